@@ -1,0 +1,69 @@
+// Tests run in real browsers: Debian's Chromium always, Firefox ESR for the
+// suites where engine differences matter (storage, events, gating).
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { testServerPlugins } from './test/server/plugins.mjs';
+import { countReporter } from './test/server/count-reporter.mjs';
+import { defaultReporter } from '@web/test-runner';
+
+const browser = process.env.KEUZE_BROWSER ?? 'chromium';
+
+const chromiumFlags = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+];
+
+async function firefoxLauncher() {
+  const puppeteer = (await import('puppeteer-core')).default;
+  return chromeLauncher({
+    puppeteer,
+    launchOptions: {
+      browser: 'firefox',
+      executablePath: process.env.KEUZE_FIREFOX ?? 'firefox-esr',
+      headless: true,
+    },
+  });
+}
+
+const browsers =
+  browser === 'firefox'
+    ? [await firefoxLauncher()]
+    : [
+        chromeLauncher({
+          launchOptions: {
+            executablePath: process.env.KEUZE_CHROMIUM || undefined,
+            headless: true,
+            args: chromiumFlags,
+          },
+        }),
+      ];
+
+/** Suites that also run in Firefox ESR: the engine, storage, tabs, gating and the built bundle. */
+export const firefoxFiles = ['test/core/**/*.test.ts', 'test/e2e/**/*.test.ts'];
+
+export default {
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  files: browser === 'firefox' ? firefoxFiles : ['test/**/*.test.ts'],
+  browsers,
+  reporters: [
+    defaultReporter(),
+    ...(process.env.KEUZE_COUNT_FILE ? [countReporter(process.env.KEUZE_COUNT_FILE)] : []),
+  ],
+  concurrency: 1,
+  concurrentBrowsers: 1,
+  browserStartTimeout: 60000,
+  testsFinishTimeout: 300000,
+  testFramework: { config: { timeout: 10000 } },
+  plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2021', tsconfig: 'tsconfig.json' }), ...testServerPlugins()],
+  coverageConfig: {
+    include: ['src/core/**/*.ts'],
+    threshold: { lines: 90, statements: 90 },
+    reportDir: 'coverage',
+  },
+};
