@@ -1,5 +1,6 @@
 // The model shared by the engine, the elements and the site's own code.
 // Names marked "contract" in design.md are public: keep them as written.
+import type { NoticeConfig } from './notice/types.js';
 
 /** A visible text: one string for every language, or a map from language tag to string. */
 export type LocalizedText = string | Readonly<Record<string, string>>;
@@ -105,7 +106,7 @@ export interface Config {
   revision: string;
   controller?: Controller;
   /** Where the privacy notice lives, and (see the notice module) what it says. */
-  notice?: { url?: string; [key: string]: unknown };
+  notice?: NoticeConfig;
   /** How long a decision holds: ISO 8601 duration, default `P6M`, at most `P13M`. */
   expiry?: string;
   purposes: Purpose[];
@@ -158,6 +159,8 @@ export interface StoredState {
   current: Decision | null;
   /** Earlier decisions, newest first, bounded. */
   history: Decision[];
+  /** When this state was written (a decision or a reset): orders writes from several tabs. */
+  updatedAt?: string;
 }
 
 /** A snapshot of the consent state (contract). */

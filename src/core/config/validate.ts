@@ -1,0 +1,363 @@
+// Config validation: one pass reports every problem with its path and what was
+// expected; the result is a normalized deep copy so nothing downstream needs
+// to guess defaults. An invalid config yields no config at all (fail closed).
+import type { Config, ConsentModeKey, Purpose, Service, StorageItem } from '../types.js';
+import { validateNotice } from '../notice/validate.js';
+import {
+  type Issue,
+  Issues,
+  ID_PATTERN,
+  at,
+  checkBoolean,
+  checkDuration,
+  checkEnum,
+  checkKeys,
+  checkString,
+  checkText,
+  checkUrl,
+  expected,
+  isLanguageTag,
+  isRecord,
+  parseDuration,
+  addDuration,
+} from './check.js';
+
+export interface ValidationResult {
+  ok: boolean;
+  /** The normalized config; present only when there are no errors. */
+  config?: Config;
+  errors: Issue[];
+  warnings: Issue[];
+}
+
+export const BASES = ['necessary', 'consent', 'legitimate-interest'] as const;
+export const STORAGE_TYPES = ['cookie', 'localStorage', 'sessionStorage', 'indexedDB', 'pixel'] as const;
+export const LAYOUTS = ['bar', 'box', 'modal'] as const;
+export const THEMES = ['light', 'dark', 'auto'] as const;
+export const CONSENT_MODE_KEYS: readonly ConsentModeKey[] = [
+  'ad_storage',
+  'ad_user_data',
+  'ad_personalization',
+  'analytics_storage',
+  'functionality_storage',
+  'personalization_storage',
+  'security_storage',
+];
+export const DEFAULT_EXPIRY = 'P6M';
+/** Regulators' ceiling for keeping a choice. */
+export const MAX_EXPIRY_MONTHS = 13;
+
+const CONFIG_KEYS = [
+  'revision',
+  'controller',
+  'notice',
+  'expiry',
+  'purposes',
+  'googleConsentMode',
+  'log',
+  'debug',
+  'layout',
+  'theme',
+  'locale',
+  'locales',
+  'texts',
+  'reopen',
+  'reloadOnWithdraw',
+  'gpc',
+  '$schema',
+] as const;
+const PURPOSE_KEYS = ['id', 'basis', 'name', 'description', 'justification', 'saleOrSharing', 'services', 'storage'];
+const SERVICE_KEYS = ['id', 'provider', 'name', 'description', 'privacyPolicy', 'country', 'safeguard', 'storage'];
+const STORAGE_KEYS = ['name', 'type', 'provider', 'purpose', 'retention', 'party', 'domain', 'path'];
+const CONSENT_MODE_OPTION_KEYS = ['map', 'waitForUpdate', 'region', 'adsDataRedaction', 'urlPassthrough', 'dataLayerName'];
+const MAX_PURPOSES = 200;
+const MAX_SERVICES = 2000;
+const MAX_STORAGE_ITEMS = 20000;
+
+class Validator {
+  readonly issues = new Issues();
+  private ids = new Map<string, string>();
+  private counts = { services: 0, storage: 0 };
+
+  config(input: unknown): Config | undefined {
+    const issues = this.issues;
+    if (!isRecord(input)) {
+      issues.error('', expected('a config object', input));
+      return undefined;
+    }
+    checkKeys(issues, '', input, CONFIG_KEYS);
+    checkString(issues, 'revision', input.revision, { required: true, max: 200 });
+
+    const controller = this.controller(input.controller);
+    validateNotice(issues, 'notice', input.notice);
+
+    let expiry = DEFAULT_EXPIRY;
+    if (checkDuration(issues, 'expiry', input.expiry)) {
+      expiry = input.expiry as string;
+      const limit = addDuration(new Date(0), { years: 0, months: MAX_EXPIRY_MONTHS, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0 });
+      const asked = addDuration(new Date(0), parseDuration(expiry)!);
+      if (asked.getTime() > limit.getTime()) {
+        issues.error('expiry', `expected at most ${MAX_EXPIRY_MONTHS} months ("P13M"), got ${JSON.stringify(expiry)}`);
+      } else if (asked.getTime() <= 0) {
+        issues.error('expiry', `expected a positive duration, got ${JSON.stringify(expiry)}`);
+      }
+    }
+
+    const purposes = this.purposes(input.purposes);
+
+    checkEnum(issues, 'layout', input.layout, LAYOUTS);
+    checkEnum(issues, 'theme', input.theme, THEMES);
+    checkBoolean(issues, 'debug', input.debug);
+    checkBoolean(issues, 'reloadOnWithdraw', input.reloadOnWithdraw);
+    checkBoolean(issues, 'gpc', input.gpc);
+    if (input.locale !== undefined && input.locale !== 'auto') {
+      checkString(issues, 'locale', input.locale, {
+        pattern: [/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language tag such as "nl" or "nl-BE", or "auto"'],
+      });
+    }
+    this.locales(input.locales);
+    this.texts(input.texts);
+    this.reopen(input.reopen);
+    this.consentMode(input.googleConsentMode);
+    this.log(input.log);
+
+    if (issues.errors.length > 0) return undefined;
+    const copy = structuredClone(input) as unknown as Config;
+    copy.expiry = expiry;
+    copy.layout ??= 'bar';
+    copy.theme ??= 'auto';
+    copy.locale ??= 'auto';
+    if (controller) copy.controller = controller;
+    copy.purposes = purposes;
+    delete (copy as { $schema?: unknown }).$schema;
+    return copy;
+  }
+
+  private controller(value: unknown): Config['controller'] | undefined {
+    if (value === undefined) return undefined;
+    if (!isRecord(value)) {
+      this.issues.error('controller', expected('an object with a name', value));
+      return undefined;
+    }
+    checkString(this.issues, 'controller.name', value.name, { required: true, max: 300 });
+    return structuredClone(value) as Config['controller'];
+  }
+
+  private id(path: string, value: unknown): boolean {
+    if (!checkString(this.issues, path, value, { required: true, pattern: ID_PATTERN })) return false;
+    const earlier = this.ids.get(value);
+    if (earlier) {
+      this.issues.error(path, `duplicate id ${JSON.stringify(value)}: already used at ${earlier}; ids must be unique across purposes and services`);
+      return false;
+    }
+    this.ids.set(value, path);
+    return true;
+  }
+
+  private purposes(value: unknown): Purpose[] {
+    const issues = this.issues;
+    if (!Array.isArray(value)) {
+      issues.error('purposes', expected('an array of purposes', value));
+      return [];
+    }
+    if (value.length === 0) issues.error('purposes', 'expected at least one purpose, got an empty array');
+    if (value.length > MAX_PURPOSES) issues.error('purposes', `expected at most ${MAX_PURPOSES} purposes, got ${value.length}`);
+    return value.slice(0, MAX_PURPOSES).map((purpose, index) => this.purpose(at('purposes', index), purpose));
+  }
+
+  private purpose(path: string, value: unknown): Purpose {
+    const issues = this.issues;
+    if (!isRecord(value)) {
+      issues.error(path, expected('a purpose object', value));
+      return { id: '', basis: 'consent' };
+    }
+    checkKeys(issues, path, value, PURPOSE_KEYS);
+    this.id(at(path, 'id'), value.id);
+    const basisOk = checkEnum(issues, at(path, 'basis'), value.basis, BASES, { required: true });
+    checkText(issues, at(path, 'name'), value.name);
+    checkText(issues, at(path, 'description'), value.description);
+    if (basisOk && value.basis === 'necessary' && value.justification === undefined) {
+      issues.error(at(path, 'justification'), 'expected a justification (why this purpose is strictly necessary), got nothing');
+    } else {
+      checkText(issues, at(path, 'justification'), value.justification);
+    }
+    checkBoolean(issues, at(path, 'saleOrSharing'), value.saleOrSharing);
+    const services = this.list(at(path, 'services'), value.services, 'services').map((service, index) =>
+      this.service(at(at(path, 'services'), index), service),
+    );
+    const storage = this.storageList(at(path, 'storage'), value.storage);
+    return { ...(structuredClone(value) as unknown as Purpose), services, storage };
+  }
+
+  private list(path: string, value: unknown, what: string): unknown[] {
+    if (value === undefined) return [];
+    if (!Array.isArray(value)) {
+      this.issues.error(path, expected(`an array of ${what}`, value));
+      return [];
+    }
+    return value;
+  }
+
+  private service(path: string, value: unknown): Service {
+    const issues = this.issues;
+    this.counts.services += 1;
+    if (this.counts.services === MAX_SERVICES + 1) issues.error(path, `expected at most ${MAX_SERVICES} services in all`);
+    if (!isRecord(value)) {
+      issues.error(path, expected('a service object', value));
+      return { id: '', provider: '' };
+    }
+    checkKeys(issues, path, value, SERVICE_KEYS);
+    this.id(at(path, 'id'), value.id);
+    checkString(issues, at(path, 'provider'), value.provider, { required: true, max: 300 });
+    checkText(issues, at(path, 'name'), value.name);
+    checkText(issues, at(path, 'description'), value.description);
+    checkUrl(issues, at(path, 'privacyPolicy'), value.privacyPolicy);
+    checkString(issues, at(path, 'country'), value.country, { max: 100 });
+    checkString(issues, at(path, 'safeguard'), value.safeguard, { max: 300 });
+    const storage = this.storageList(at(path, 'storage'), value.storage);
+    return { ...(structuredClone(value) as unknown as Service), storage };
+  }
+
+  private storageList(path: string, value: unknown): StorageItem[] {
+    return this.list(path, value, 'storage items').map((item, index) => this.storageItem(at(path, index), item));
+  }
+
+  private storageItem(path: string, value: unknown): StorageItem {
+    const issues = this.issues;
+    this.counts.storage += 1;
+    if (this.counts.storage === MAX_STORAGE_ITEMS + 1) issues.error(path, `expected at most ${MAX_STORAGE_ITEMS} storage items in all`);
+    if (!isRecord(value)) {
+      issues.error(path, expected('a storage item object', value));
+      return { name: '', type: 'cookie', retention: 'session' };
+    }
+    checkKeys(issues, path, value, STORAGE_KEYS);
+    checkString(issues, at(path, 'name'), value.name, { required: true, max: 300 });
+    checkEnum(issues, at(path, 'type'), value.type, STORAGE_TYPES, { required: true });
+    checkString(issues, at(path, 'provider'), value.provider, { max: 300 });
+    checkText(issues, at(path, 'purpose'), value.purpose);
+    if (value.retention === undefined) {
+      issues.error(at(path, 'retention'), 'expected a deletion period (ISO 8601 duration such as "P13M", or "session"), got nothing');
+    } else {
+      checkDuration(issues, at(path, 'retention'), value.retention, { allowSession: true });
+    }
+    checkEnum(issues, at(path, 'party'), value.party, ['first', 'third']);
+    checkString(issues, at(path, 'domain'), value.domain, {
+      max: 253,
+      pattern: [/^\.?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$/, 'a domain such as ".example.nl"'],
+    });
+    checkString(issues, at(path, 'path'), value.path, { max: 300, pattern: [/^\//, 'a cookie path starting with "/"'] });
+    return structuredClone(value) as unknown as StorageItem;
+  }
+
+  private locales(value: unknown): void {
+    if (value === undefined) return;
+    if (!Array.isArray(value) || value.length === 0) {
+      this.issues.error('locales', expected('a non-empty array of language tags', value));
+      return;
+    }
+    value.forEach((tag, index) => {
+      if (typeof tag !== 'string' || !isLanguageTag(tag)) {
+        this.issues.error(at('locales', index), expected('a language tag such as "nl" or "nl-BE"', tag));
+      }
+    });
+  }
+
+  private texts(value: unknown): void {
+    if (value === undefined) return;
+    if (!isRecord(value)) {
+      this.issues.error('texts', expected('a map of language tag to { key: text }', value));
+      return;
+    }
+    for (const [tag, strings] of Object.entries(value)) {
+      const path = at('texts', tag);
+      if (!isLanguageTag(tag)) this.issues.error(path, expected('a language tag such as "nl"', tag));
+      if (!isRecord(strings)) {
+        this.issues.error(path, expected('a map of text key to string', strings));
+        continue;
+      }
+      for (const [key, text] of Object.entries(strings)) checkString(this.issues, at(path, key), text);
+    }
+  }
+
+  private reopen(value: unknown): void {
+    if (value === undefined || typeof value === 'boolean') return;
+    if (!isRecord(value)) {
+      this.issues.error('reopen', expected('true, false or { position }', value));
+      return;
+    }
+    checkKeys(this.issues, 'reopen', value, ['position']);
+    checkEnum(this.issues, 'reopen.position', value.position, ['bottom-left', 'bottom-right', 'top-left', 'top-right']);
+  }
+
+  private consentMode(value: unknown): void {
+    const issues = this.issues;
+    if (value === undefined || typeof value === 'boolean') return;
+    if (!isRecord(value)) {
+      issues.error('googleConsentMode', expected('true, false or an options object', value));
+      return;
+    }
+    checkKeys(issues, 'googleConsentMode', value, CONSENT_MODE_OPTION_KEYS);
+    if (value.map !== undefined) {
+      if (!isRecord(value.map)) {
+        issues.error('googleConsentMode.map', expected('a map of purpose or service id to Consent Mode keys', value.map));
+      } else {
+        for (const [id, keys] of Object.entries(value.map)) {
+          const path = at('googleConsentMode.map', id);
+          if (!Array.isArray(keys)) {
+            issues.error(path, expected('an array of Consent Mode keys', keys));
+            continue;
+          }
+          keys.forEach((key, index) => checkEnum(issues, at(path, index), key, CONSENT_MODE_KEYS, { required: true }));
+        }
+      }
+    }
+    if (value.waitForUpdate !== undefined && (typeof value.waitForUpdate !== 'number' || !(value.waitForUpdate >= 0 && value.waitForUpdate <= 60000))) {
+      issues.error('googleConsentMode.waitForUpdate', expected('milliseconds from 0 to 60000', value.waitForUpdate));
+    }
+    if (value.region !== undefined) {
+      if (!Array.isArray(value.region)) issues.error('googleConsentMode.region', expected('an array of ISO 3166 region codes', value.region));
+      else
+        value.region.forEach((region, index) =>
+          checkString(issues, at('googleConsentMode.region', index), region, {
+            required: true,
+            pattern: [/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'an ISO 3166 code such as "NL" or "BE-VLG"'],
+          }),
+        );
+    }
+    checkBoolean(issues, 'googleConsentMode.adsDataRedaction', value.adsDataRedaction);
+    checkBoolean(issues, 'googleConsentMode.urlPassthrough', value.urlPassthrough);
+    checkString(issues, 'googleConsentMode.dataLayerName', value.dataLayerName, {
+      pattern: [/^[A-Za-z_$][A-Za-z0-9_$]*$/, 'a JavaScript identifier'],
+    });
+  }
+
+  private log(value: unknown): void {
+    if (value === undefined) return;
+    if (!isRecord(value)) {
+      this.issues.error('log', expected('an object { endpoint }', value));
+      return;
+    }
+    checkKeys(this.issues, 'log', value, ['endpoint']);
+    checkUrl(this.issues, 'log.endpoint', value.endpoint, { required: true });
+  }
+}
+
+/** Validates and normalizes a config. Never throws. */
+export function validateConfig(input: unknown): ValidationResult {
+  const validator = new Validator();
+  let config: Config | undefined;
+  try {
+    config = validator.config(input);
+  } catch (error) {
+    // structuredClone refuses functions and the like; anything unexpected is an error, never a crash.
+    validator.issues.error('', `the config could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    config = undefined;
+  }
+  const { errors, warnings } = validator.issues;
+  return { ok: errors.length === 0 && config !== undefined, config: errors.length === 0 ? config : undefined, errors, warnings };
+}
+
+/** One line per issue, as printed in the console and sent in `keuze-error`. */
+export function formatIssue(issue: Issue): string {
+  return issue.path ? `${issue.path}: ${issue.message}` : issue.message;
+}

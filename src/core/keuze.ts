@@ -1,0 +1,200 @@
+// The page's Keuze: one object per page (window.keuze in the script-tag build,
+// the `keuze` export on npm). It validates the config, owns the store, starts
+// the gate and the integrations, and turns store events into the public
+// `keuze-*` events on document. An invalid config fails closed: nothing is
+// granted and nothing gated runs.
+import type { Config, Consent, Decision, ErrorDetail, Finding, KeuzeEventMap } from './types.js';
+import { formatIssue, validateConfig, type ValidationResult } from './config/validate.js';
+import { ConsentStore, type StoreChangeDetail, type StoreOptions } from './store.js';
+import { Gate } from './gate.js';
+import { beforeLoad, diagnose, startIntegrations } from './integrations/index.js';
+
+export type KeuzeEventName = keyof KeuzeEventMap;
+type ShortName = KeuzeEventName extends `keuze-${infer Rest}` ? Rest : never;
+
+export interface InitOptions extends StoreOptions {
+  /** Where gated content is looked for. Default: document. */
+  root?: Document;
+  /** Start the gate (default true). A site that gates by itself may turn it off. */
+  gate?: boolean;
+}
+
+const CLOSED: Consent = Object.freeze({ decided: false, purposes: {}, services: {} }) as Consent;
+
+function emit<K extends KeuzeEventName>(type: K, detail: KeuzeEventMap[K]['detail']): void {
+  if (typeof document === 'undefined') return;
+  document.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+}
+
+export class Keuze {
+  /** Resolves once the stored decision was read (or the config was refused: then nothing is granted). */
+  readonly ready: Promise<Consent>;
+  private resolveReady!: (consent: Consent) => void;
+  private current?: ConsentStore;
+  private validation?: ValidationResult;
+  private stops: Array<() => void> = [];
+  private initialising?: Promise<Consent>;
+
+  constructor() {
+    this.ready = new Promise((resolve) => (this.resolveReady = resolve));
+  }
+
+  /** The store, for elements and custom UIs; undefined before init or when the config was refused. */
+  get store(): ConsentStore | undefined {
+    return this.current;
+  }
+
+  /**
+   * Validates the config and starts Keuze. Runs the synchronous part (validation,
+   * Consent Mode default) before its first await. A second call is ignored with a
+   * warning and returns the first call's result.
+   */
+  init(input: unknown, options: InitOptions = {}): Promise<Consent> {
+    if (this.initialising) {
+      console.warn('[keuze] init() was called again; the first config stays in force.');
+      return this.initialising;
+    }
+    const result = validateConfig(input);
+    this.validation = result;
+    for (const warning of result.warnings) console.warn(`[keuze] config ${formatIssue(warning)}`);
+    if (!result.ok || !result.config) {
+      this.initialising = Promise.resolve(this.refuse(result));
+      return this.initialising;
+    }
+    const config = result.config;
+    beforeLoad(config);
+    const store = new ConsentStore(config, { locale: initialLocale(config), ...options });
+    this.current = store;
+    store.addEventListener('change', (event) => {
+      const { consent, previous, changed } = (event as CustomEvent<StoreChangeDetail>).detail;
+      emit('keuze-change', { consent, previous, changed });
+    });
+    store.addEventListener('error', (event) => {
+      const { message } = (event as CustomEvent<ErrorDetail>).detail;
+      if (config.debug) console.warn(`[keuze] ${message}`);
+    });
+    this.initialising = store.load().then((consent) => {
+      if (options.gate !== false) {
+        const gate = new Gate(store, options.root ?? document);
+        gate.start();
+        this.stops.push(() => gate.stop());
+      }
+      this.stops.push(startIntegrations(store));
+      this.resolveReady(consent);
+      emit('keuze-ready', { consent });
+      return consent;
+    });
+    return this.initialising;
+  }
+
+  /** Stops before starting, e.g. when the config could not be loaded. Nothing is granted. */
+  fail(message: string, path = 'config'): Promise<Consent> {
+    if (this.initialising) return this.initialising;
+    const result: ValidationResult = { ok: false, errors: [{ path, message, severity: 'error' }], warnings: [] };
+    this.validation = result;
+    this.initialising = Promise.resolve(this.refuse(result));
+    return this.initialising;
+  }
+
+  private refuse(result: ValidationResult): Consent {
+    const lines = result.errors.map(formatIssue);
+    console.error(`[keuze] Keuze did not start, so nothing that needs consent will run:\n  ${lines.join('\n  ')}`);
+    for (const issue of result.errors) emit('keuze-error', { message: formatIssue(issue), path: issue.path });
+    this.resolveReady(this.get());
+    emit('keuze-ready', { consent: this.get() });
+    return this.get();
+  }
+
+  /** A snapshot of the consent state. */
+  get(): Consent {
+    return this.current ? this.current.get() : structuredClone(CLOSED);
+  }
+
+  granted(id: string): boolean {
+    return this.current?.granted(id) ?? false;
+  }
+
+  /** Resolves when the purpose or service is granted (never, if the config was refused). */
+  whenGranted(id: string): Promise<void> {
+    if (this.current) return this.current.whenGranted(id);
+    return this.ready.then(() => (this.current ? this.current.whenGranted(id) : new Promise<void>(() => {})));
+  }
+
+  acceptAll(): Promise<Decision> {
+    return this.with((store) => store.acceptAll('api'));
+  }
+
+  rejectAll(): Promise<Decision> {
+    return this.with((store) => store.rejectAll('api'));
+  }
+
+  save(choices: Record<string, boolean>): Promise<Decision> {
+    return this.with((store) => store.save(choices, 'api'));
+  }
+
+  /** Opens the cookie centre (when the UI is mounted). */
+  open(): void {
+    this.current?.requestOpen(typeof document !== 'undefined' ? document.activeElement : null);
+  }
+
+  /** Forgets the decision and asks again. */
+  reset(): Promise<void> {
+    return this.with((store) => store.reset());
+  }
+
+  /** Listens to `keuze-change` (or `change`, `ready`, `show`, `hide`, `error`); returns a function that stops. */
+  on<K extends KeuzeEventName | ShortName>(
+    type: K,
+    listener: (event: KeuzeEventMap[K extends ShortName ? `keuze-${K}` : K]) => void,
+  ): () => void {
+    const name = (type.startsWith('keuze-') ? type : `keuze-${type}`) as KeuzeEventName;
+    const handler = listener as unknown as EventListener;
+    document.addEventListener(name, handler);
+    return () => document.removeEventListener(name, handler);
+  }
+
+  /** The current decision and its history, as JSON. */
+  receipt(): string {
+    const receipt = this.current?.receipt() ?? { current: null, history: [] };
+    return JSON.stringify(
+      { controller: this.current?.config.controller?.name ?? null, revision: this.current?.config.revision ?? null, ...receipt },
+      null,
+      2,
+    );
+  }
+
+  /** Findings about the config, storage and what the page stores. */
+  diagnostics(): Finding[] {
+    const findings: Finding[] = [];
+    for (const issue of this.validation?.errors ?? []) {
+      findings.push({ level: 'error', code: 'config-invalid', message: formatIssue(issue), path: issue.path });
+    }
+    for (const issue of this.validation?.warnings ?? []) {
+      findings.push({ level: 'warning', code: 'config-unknown-key', message: formatIssue(issue), path: issue.path });
+    }
+    if (this.current) findings.push(...this.current.findings, ...diagnose(this.current));
+    return findings;
+  }
+
+  /** Runs a store action, or rejects with the reason there is no store. */
+  private with<T>(action: (store: ConsentStore) => Promise<T>): Promise<T> {
+    if (this.current) return action(this.current);
+    return Promise.reject(
+      new Error(
+        this.validation
+          ? 'Keuze did not start: the config is invalid (see keuze.diagnostics()).'
+          : 'Keuze is not initialised: call keuze.init(config) first.',
+      ),
+    );
+  }
+}
+
+/** The language recorded with a decision until the UI says otherwise. */
+function initialLocale(config: Config): string {
+  if (config.locale && config.locale !== 'auto') return config.locale;
+  const lang = typeof document !== 'undefined' ? document.documentElement.lang : '';
+  return lang || 'en';
+}
+
+/** The page's single Keuze. */
+export const keuze = /* @__PURE__ */ new Keuze();

@@ -1,0 +1,314 @@
+// The consent store: an EventTarget that holds the decision, applies the pure
+// decision functions, persists through a storage adapter and tells listeners.
+// Elements and integrations subscribe to it; none of them touch storage.
+import type {
+  ChangeDetail,
+  Config,
+  Consent,
+  Decision,
+  DecisionLayer,
+  ErrorDetail,
+  Finding,
+  StoredState,
+} from './types.js';
+import type { StorageAdapter } from './storage/adapter.js';
+import { defaultAdapter } from './storage/fallback.js';
+import {
+  type Action,
+  EMPTY_STATE,
+  changedIds,
+  consentOf,
+  decide,
+  expiresAt,
+  forget,
+  isNewer,
+  readStoredState,
+  validity,
+  type Validity,
+} from './decision.js';
+import { hashValue } from './hash.js';
+import { TabChannel } from './tabs.js';
+
+export const StoreStatus = { idle: 'idle', loading: 'loading', ready: 'ready', error: 'error' } as const;
+export type StoreStatus = (typeof StoreStatus)[keyof typeof StoreStatus];
+
+export type ChangeSource = 'local' | 'tab' | 'expiry' | 'reset';
+
+export interface StoreChangeDetail extends ChangeDetail {
+  source: ChangeSource;
+}
+
+export interface StoreOptions {
+  adapter?: StorageAdapter;
+  now?: () => Date;
+  /** Overrides the browser's Global Privacy Control signal. */
+  gpc?: boolean;
+  locale?: string;
+  /** BroadcastChannel name for tab sync, or false to stay alone. */
+  channel?: string | false;
+  /** IndexedDB database name of the default adapter. */
+  database?: string;
+}
+
+export interface StoreEventMap {
+  change: CustomEvent<StoreChangeDetail>;
+  ready: CustomEvent<{ consent: Consent }>;
+  open: CustomEvent<{ opener: Element | null }>;
+  error: CustomEvent<ErrorDetail>;
+}
+
+/** setTimeout's ceiling; longer expiries are checked again on the next load. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+export class ConsentStore extends EventTarget {
+  readonly config: Config;
+  readonly configHash: string;
+  readonly gpc: boolean;
+  readonly ready: Promise<Consent>;
+  status: StoreStatus = StoreStatus.idle;
+  locale: string;
+  /** Problems met while reading or writing storage, for diagnostics. */
+  readonly findings: Finding[] = [];
+
+  private state: StoredState = EMPTY_STATE;
+  private consent: Consent;
+  private readonly adapter: StorageAdapter;
+  private readonly now: () => Date;
+  private readonly channel?: TabChannel;
+  private resolveReady!: (consent: Consent) => void;
+  private writes: Promise<unknown> = Promise.resolve();
+  private expiryTimer?: ReturnType<typeof setTimeout>;
+  private loading?: Promise<Consent>;
+
+  constructor(config: Config, options: StoreOptions = {}) {
+    super();
+    this.config = config;
+    this.configHash = hashValue(config);
+    this.now = options.now ?? (() => new Date());
+    this.locale = options.locale ?? 'en';
+    const signal = (globalThis.navigator as Navigator & { globalPrivacyControl?: boolean })?.globalPrivacyControl === true;
+    this.gpc = options.gpc ?? (config.gpc !== false && signal);
+    this.adapter =
+      options.adapter ??
+      defaultAdapter((from, to, error) => this.report('storage-fallback', `${from} failed (${describeError(error)}); using ${to} instead`), options.database);
+    this.consent = consentOf(EMPTY_STATE, config, this.gpc, this.now());
+    this.ready = new Promise((resolve) => (this.resolveReady = resolve));
+    if (options.channel !== false) {
+      this.channel = new TabChannel(options.channel ?? 'keuze', (state) => this.receive(state));
+    }
+  }
+
+  override addEventListener<K extends keyof StoreEventMap>(
+    type: K,
+    listener: (event: StoreEventMap[K]) => void,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  override addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  override addEventListener(type: string, listener: unknown, options?: boolean | AddEventListenerOptions): void {
+    super.addEventListener(type, listener as EventListenerOrEventListenerObject | null, options);
+  }
+
+  override removeEventListener<K extends keyof StoreEventMap>(
+    type: K,
+    listener: (event: StoreEventMap[K]) => void,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  override removeEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  override removeEventListener(type: string, listener: unknown, options?: boolean | EventListenerOptions): void {
+    super.removeEventListener(type, listener as EventListenerOrEventListenerObject | null, options);
+  }
+
+  /** Reads the stored decision once; later calls return the same promise. */
+  load(): Promise<Consent> {
+    this.loading ??= this.read();
+    return this.loading;
+  }
+
+  private async read(): Promise<Consent> {
+    this.status = StoreStatus.loading;
+    let raw: unknown;
+    try {
+      raw = await this.adapter.get();
+    } catch (error) {
+      this.report('storage-unavailable', `the consent record could not be read (${describeError(error)}); the visitor is asked again`);
+    }
+    const { state, problem } = readStoredState(raw);
+    if (problem) this.report('storage-corrupt', problem);
+    this.state = state;
+    this.consent = consentOf(state, this.config, this.gpc, this.now());
+    this.status = StoreStatus.ready;
+    this.scheduleExpiry();
+    this.resolveReady(this.get());
+    this.dispatchEvent(new CustomEvent('ready', { detail: { consent: this.get() } }));
+    return this.get();
+  }
+
+  /** A snapshot: changing it changes nothing. */
+  get(): Consent {
+    const { decided, purposes, services, record } = this.consent;
+    const snapshot: Consent = { decided, purposes: { ...purposes }, services: { ...services } };
+    if (record) snapshot.record = structuredClone(record);
+    return snapshot;
+  }
+
+  /** Purpose or service id. Unknown ids are never granted. */
+  granted(id: string): boolean {
+    return this.consent.purposes[id] ?? this.consent.services[id] ?? false;
+  }
+
+  whenGranted(id: string): Promise<void> {
+    if (this.status === StoreStatus.ready && this.granted(id)) return Promise.resolve();
+    return new Promise((resolve) => {
+      const check = () => {
+        if (this.status === StoreStatus.ready && this.granted(id)) {
+          this.removeEventListener('change', check);
+          this.removeEventListener('ready', check);
+          resolve();
+        }
+      };
+      this.addEventListener('change', check);
+      this.addEventListener('ready', check);
+    });
+  }
+
+  /** Why the visitor must be asked, or 'valid' when the stored decision holds. */
+  get validity(): Validity {
+    return validity(this.state, this.config, this.now());
+  }
+
+  /** No decision holds (none yet, expired, new revision or new consent purpose): show the banner. */
+  get needsDecision(): boolean {
+    return this.status === StoreStatus.ready && !this.consent.decided;
+  }
+
+  acceptAll(layer: DecisionLayer = 'api'): Promise<Decision> {
+    return this.act({ type: 'accept-all' }, layer);
+  }
+
+  rejectAll(layer: DecisionLayer = 'api'): Promise<Decision> {
+    return this.act({ type: 'reject-all' }, layer);
+  }
+
+  /** Purpose and service ids; a service not named follows its purpose's choice. */
+  save(choices: Record<string, boolean>, layer: DecisionLayer = 'api'): Promise<Decision> {
+    return this.act({ type: 'save', choices: { ...choices } }, layer);
+  }
+
+  /** Refuses every consent-based purpose and service. */
+  withdraw(layer: DecisionLayer = 'api'): Promise<Decision> {
+    return this.act({ type: 'withdraw' }, layer);
+  }
+
+  /** Forgets the decision (kept in the history) so the visitor is asked again. */
+  async reset(): Promise<void> {
+    await this.load();
+    await this.write(forget(this.state, this.now()), 'reset');
+  }
+
+  receipt(): { current: Decision | null; history: Decision[] } {
+    return structuredClone({ current: this.state.current, history: this.state.history });
+  }
+
+  /** Asks the UI to open the cookie centre; `opener` gets focus back when it closes. */
+  requestOpen(opener: Element | null = null): void {
+    this.dispatchEvent(new CustomEvent('open', { detail: { opener } }));
+  }
+
+  /** Stops listening to other tabs and timers. */
+  dispose(): void {
+    this.channel?.close();
+    clearTimeout(this.expiryTimer);
+  }
+
+  private async act(action: Action, layer: DecisionLayer): Promise<Decision> {
+    await this.load();
+    const current = { purposes: this.consent.purposes, services: this.consent.services };
+    const next = decide(
+      this.state,
+      action,
+      { config: this.config, configHash: this.configHash, now: this.now(), gpc: this.gpc, locale: this.locale, layer },
+      current,
+    );
+    await this.write(next, 'local');
+    return structuredClone(next.current!);
+  }
+
+  /** Applies at once (the page must not wait for the disk), then persists in order. */
+  private write(next: StoredState, source: ChangeSource): Promise<void> {
+    this.apply(next, source);
+    return this.persist(next);
+  }
+
+  /**
+   * Stores, then tells the other tabs. Telling only after the write landed
+   * means a tab that answers with a newer state always writes last.
+   */
+  private persist(state: StoredState): Promise<void> {
+    const done = this.writes.then(async () => {
+      try {
+        await this.adapter.set(state);
+      } catch (error) {
+        this.report('storage-write-failed', `the decision could not be stored (${describeError(error)}); it holds for this page only`);
+      }
+      this.channel?.post(state);
+    });
+    this.writes = done;
+    return done;
+  }
+
+  private apply(next: StoredState, source: ChangeSource): void {
+    const previous = this.consent;
+    this.state = next;
+    this.consent = consentOf(next, this.config, this.gpc, this.now());
+    this.scheduleExpiry();
+    const changed = changedIds(previous, this.consent);
+    if (source === 'tab' && changed.length === 0 && previous.decided === this.consent.decided) return;
+    this.emitChange(previous, changed, source);
+  }
+
+  private emitChange(previous: Consent, changed: string[], source: ChangeSource): void {
+    const detail: StoreChangeDetail = { consent: this.get(), previous: structuredClone(previous), changed, source };
+    this.dispatchEvent(new CustomEvent('change', { detail }));
+  }
+
+  /** Another tab wrote: take the newer write; answer an older one with ours so both agree. */
+  private receive(value: unknown): void {
+    const { state, problem } = readStoredState(value);
+    if (problem || this.status !== StoreStatus.ready) return;
+    if (state.updatedAt === this.state.updatedAt && state.current?.id === this.state.current?.id) return;
+    if (isNewer(state, this.state)) this.apply(state, 'tab');
+    else void this.persist(this.state);
+  }
+
+  /** A decision that runs out while the page is open asks again without a reload. */
+  private scheduleExpiry(): void {
+    clearTimeout(this.expiryTimer);
+    const at = expiresAt(this.state, this.config);
+    if (at === null || !this.consent.decided) return;
+    const delay = at - this.now().getTime();
+    if (delay > MAX_TIMER_MS) return;
+    this.expiryTimer = setTimeout(() => {
+      const previous = this.consent;
+      this.consent = consentOf(this.state, this.config, this.gpc, this.now());
+      if (previous.decided && !this.consent.decided) this.emitChange(previous, changedIds(previous, this.consent), 'expiry');
+    }, Math.max(0, delay));
+  }
+
+  private report(code: string, message: string): void {
+    this.findings.push({ level: 'warning', code, message });
+    this.dispatchEvent(new CustomEvent('error', { detail: { message } }));
+  }
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  return String(error);
+}

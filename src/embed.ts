@@ -1,0 +1,92 @@
+// The script-tag entry (dist/keuze.min.js): finds the config, starts Keuze,
+// exposes window.keuze and mounts the banner, the cookie centre and the
+// re-open button. `data-ui="none"` mounts nothing.
+//
+// Config, in this order: `data-config="URL"` on the script tag, else an inline
+// `<script type="application/json" id="keuze-config">`. An inline config is read
+// synchronously, so the Consent Mode default is in place before any later tag.
+import { keuze, type Keuze } from './core/keuze.js';
+import './define.js';
+import { mountUI } from './elements/mount.js';
+
+declare global {
+  interface Window {
+    keuze: Keuze;
+  }
+}
+
+const CONFIG_TIMEOUT_MS = 10_000;
+
+function readInline(): unknown {
+  const element = document.getElementById('keuze-config');
+  if (!element) return undefined;
+  try {
+    return JSON.parse(element.textContent ?? '');
+  } catch (error) {
+    throw new Error(`The config in #keuze-config is not valid JSON (${(error as Error).message}).`);
+  }
+}
+
+async function fetchConfig(url: string): Promise<unknown> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), CONFIG_TIMEOUT_MS);
+  try {
+    const response = await fetch(url, { credentials: 'same-origin', signal: controller.signal });
+    if (!response.ok) throw new Error(`The config at ${url} could not be loaded (HTTP ${response.status}).`);
+    const text = await response.text();
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      throw new Error(`The config at ${url} is not valid JSON (${(error as Error).message}).`);
+    }
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw new Error(`The config at ${url} did not arrive within ${CONFIG_TIMEOUT_MS / 1000} s.`);
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function whenBodyExists(): Promise<void> {
+  if (document.body) return Promise.resolve();
+  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+}
+
+async function start(script: HTMLScriptElement | null): Promise<void> {
+  const url = script?.dataset.config;
+  let config: unknown;
+  try {
+    if (url) {
+      config = await fetchConfig(url);
+    } else {
+      config = readInline();
+      if (config === undefined) {
+        // The inline config may come after the script tag: wait for the document.
+        await whenBodyExists();
+        if (document.readyState === 'loading') {
+          await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+        }
+        config = readInline();
+      }
+    }
+  } catch (error) {
+    await keuze.fail((error as Error).message);
+    return;
+  }
+  if (config === undefined) {
+    await keuze.fail('No config found: add <script type="application/json" id="keuze-config"> or data-config="URL" on the script tag.');
+    return;
+  }
+  await keuze.init(config);
+  if (!keuze.store) return;
+  if (script?.dataset.ui === 'none') return;
+  await whenBodyExists();
+  mountUI(keuze.store, { ui: script?.dataset.ui });
+}
+
+if (window.keuze) {
+  console.warn('[keuze] The script was loaded twice; the first copy stays in charge.');
+} else {
+  window.keuze = keuze;
+  void start(document.currentScript as HTMLScriptElement | null);
+}
