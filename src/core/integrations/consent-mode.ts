@@ -1,0 +1,177 @@
+// Google Consent Mode v2. Google's tags read `gtag('consent', …)` commands from
+// the data layer in order, so the default (everything denied) must be the first
+// consent entry, pushed synchronously before any tag placed after our script.
+// Each decision then pushes an update computed from a purpose → key map.
+import type { Config, Consent, ConsentModeKey, ConsentModeOptions } from '../types.js';
+
+export const CONSENT_MODE_KEYS: readonly ConsentModeKey[] = [
+  'ad_storage',
+  'ad_user_data',
+  'ad_personalization',
+  'analytics_storage',
+  'functionality_storage',
+  'personalization_storage',
+  'security_storage',
+];
+
+/** Which purpose (or service) grants which keys, for the well-known purpose ids. */
+export const DEFAULT_CONSENT_MODE_MAP: Readonly<Record<string, readonly ConsentModeKey[]>> = {
+  analytics: ['analytics_storage'],
+  marketing: ['ad_storage', 'ad_user_data', 'ad_personalization'],
+  functional: ['functionality_storage', 'personalization_storage'],
+};
+
+export type ConsentModeState = Record<ConsentModeKey, 'granted' | 'denied'>;
+
+export interface ResolvedConsentMode {
+  map: Record<string, readonly ConsentModeKey[]>;
+  waitForUpdate: number;
+  region?: string[];
+  adsDataRedaction: boolean;
+  urlPassthrough: boolean;
+  dataLayerName: string;
+}
+
+const NAME = /^[A-Za-z_$][\w$]*$/;
+
+/**
+ * The Consent Mode options of a config, with defaults, or null when it is off.
+ * Read defensively: this also runs on a config that failed validation, because
+ * a page whose Google tags get no default at all would run them as if granted.
+ */
+export function resolveConsentMode(config: Partial<Config> | undefined): ResolvedConsentMode | null {
+  const option = config?.googleConsentMode;
+  if (!option) return null;
+  const given: ConsentModeOptions = typeof option === 'object' ? option : {};
+  const map: Record<string, readonly ConsentModeKey[]> = { ...DEFAULT_CONSENT_MODE_MAP };
+  if (given.map && typeof given.map === 'object') {
+    for (const [id, keys] of Object.entries(given.map)) {
+      if (Array.isArray(keys)) map[id] = keys.filter((key) => CONSENT_MODE_KEYS.includes(key));
+    }
+  }
+  const wait = given.waitForUpdate;
+  return {
+    map,
+    waitForUpdate: typeof wait === 'number' && wait >= 0 && Number.isFinite(wait) ? wait : 500,
+    region:
+      Array.isArray(given.region) && given.region.length > 0
+        ? given.region.filter((r) => typeof r === 'string')
+        : undefined,
+    adsDataRedaction: given.adsDataRedaction === true,
+    urlPassthrough: given.urlPassthrough === true,
+    dataLayerName:
+      typeof given.dataLayerName === 'string' && NAME.test(given.dataLayerName)
+        ? given.dataLayerName
+        : 'dataLayer',
+  };
+}
+
+type DataLayer = unknown[];
+
+function dataLayerOf(name: string, win: Window): DataLayer {
+  const host = win as unknown as Record<string, unknown>;
+  if (!Array.isArray(host[name])) host[name] = [];
+  return host[name] as DataLayer;
+}
+
+/**
+ * gtag.js only reads commands pushed as an `arguments` object, not as an array,
+ * so this is the same function as Google's snippet, bound to the chosen layer.
+ * It does not replace a `window.gtag` the site defined.
+ */
+function gtagFor(layer: DataLayer): (...args: unknown[]) => void {
+  return function gtag() {
+    // eslint-disable-next-line prefer-rest-params
+    layer.push(arguments);
+  };
+}
+
+/** Data layers that already got our default: loading the script twice pushes it once. */
+const defaulted = new WeakSet<DataLayer>();
+
+/** Entries that were in the data layer before the default: a tag ran too early. */
+const early = new WeakMap<DataLayer, number>();
+
+export function deniedState(): ConsentModeState {
+  const state = {} as ConsentModeState;
+  for (const key of CONSENT_MODE_KEYS) state[key] = key === 'security_storage' ? 'granted' : 'denied';
+  return state;
+}
+
+/** Pushes `gtag('consent', 'default', …)` (and the `set` options) synchronously. */
+export function pushConsentModeDefault(options: ResolvedConsentMode, win: Window = window): boolean {
+  const layer = dataLayerOf(options.dataLayerName, win);
+  if (defaulted.has(layer)) return false;
+  defaulted.add(layer);
+  const tagEntries = layer.filter(isTagCommand).length;
+  if (tagEntries > 0) early.set(layer, tagEntries);
+  const gtag = gtagFor(layer);
+  const defaults: Record<string, unknown> = { ...deniedState(), wait_for_update: options.waitForUpdate };
+  if (options.region) defaults.region = options.region;
+  gtag('consent', 'default', defaults);
+  if (options.adsDataRedaction) gtag('set', 'ads_data_redaction', true);
+  if (options.urlPassthrough) gtag('set', 'url_passthrough', true);
+  return true;
+}
+
+/** A gtag command other than consent (`js`, `config`, `event`) or a tag manager start. */
+function isTagCommand(entry: unknown): boolean {
+  if (entry && typeof entry === 'object' && 'length' in entry) {
+    const command = (entry as ArrayLike<unknown>)[0];
+    return command === 'js' || command === 'config' || command === 'event';
+  }
+  return !!entry && typeof entry === 'object' && (entry as { event?: unknown }).event === 'gtm.js';
+}
+
+/** How many tag commands were in the data layer before our default (0 when none). */
+export function earlyTagEntries(options: ResolvedConsentMode, win: Window = window): number {
+  const host = win as unknown as Record<string, unknown>;
+  const layer = host[options.dataLayerName];
+  return Array.isArray(layer) ? (early.get(layer) ?? 0) : 0;
+}
+
+/** The Consent Mode state for a consent snapshot: a key is granted when any id mapped to it is. */
+export function consentModeState(options: ResolvedConsentMode, consent: Consent): ConsentModeState {
+  const state = deniedState();
+  // Before a decision (or after a reset) the default holds, whatever the map says.
+  if (!consent.decided) return state;
+  for (const [id, keys] of Object.entries(options.map)) {
+    const granted = consent.purposes[id] === true || consent.services[id] === true;
+    if (!granted) continue;
+    for (const key of keys) state[key] = 'granted';
+  }
+  return state;
+}
+
+export interface UpdateContext {
+  changed?: string[];
+  gpc?: boolean;
+}
+
+/**
+ * Pushes `gtag('consent', 'update', …)` and a `keuze-change` event that tag
+ * manager triggers can fire on. Returns the state pushed.
+ */
+export function pushConsentModeUpdate(
+  options: ResolvedConsentMode,
+  consent: Consent,
+  context: UpdateContext = {},
+  win: Window = window,
+): ConsentModeState {
+  const layer = dataLayerOf(options.dataLayerName, win);
+  const state = consentModeState(options, consent);
+  gtagFor(layer)('consent', 'update', { ...state });
+  layer.push({
+    event: 'keuze-change',
+    keuze: {
+      decided: consent.decided,
+      purposes: { ...consent.purposes },
+      services: { ...consent.services },
+      changed: context.changed ?? [],
+      gpc: context.gpc ?? consent.record?.gpc ?? false,
+      method: consent.record?.method,
+      decisionId: consent.record?.id,
+    },
+  });
+  return state;
+}
