@@ -19,7 +19,8 @@ export type GateStore = Pick<ConsentStore, 'config' | 'granted' | 'get'> &
 /** Attribute put on every script, iframe, image and template the gate activated. */
 export const ACTIVATED = 'data-keuze-activated';
 
-const SELECTOR = 'script[data-consent], iframe[data-consent], img[data-consent], template[data-consent]';
+const SELECTOR =
+  'script[data-consent], iframe[data-consent], img[data-consent], template[data-consent]';
 
 /** The script types that make a browser fetch and run a script (and so fire `load` or `error`). */
 const JS_TYPES = new Set([
@@ -155,7 +156,8 @@ export class Gate {
   scan(): void {
     if (!this.running) return;
     const found = Array.from(this.root.querySelectorAll(SELECTOR));
-    if (this.root instanceof this.doc.defaultView!.Element && this.root.matches(SELECTOR)) found.unshift(this.root);
+    if (this.root instanceof this.doc.defaultView!.Element && this.root.matches(SELECTOR))
+      found.unshift(this.root);
     this.process(found);
   }
 
@@ -167,7 +169,8 @@ export class Gate {
     if (ids.some((id) => !this.known.has(id))) return false;
     const decided = this.store.get().decided;
     return (
-      grant.every((id) => this.store.granted(id)) && refuse.every((id) => decided && !this.store.granted(id))
+      grant.every((id) => this.store.granted(id)) &&
+      refuse.every((id) => decided && !this.store.granted(id))
     );
   }
 
@@ -218,7 +221,11 @@ export class Gate {
     if (el.hasAttribute(ACTIVATED)) return false;
     if (el.localName === 'script') {
       if ((el.getAttribute('type') ?? '').trim().toLowerCase() !== 'text/plain') {
-        this.warn(el, 'type', 'has data-consent but no type="text/plain", so the browser ran it without asking');
+        this.warn(
+          el,
+          'type',
+          'has data-consent but no type="text/plain", so the browser ran it without asking',
+        );
         return false;
       }
     }
@@ -231,13 +238,21 @@ export class Gate {
     let ok = true;
     for (const id of [...grant, ...refuse]) {
       if (!this.known.has(id)) {
-        this.warn(el, `id:${id}`, `names "${id}", which is no purpose or service in the config; it stays blocked`);
+        this.warn(
+          el,
+          `id:${id}`,
+          `names "${id}", which is no purpose or service in the config; it stays blocked`,
+        );
         ok = false;
       }
     }
     for (const url of this.urlsOf(el)) {
       if (!isSafeUrl(url)) {
-        this.warn(el, `url:${url}`, `has the unsafe URL "${url}"; only http(s) and relative URLs are loaded`);
+        this.warn(
+          el,
+          `url:${url}`,
+          `has the unsafe URL "${url}"; only http(s) and relative URLs are loaded`,
+        );
         ok = false;
       }
     }

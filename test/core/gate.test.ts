@@ -1,6 +1,9 @@
 import { expect, waitUntil, aTimeout } from '@open-wc/testing';
 import { Gate } from '../../src/core/gate.js';
-import type { Config, Consent } from '../../src/core/types.js';
+import { ConsentStore } from '../../src/core/store.js';
+import { validateConfig } from '../../src/core/config/validate.js';
+import { MemoryAdapter } from '../../src/core/storage/memory.js';
+import type { Config } from '../../src/core/types.js';
 
 const FIXTURES = new URL('./fixtures/gate/', import.meta.url).href;
 
@@ -13,62 +16,26 @@ const config: Config = {
       id: 'analytics',
       basis: 'consent',
       services: [
-        { id: 'matomo', provider: 'Matomo', storage: [{ name: '_pk_id.*', type: 'cookie', retention: 'P13M' }] },
+        {
+          id: 'matomo',
+          provider: 'Matomo',
+          storage: [{ name: '_pk_id.*', type: 'cookie', retention: 'P13M' }],
+        },
       ],
     },
     {
       id: 'marketing',
       basis: 'consent',
-      services: [{ id: 'youtube', provider: 'Google', storage: [{ name: 'VISITOR_INFO1_LIVE', type: 'cookie', retention: 'P6M' }] }],
+      services: [
+        {
+          id: 'youtube',
+          provider: 'Google',
+          storage: [{ name: 'VISITOR_INFO1_LIVE', type: 'cookie', retention: 'P6M' }],
+        },
+      ],
     },
   ],
 };
-
-// Temporary stand-in with the ConsentStore surface the gate uses, until src/core/store.ts lands.
-class Store extends EventTarget {
-  private state: Consent = { decided: false, purposes: {}, services: {} };
-  constructor(readonly config: Config) {
-    super();
-  }
-  get(): Consent {
-    return this.state;
-  }
-  granted(id: string): boolean {
-    for (const p of this.config.purposes) {
-      const own = p.id === id;
-      const service = p.services?.find((s) => s.id === id);
-      if (!own && !service) continue;
-      if (p.basis === 'necessary') return true;
-      if (service && id in this.state.services) return this.state.services[id];
-      if (p.basis === 'legitimate-interest') return this.state.purposes[p.id] ?? true;
-      return this.state.decided && (this.state.purposes[p.id] ?? false);
-    }
-    return false;
-  }
-  async load(): Promise<Consent> {
-    return this.state;
-  }
-  async acceptAll() {
-    return this.save(Object.fromEntries(this.config.purposes.map((p) => [p.id, true])));
-  }
-  async rejectAll() {
-    return this.save(Object.fromEntries(this.config.purposes.map((p) => [p.id, p.basis === 'necessary'])));
-  }
-  async withdraw() {
-    return this.rejectAll();
-  }
-  async save(choices: Record<string, boolean>) {
-    const previous = this.state;
-    const purposes: Record<string, boolean> = {};
-    const services: Record<string, boolean> = {};
-    for (const p of this.config.purposes) {
-      purposes[p.id] = p.basis === 'necessary' ? true : (choices[p.id] ?? previous.purposes[p.id] ?? false);
-      for (const s of p.services ?? []) services[s.id] = choices[s.id] ?? purposes[p.id];
-    }
-    this.state = { decided: true, purposes, services };
-    this.dispatchEvent(new CustomEvent('change', { detail: { consent: this.state, previous, changed: [] } }));
-  }
-}
 
 declare global {
   interface Window {
@@ -79,7 +46,7 @@ declare global {
   }
 }
 
-let store: Store;
+let store: ConsentStore;
 let gate: Gate | undefined;
 let box: HTMLDivElement;
 let warnings: string[];
@@ -100,7 +67,11 @@ function add<K extends keyof HTMLElementTagNameMap>(
 }
 
 /** A gated inline script that counts its runs under `name` and records the order. */
-function inline(name: string, consent: string, attrs: Record<string, string> = {}): HTMLScriptElement {
+function inline(
+  name: string,
+  consent: string,
+  attrs: Record<string, string> = {},
+): HTMLScriptElement {
   return add(
     'script',
     { type: 'text/plain', 'data-consent': consent, ...attrs },
@@ -110,7 +81,7 @@ function inline(name: string, consent: string, attrs: Record<string, string> = {
 
 async function startGate(): Promise<Gate> {
   await store.load();
-  gate = new Gate(store as never, document);
+  gate = new Gate(store, document);
   gate.start();
   return gate;
 }
@@ -126,7 +97,9 @@ beforeEach(() => {
   window.__order = [];
   window.__runs = {};
   delete window.gateLib;
-  store = new Store(structuredClone(config));
+  const result = validateConfig(structuredClone(config));
+  if (!result.ok) throw new Error(`test config is invalid: ${JSON.stringify(result.errors)}`);
+  store = new ConsentStore(result.config!, { adapter: new MemoryAdapter(), channel: false });
   box = document.createElement('div');
   document.body.append(box);
   warnings = [];
@@ -138,6 +111,7 @@ beforeEach(() => {
 
 afterEach(() => {
   gate?.stop();
+  store.dispose();
   gate = undefined;
   box.remove();
   console.warn = realWarn;
@@ -217,7 +191,11 @@ describe('Gate: scripts', () => {
 
   it('runs scripts in document order, waiting for an external library before the inline script that uses it', async () => {
     add('script', { type: 'text/plain', 'data-consent': 'analytics', src: `${FIXTURES}lib.js` });
-    add('script', { type: 'text/plain', 'data-consent': 'analytics' }, 'window.__order.push(window.gateLib.greet("inline"));');
+    add(
+      'script',
+      { type: 'text/plain', 'data-consent': 'analytics' },
+      'window.__order.push(window.gateLib.greet("inline"));',
+    );
     add('script', { type: 'text/plain', 'data-consent': 'analytics', src: `${FIXTURES}after.js` });
     inline('last', 'analytics');
     await startGate();
@@ -228,19 +206,29 @@ describe('Gate: scripts', () => {
 
   it('keeps going when an external script fails to load', async () => {
     // Port 9 (discard) is closed on the test machine: the request fails at the network level.
-    const broken = add('script', { type: 'text/plain', 'data-consent': 'analytics', src: 'http://127.0.0.1:9/tag.js' });
+    const broken = add('script', {
+      type: 'text/plain',
+      'data-consent': 'analytics',
+      src: 'http://127.0.0.1:9/tag.js',
+    });
     inline('next', 'analytics');
     await startGate();
     await store.acceptAll();
     expect(window.__order, 'waits for the failing script').to.deep.equal([]);
     expect(broken.isConnected, 'replaced by the live copy').to.equal(false);
-    await waitUntil(() => window.__order.includes('next'), 'the script after the failed one ran', { timeout: 5000 });
+    await waitUntil(() => window.__order.includes('next'), 'the script after the failed one ran', {
+      timeout: 5000,
+    });
   });
 
   it('loads nothing from a gated external script until consent, then exactly once', async () => {
     await fetch('/__sink/gate-ext/clear');
     delete window.__sinkScript;
-    add('script', { type: 'text/plain', 'data-consent': 'analytics', src: '/__sink/gate-ext/script.js' });
+    add('script', {
+      type: 'text/plain',
+      'data-consent': 'analytics',
+      src: '/__sink/gate-ext/script.js',
+    });
     await startGate();
     await aTimeout(50);
     expect(await hits('gate-ext'), 'requests before consent').to.have.length(0);
@@ -269,7 +257,12 @@ describe('Gate: scripts', () => {
     inline('late', 'analytics');
     const nested = add('section', {});
     inline('nested', 'analytics', {}).remove();
-    add('script', { type: 'text/plain', 'data-consent': 'analytics' }, 'window.__order.push("deep")', nested);
+    add(
+      'script',
+      { type: 'text/plain', 'data-consent': 'analytics' },
+      'window.__order.push("deep")',
+      nested,
+    );
     await waitUntil(() => window.__order.length === 2);
     expect(window.__order).to.deep.equal(['late', 'deep']);
   });
@@ -322,7 +315,12 @@ describe('Gate: scripts', () => {
   });
 
   it('restores data-type="module" so module scripts run as modules', async () => {
-    add('script', { type: 'text/plain', 'data-type': 'module', 'data-consent': 'analytics', src: `${FIXTURES}module.js` });
+    add('script', {
+      type: 'text/plain',
+      'data-type': 'module',
+      'data-consent': 'analytics',
+      src: `${FIXTURES}module.js`,
+    });
     inline('after-module', 'analytics');
     await startGate();
     await store.acceptAll();
@@ -366,7 +364,7 @@ describe('Gate: scripts', () => {
     doc.body.append(hidden, none);
     expect(hidden.hasAttribute('nonce')).to.equal(false);
     await store.load();
-    gate = new Gate(store as never, doc);
+    gate = new Gate(store, doc);
     gate.start();
     await store.acceptAll();
     await aTimeout(20);
@@ -395,7 +393,10 @@ describe('Gate: unknown ids and unsafe URLs', () => {
   });
 
   it('refuses an iframe whose data-src is a javascript: URL', async () => {
-    const frame = add('iframe', { 'data-consent': 'youtube', 'data-src': 'javascript:parent.__order.push("xss")' });
+    const frame = add('iframe', {
+      'data-consent': 'youtube',
+      'data-src': 'javascript:parent.__order.push("xss")',
+    });
     await startGate();
     await store.acceptAll();
     await aTimeout(20);
@@ -405,7 +406,11 @@ describe('Gate: unknown ids and unsafe URLs', () => {
   });
 
   it('refuses a script loaded from a data: URL', async () => {
-    add('script', { type: 'text/plain', 'data-consent': 'analytics', src: 'data:text/javascript,window.__order.push("data")' });
+    add('script', {
+      type: 'text/plain',
+      'data-consent': 'analytics',
+      src: 'data:text/javascript,window.__order.push("data")',
+    });
     await startGate();
     await store.acceptAll();
     await aTimeout(20);
@@ -511,7 +516,11 @@ describe('Gate: images and templates', () => {
   });
 
   it('keeps an image that has loaded when consent is withdrawn', async () => {
-    const img = add('img', { 'data-consent': 'analytics', 'data-src': '/__sink/gate-img2/pixel.gif', alt: '' });
+    const img = add('img', {
+      'data-consent': 'analytics',
+      'data-src': '/__sink/gate-img2/pixel.gif',
+      alt: '',
+    });
     await startGate();
     await store.acceptAll();
     await store.rejectAll();
