@@ -1,0 +1,597 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
+import type { Config, LocalizedText, Purpose } from '../../core/types.js';
+import { format, lookup, text } from '../../core/locale.js';
+import { resolveAuthority } from '../../core/notice/authorities.js';
+import {
+  controllers,
+  cookieDeclaration,
+  declaredSections,
+  dpos,
+  durationParts,
+  materialChangeActive,
+  type SectionId,
+} from '../../core/notice/model.js';
+import type { Contact, ProcessingActivity, Retention, Right, Transfer } from '../../core/notice/types.js';
+import { RIGHTS } from '../../core/notice/validate.js';
+import { isSafeUrl } from '../../core/config/check.js';
+import type { StorageRow } from '../../core/model.js';
+import { StoreController } from '../context.js';
+import { nearestLang } from '../localize.js';
+import { noticeStrings } from './strings.js';
+import { adoptNoticeStyles } from './notice.styles.js';
+
+const HEADINGS: StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
+
+/**
+ * The privacy notice, rendered from the same config as the banner and the
+ * cookie centre so the three can never disagree.
+ *
+ * It renders into the light DOM on purpose: the notice is page content. Table-of-contents
+ * links and deep links (`/privacy#keuze-notice-rights`) reach its headings only there,
+ * the site's own typography and print styles apply, and "find in page", reader modes
+ * and search engines see it as ordinary text. Its own rules are scoped under
+ * `keuze-notice` and adopted as a constructable stylesheet (CSP-safe, no `<style>`).
+ *
+ * @summary Privacy notice: controllers, processing, cookie declaration, transfers, rights, authority, versions.
+ *
+ * @csspart - (light DOM: style it with `keuze-notice .keuze-notice__…` classes)
+ * @cssproperty --keuze-notice-max-width - Longest line of the notice (default 48rem).
+ * @cssproperty --keuze-notice-border - Colour of table borders (default currentColor at 40 %).
+ * @cssproperty --keuze-notice-accent - Background of the material-change note.
+ *
+ * @attr lang - Language of the notice (default: config.locale, else the nearest `lang`).
+ * @attr heading-level - Level of the notice's own heading, 1–5; sections are one below (default 2).
+ * @attr id-prefix - Prefix of every anchor id (default `keuze-notice`).
+ */
+export class KeuzeNotice extends LitElement {
+  // No shadow root: see the class comment. Styles come from adoptNoticeStyles.
+
+  private readonly storeController = new StoreController(this);
+
+  /** The config to render; defaults to the page store's (`keuze.init`). */
+  @property({ attribute: false }) config?: Config;
+
+  /** Language of the notice; re-renders when it changes. */
+  @property({ reflect: true }) override lang!: string;
+
+  @property({ type: Number, attribute: 'heading-level', reflect: true }) headingLevel = 2;
+
+  @property({ attribute: 'id-prefix' }) idPrefix = 'keuze-notice';
+
+  /** The moment used to decide whether the material-change note is shown (tests and previews). */
+  @property({ attribute: false }) now?: Date;
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    adoptNoticeStyles(this.getRootNode());
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('headingLevel')) {
+      const level = Math.round(Number(this.headingLevel));
+      this.headingLevel = Number.isFinite(level) ? Math.min(5, Math.max(1, level)) : 2;
+    }
+  }
+
+  private handleOpenSettings(event: Event): void {
+    this.storeController.store?.requestOpen(event.currentTarget as Element);
+  }
+
+  /** The config shown: the property, else the store's. */
+  get effectiveConfig(): Config | undefined {
+    return this.config ?? this.storeController.store?.config;
+  }
+
+  /** The language the notice is written in. */
+  get language(): string {
+    const own = this.getAttribute('lang');
+    if (own) return own;
+    const configured = this.effectiveConfig?.locale;
+    if (configured && configured !== 'auto') return configured;
+    return nearestLang(this) || (typeof navigator !== 'undefined' ? navigator.language : '') || 'en';
+  }
+
+  /** A heading tag `depth` levels below the notice's own heading. */
+  private heading(depth: number): StaticValue {
+    return HEADINGS[Math.min(5, this.headingLevel - 1 + depth)];
+  }
+
+  private anchor(suffix: string): string {
+    return `${this.idPrefix}-${suffix}`;
+  }
+
+  /** A notice string: site override, locales/<lang>.json, then the built-in copy. */
+  private t(key: string, params?: Record<string, string | number>): string {
+    const lang = this.language;
+    let value = lookup(key, lang, this.effectiveConfig?.texts);
+    if (value === key) {
+      const base = lang.toLowerCase().startsWith('nl') ? 'nl' : 'en';
+      value = noticeStrings[base][key] ?? noticeStrings.en[key] ?? key;
+    }
+    return format(value, params);
+  }
+
+  private txt(value: LocalizedText | undefined): string {
+    return text(value, this.language);
+  }
+
+  private date(iso: string): string {
+    try {
+      return new Intl.DateTimeFormat(this.language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+    } catch {
+      return iso;
+    }
+  }
+
+  private country(code: string): string {
+    if (code === 'EU' || code === 'EEA') return this.t(`notice.region.${code}`);
+    try {
+      return new Intl.DisplayNames(this.language, { type: 'region' }).of(code === 'UK' ? 'GB' : code) ?? code;
+    } catch {
+      return code;
+    }
+  }
+
+  private list(items: string[]): string {
+    try {
+      return new Intl.ListFormat(this.language, { style: 'long', type: 'conjunction' }).format(items);
+    } catch {
+      return items.join(', ');
+    }
+  }
+
+  /** "13 maanden", "1 jaar en 6 maanden"; "direct" for a zero duration. */
+  private duration(iso: string): string {
+    const parts = durationParts(iso);
+    if (parts.length === 0) return this.t('notice.retention.immediately');
+    const plural = new Intl.PluralRules(this.language);
+    return this.list(
+      parts.map(([unit, n]) => {
+        const [one, other] = this.t(`notice.unit.${unit}`).split('|');
+        return format(plural.select(n) === 'one' ? one : (other ?? one), { n });
+      }),
+    );
+  }
+
+  /** A storage item's deletion period, as the cookie centre words it. */
+  private storageRetention(retention: string): string {
+    if (retention === 'session') return lookup('centre.retention.session', this.language, this.effectiveConfig?.texts);
+    return this.duration(retention);
+  }
+
+  private retention(retention: Retention): string {
+    const parts: string[] = [];
+    if (retention.duration) {
+      const zero = durationParts(retention.duration).length === 0;
+      const period = zero
+        ? this.t('notice.retention.immediately')
+        : this.t(`notice.retention.from.${retention.from ?? 'collection'}`, { duration: this.duration(retention.duration) });
+      parts.push(retention.atMost && !zero ? this.t('notice.retention.atMost', { period }) : period);
+    }
+    if (retention.text) parts.push(this.txt(retention.text));
+    const joined = parts.join('. ');
+    return joined.charAt(0).toUpperCase() + joined.slice(1);
+  }
+
+  private purposeName(purpose: Purpose): string {
+    if (purpose.name) return this.txt(purpose.name);
+    const key = `purpose.${purpose.id}.name`;
+    const known = lookup(key, this.language, this.effectiveConfig?.texts);
+    return known === key ? purpose.id : known;
+  }
+
+  override render() {
+    const config = this.effectiveConfig;
+    if (!config) return nothing;
+    const notice = config.notice ?? {};
+    const sections = declaredSections(config);
+    const h = this.heading(0);
+    const showChange = materialChangeActive(notice, this.now ?? new Date());
+    return html`
+      <article class="keuze-notice" lang=${this.language} aria-labelledby=${this.anchor('title')}>
+        ${staticHtml`<${h} class="keuze-notice__title" id=${this.anchor('title')}>${this.txt(notice.title) || this.t('notice.title')}</${h}>`}
+        ${showChange && notice.materialChange
+          ? html`<div class="keuze-notice__change" role="note" aria-labelledby=${this.anchor('change')}>
+              <p><strong id=${this.anchor('change')}>${this.t('notice.materialChange')}</strong> ${this.txt(notice.materialChange.summary)}</p>
+            </div>`
+          : nothing}
+        ${this.renderDates()} ${(notice.intro ?? []).map((paragraph) => html`<p>${this.txt(paragraph)}</p>`)}
+        ${this.renderToc(config, sections)} ${sections.map((section) => this.renderSection(config, section))}
+      </article>
+    `;
+  }
+
+  private renderDates() {
+    const notice = this.effectiveConfig?.notice ?? {};
+    if (!notice.effectiveDate && !notice.lastUpdated) return nothing;
+    return html`<p class="keuze-notice__dates">
+      ${notice.effectiveDate
+        ? html`<span>${this.renderDateText('notice.effective', notice.effectiveDate)}</span>`
+        : nothing}
+      ${notice.lastUpdated ? html`<span>${this.renderDateText('notice.updated', notice.lastUpdated)}</span>` : nothing}
+    </p>`;
+  }
+
+  /** A sentence with a `<time>` element where `{date}` stands. */
+  private renderDateText(key: string, iso: string) {
+    const [before, after = ''] = this.t(key).split('{date}');
+    return html`${before}<time datetime=${iso}>${this.date(iso)}</time>${after}`;
+  }
+
+  private sectionTitle(config: Config, section: SectionId): string[] {
+    if (section === 'extra') return (config.notice?.sections ?? []).map((extra) => this.txt(extra.title));
+    return [this.t(`notice.section.${section}`)];
+  }
+
+  private renderToc(config: Config, sections: SectionId[]) {
+    const h = this.heading(1);
+    const entries = sections.flatMap((section) =>
+      section === 'extra'
+        ? (config.notice?.sections ?? []).map((extra) => ({ id: this.anchor(`section-${extra.id}`), title: this.txt(extra.title) }))
+        : [{ id: this.anchor(section), title: this.sectionTitle(config, section)[0] }],
+    );
+    return html`<nav class="keuze-notice__toc" aria-labelledby=${this.anchor('toc')}>
+      ${staticHtml`<${h} id=${this.anchor('toc')}>${this.t('notice.toc')}</${h}>`}
+      <ol>
+        ${entries.map((entry) => html`<li><a href="#${entry.id}">${entry.title}</a></li>`)}
+      </ol>
+    </nav>`;
+  }
+
+  private renderSection(config: Config, section: SectionId) {
+    if (section === 'extra') {
+      return (config.notice?.sections ?? []).map((extra) =>
+        this.renderShell(`section-${extra.id}`, this.txt(extra.title), html`${extra.body.map((p) => html`<p>${this.txt(p)}</p>`)}`),
+      );
+    }
+    const body: Record<Exclude<SectionId, 'extra'>, () => TemplateResult> = {
+      controller: () => this.renderController(config),
+      activities: () => this.renderActivities(config),
+      cookies: () => this.renderCookies(config),
+      transfers: () => this.renderTransfers(config),
+      rights: () => this.renderRights(config),
+      complaint: () => this.renderComplaint(config),
+      children: () => this.renderChildren(config),
+      automated: () => this.renderAutomated(config),
+      security: () => html`${(config.notice?.security ?? []).map((p) => html`<p>${this.txt(p)}</p>`)}`,
+      changes: () => this.renderChanges(config),
+    };
+    return this.renderShell(section, this.t(`notice.section.${section}`), body[section]());
+  }
+
+  private renderShell(suffix: string, title: string, content: unknown) {
+    const h = this.heading(1);
+    return html`<section class="keuze-notice__section" id=${this.anchor(suffix)} aria-labelledby=${this.anchor(`${suffix}-title`)}>
+      ${staticHtml`<${h} id=${this.anchor(`${suffix}-title`)}>${title}</${h}>`} ${content}
+    </section>`;
+  }
+
+  /** Config may be set directly without validation: never link to a javascript: or data: URL. */
+  private href(url: string | undefined): string | undefined {
+    return url && isSafeUrl(url) ? url : undefined;
+  }
+
+  private renderLink(url: string | undefined, label: unknown) {
+    const safe = this.href(url);
+    return safe ? html`<a href=${safe}>${label}</a>` : html`${label}`;
+  }
+
+  private renderLines(value: LocalizedText | undefined) {
+    const lines = this.txt(value).split('\n');
+    return lines.map((line, index) => html`${index > 0 ? html`<br />` : nothing}${line}`);
+  }
+
+  private renderContact(contact: Contact & { form?: string }, { withName = true } = {}) {
+    return html`<address class="keuze-notice__contact">
+      ${withName && contact.name ? html`<span class="keuze-notice__name">${this.txt(contact.name)}</span><br />` : nothing}
+      ${contact.address ? html`${this.renderLines(contact.address)}<br />` : nothing}
+      ${contact.email
+        ? html`${this.t('notice.email')}: <a href=${`mailto:${contact.email}`}>${contact.email}</a><br />`
+        : nothing}
+      ${contact.phone ? html`${this.t('notice.phone')}: <a href=${`tel:${contact.phone.replace(/[^+0-9]/g, '')}`}>${contact.phone}</a><br />` : nothing}
+      ${contact.url ? html`${this.t('notice.website')}: ${this.renderLink(contact.url, contact.url)}<br />` : nothing}
+      ${contact.form ? html`${this.t('notice.form')}: ${this.renderLink(contact.form, contact.form)}<br />` : nothing}
+    </address>
+    ${contact.note ? html`<p>${this.txt(contact.note)}</p>` : nothing}`;
+  }
+
+  private renderController(config: Config) {
+    const notice = config.notice ?? {};
+    const entities = controllers(config);
+    const h = this.heading(2);
+    const captionId = this.anchor('controllers-caption');
+    return html`
+      ${entities.length > 0
+        ? html`<div class="keuze-notice__scroll" role="region" tabindex="0" aria-labelledby=${captionId}>
+            <table class="keuze-notice__table">
+              <caption id=${captionId}>${this.t('notice.controllers.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">${this.t('notice.controllers.name')}</th>
+                  <th scope="col">${this.t('notice.controllers.address')}</th>
+                  <th scope="col">${this.t('notice.controllers.companyNumber')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${entities.map(
+                  (entity) => html`<tr>
+                    <th scope="row">${this.txt(entity.name)}</th>
+                    <td>${entity.address ? this.renderLines(entity.address) : nothing}${entity.country ? html`${entity.address ? html`<br />` : nothing}${this.country(entity.country)}` : nothing}</td>
+                    <td>${entity.companyNumber ?? ''}</td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`
+        : nothing}
+      ${notice.controllerNote ? html`<p>${this.txt(notice.controllerNote)}</p>` : nothing}
+      ${dpos(notice).length > 0
+        ? html`${staticHtml`<${h}>${this.t('notice.dpo')}</${h}>`} ${dpos(notice).map((dpo) => this.renderContact(dpo))}`
+        : nothing}
+      ${notice.contact ? html`${staticHtml`<${h}>${this.t('notice.contact')}</${h}>`} ${this.renderContact(notice.contact)}` : nothing}
+      ${(notice.representatives?.length ?? 0) > 0
+        ? html`${staticHtml`<${h}>${this.t('notice.representatives')}</${h}>`}
+            <ul class="keuze-notice__plain">
+              ${notice.representatives!.map(
+                (rep) => html`<li>
+                  <p>${this.t('notice.representativeFor', { regions: this.list(rep.regions.map((r) => this.country(r))) })}:</p>
+                  ${this.renderContact(rep)}
+                  ${rep.companyNumber ? html`<p>${this.t('notice.controllers.companyNumber')}: ${rep.companyNumber}</p>` : nothing}
+                </li>`,
+              )}
+            </ul>`
+        : nothing}
+    `;
+  }
+
+  private renderActivities(config: Config) {
+    const notice = config.notice ?? {};
+    const h = this.heading(2);
+    const special =
+      notice.specialCategories === undefined
+        ? nothing
+        : html`<p>
+            ${typeof notice.specialCategories === 'boolean'
+              ? this.t(notice.specialCategories ? 'notice.specialCategories.some' : 'notice.specialCategories.none')
+              : this.txt(notice.specialCategories)}
+          </p>`;
+    return html`${(notice.activities ?? []).map(
+        (activity) => html`<div class="keuze-notice__activity" id=${this.anchor(`activity-${activity.id}`)}>
+          ${staticHtml`<${h}>${this.txt(activity.name)}</${h}>`}
+          <dl class="keuze-notice__facts">${this.renderActivityFacts(config, activity)}</dl>
+        </div>`,
+      )}
+      ${special}`;
+  }
+
+  private renderActivityFacts(config: Config, activity: ProcessingActivity) {
+    const bases = Array.isArray(activity.basis) ? activity.basis : [activity.basis];
+    const fact = (key: string, value: unknown) => html`<div><dt>${this.t(key)}</dt><dd>${value}</dd></div>`;
+    const items = (values: LocalizedText[] | undefined) =>
+      values && values.length > 0 ? html`<ul>${values.map((v) => html`<li>${this.txt(v)}</li>`)}</ul>` : nothing;
+    const cookiePurposes = (activity.cookiePurposes ?? [])
+      .map((id) => config.purposes.find((purpose) => purpose.id === id))
+      .filter((purpose): purpose is Purpose => !!purpose);
+    return html`
+      ${activity.purpose ? fact('notice.activity.purpose', this.txt(activity.purpose)) : nothing}
+      ${fact(
+        'notice.activity.basis',
+        html`${bases.length > 1
+          ? html`<ul>${bases.map((basis) => html`<li>${this.t(`notice.basis.${basis}`)}</li>`)}</ul>`
+          : this.t(`notice.basis.${bases[0]}`)}${activity.basisDetail ? html`<br />${this.txt(activity.basisDetail)}` : nothing}`,
+      )}
+      ${activity.dataCategories?.length ? fact('notice.activity.data', items(activity.dataCategories)) : nothing}
+      ${activity.dataSubjects?.length ? fact('notice.activity.subjects', items(activity.dataSubjects)) : nothing}
+      ${activity.sources?.length ? fact('notice.activity.sources', items(activity.sources)) : nothing}
+      ${activity.retention ? fact('notice.activity.retention', this.retention(activity.retention)) : nothing}
+      ${activity.recipients?.length
+        ? fact(
+            'notice.activity.recipients',
+            html`<ul>
+              ${activity.recipients.map(
+                (r) =>
+                  html`<li>${this.txt(r.name)}${r.role ? ` (${this.t(`notice.role.${r.role}`)})` : ''}${r.description
+                    ? html`: ${this.txt(r.description)}`
+                    : nothing}</li>`,
+              )}
+            </ul>`,
+          )
+        : nothing}
+      ${cookiePurposes.length
+        ? fact(
+            'notice.activity.cookies',
+            html`${cookiePurposes.map(
+              (purpose, index) => html`${index > 0 ? ', ' : ''}<a href="#${this.anchor(`cookies-${purpose.id}`)}">${this.purposeName(purpose)}</a>`,
+            )}`,
+          )
+        : nothing}
+      ${activity.requirement ? fact('notice.activity.requirement', this.txt(activity.requirement)) : nothing}
+    `;
+  }
+
+  private renderCookies(config: Config) {
+    const h = this.heading(2);
+    const notice = config.notice ?? {};
+    const store = this.storeController.store;
+    const basisKey = { necessary: 'centre.basis.necessary', consent: 'notice.basis.consent', 'legitimate-interest': 'notice.basis.legitimate-interests' };
+    return html`
+      ${notice.cookieIntro ? html`<p>${this.txt(notice.cookieIntro)}</p>` : nothing}
+      <p>${this.t('notice.cookies.withdraw')}</p>
+      ${store
+        ? html`<p class="keuze-notice__settings">
+            <button type="button" data-keuze-action="open-centre" @click=${this.handleOpenSettings}>${this.t('notice.cookies.settings')}</button>
+          </p>`
+        : nothing}
+      ${cookieDeclaration(config).map(
+        ({ purpose, rows }) => html`<div class="keuze-notice__purpose" id=${this.anchor(`cookies-${purpose.id}`)}>
+          ${staticHtml`<${h}>${this.purposeName(purpose)}</${h}>`}
+          ${purpose.description ? html`<p>${this.txt(purpose.description)}</p>` : nothing}
+          <p>
+            <span class="keuze-notice__label">${this.t('notice.cookies.basis')}:</span>
+            ${purpose.basis === 'necessary' ? this.t('notice.cookies.justification') : this.t(basisKey[purpose.basis])}${purpose.basis ===
+              'necessary' && purpose.justification
+              ? html`: ${this.txt(purpose.justification)}`
+              : nothing}
+          </p>
+          ${rows.length > 0 ? this.renderStorageTable(purpose, rows) : html`<p>${this.t('notice.cookies.none')}</p>`}
+        </div>`,
+      )}
+    `;
+  }
+
+  private renderStorageTable(purpose: Purpose, rows: StorageRow[]) {
+    const captionId = this.anchor(`cookies-${purpose.id}-caption`);
+    const c = (key: string) => lookup(key, this.language, this.effectiveConfig?.texts);
+    return html`<div class="keuze-notice__scroll" role="region" tabindex="0" aria-labelledby=${captionId}>
+      <table class="keuze-notice__table keuze-notice__storage">
+        <caption id=${captionId}>${format(c('centre.storage.caption'), { purpose: this.purposeName(purpose) })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">${c('centre.storage.name')}</th>
+            <th scope="col">${c('centre.storage.provider')}</th>
+            <th scope="col">${c('centre.storage.purpose')}</th>
+            <th scope="col">${c('centre.storage.type')}</th>
+            <th scope="col">${c('centre.storage.retention')}</th>
+            <th scope="col">${this.t('notice.cookies.party')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map(
+            ({ item, service }) => html`<tr data-storage-name=${item.name}>
+              <th scope="row"><code>${item.name}</code></th>
+              <td>
+                ${item.provider ?? c('centre.storage.firstParty')}${service?.privacyPolicy
+                  ? html`<br />${this.renderLink(service.privacyPolicy, this.t('notice.cookies.privacyPolicy', { provider: service.provider }))}`
+                  : nothing}
+              </td>
+              <td>${this.txt(item.purpose)}</td>
+              <td>${c(`centre.storage.type.${item.type}`)}</td>
+              <td data-retention=${item.retention}>${this.storageRetention(item.retention)}</td>
+              <td>${this.t(`notice.cookies.party.${item.party ?? 'first'}`)}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  private renderTransfers(config: Config) {
+    const notice = config.notice ?? {};
+    const transfers = notice.transfers ?? [];
+    const captionId = this.anchor('transfers-caption');
+    return html`
+      ${notice.transferNote ? html`<p>${this.txt(notice.transferNote)}</p>` : nothing}
+      ${transfers.length > 0
+        ? html`<div class="keuze-notice__scroll" role="region" tabindex="0" aria-labelledby=${captionId}>
+            <table class="keuze-notice__table">
+              <caption id=${captionId}>${this.t('notice.transfers.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">${this.t('notice.transfers.countries')}</th>
+                  <th scope="col">${this.t('notice.transfers.recipients')}</th>
+                  <th scope="col">${this.t('notice.transfers.safeguard')}</th>
+                  <th scope="col">${this.t('notice.transfers.copy')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${transfers.map((transfer) => this.renderTransferRow(transfer))}
+              </tbody>
+            </table>
+          </div>`
+        : nothing}
+    `;
+  }
+
+  private renderTransferRow(transfer: Transfer) {
+    return html`<tr>
+      <th scope="row">${this.list(transfer.countries.map((code) => this.country(code)))}</th>
+      <td>${this.txt(transfer.recipients)}</td>
+      <td>
+        ${this.t(`notice.safeguard.${transfer.safeguard}`)}${transfer.detail ? html`<br />${this.txt(transfer.detail)}` : nothing}
+      </td>
+      <td>${transfer.copy ? this.renderContact(transfer.copy) : nothing}</td>
+    </tr>`;
+  }
+
+  private renderRights(config: Config) {
+    const rights = config.notice!.rights!;
+    const list: readonly Right[] = rights.list ?? RIGHTS;
+    const h = this.heading(2);
+    return html`
+      <dl class="keuze-notice__rights">
+        ${list.map(
+          (right) => html`<div>
+            <dt>${this.t(`notice.right.${right}`)}</dt>
+            ${rights.details?.[right] ? html`<dd>${this.txt(rights.details[right])}</dd>` : nothing}
+          </div>`,
+        )}
+      </dl>
+      ${staticHtml`<${h}>${this.t('notice.rights.how')}</${h}>`} ${this.renderContact(rights.exercise)}
+      ${rights.identityCheck
+        ? html`<p>${rights.identityCheck === true ? this.t('notice.rights.identity') : this.txt(rights.identityCheck)}</p>`
+        : nothing}
+      ${rights.free ? html`<p>${this.t('notice.rights.free')}</p>` : nothing}
+      <p>${this.t('notice.rights.responseTime', { period: this.duration(rights.responseTime ?? 'P1M') })}</p>
+      ${rights.note ? html`<p>${this.txt(rights.note)}</p>` : nothing}
+    `;
+  }
+
+  private renderComplaint(config: Config) {
+    const authority = resolveAuthority(config.notice?.authority);
+    return html`
+      <p>${this.t('notice.complaint.text')}</p>
+      ${authority
+        ? html`<p class="keuze-notice__label">${this.t('notice.complaint.authority')}:</p>
+            ${this.renderContact({ name: authority.name, address: authority.address, url: authority.url, phone: authority.phone })}
+            ${authority.complaintUrl ? html`<p>${this.renderLink(authority.complaintUrl, this.t('notice.complaint.form'))}</p>` : nothing}`
+        : nothing}
+    `;
+  }
+
+  private renderChildren(config: Config) {
+    const children = config.notice!.children!;
+    const age = children.minimumAge;
+    return html`<p>${this.t('notice.children.text', { age })}</p>
+      ${children.parentalConsent ? html`<p>${this.t('notice.children.parental', { age })}</p>` : nothing}
+      ${children.text ? html`<p>${this.txt(children.text)}</p>` : nothing}`;
+  }
+
+  private renderAutomated(config: Config) {
+    const automated = config.notice!.automatedDecisions!;
+    return html`<p>
+        ${automated.used ? this.t('notice.automated.used') : this.t('notice.automated.none')}
+        ${automated.profiling ? this.t('notice.automated.profiling') : nothing}
+      </p>
+      ${automated.description ? html`<p>${this.txt(automated.description)}</p>` : nothing}`;
+  }
+
+  private renderChanges(config: Config) {
+    const notice = config.notice ?? {};
+    const h = this.heading(2);
+    const versions = [...(notice.previousVersions ?? [])].sort((a, b) => b.date.localeCompare(a.date));
+    return html`
+      ${notice.changesNote ? html`<p>${this.txt(notice.changesNote)}</p>` : nothing}
+      ${this.renderDates()}
+      ${versions.length > 0
+        ? html`${staticHtml`<${h}>${this.t('notice.changes.previous')}</${h}>`}
+            <ul>
+              ${versions.map(
+                (version) => html`<li>${this.renderLink(version.url, this.renderDateText('notice.changes.version', version.date))}</li>`,
+              )}
+            </ul>`
+        : nothing}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'keuze-notice': KeuzeNotice;
+  }
+}
