@@ -1,0 +1,239 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { ConsentStore } from '../../core/store.js';
+import type { DecisionLayer, Layout, Theme } from '../../core/types.js';
+import { isSafeUrl } from '../../core/config/check.js';
+import { StoreController } from '../context.js';
+import { LocalizeController } from '../localize.js';
+import { canFocus, emitLayer, focusReopen } from '../events.js';
+import { purposeName } from '../names.js';
+import { bannerStyles } from './banner.styles.js';
+
+/**
+ * @summary The first layer: who asks, for what, and three equal choices.
+ *
+ * @event keuze-show - The banner appeared. `detail: { layer: 'banner' }`.
+ * @event keuze-hide - The banner went away. `detail: { layer: 'banner' }`.
+ *
+ * @csspart base - The bar, box or dialog.
+ * @csspart inner - The width-limited row inside the bar.
+ * @csspart title - The heading.
+ * @csspart body - The text column.
+ * @csspart gpc - The note that a Global Privacy Control signal was honoured.
+ * @csspart actions - The button group.
+ * @csspart button - Every button.
+ * @csspart accept-button - "Accept all".
+ * @csspart reject-button - "Reject all".
+ * @csspart settings-button - "Manage preferences".
+ * @csspart notice-link - The link to the privacy statement.
+ *
+ * @cssproperty --keuze-font-family - Font (default: the page's).
+ * @cssproperty --keuze-color-background - Background (see styles/README.md for all tokens).
+ */
+export class KeuzeBanner extends LitElement {
+  static override styles = bannerStyles;
+
+  private readonly consent = new StoreController(this, (store) => this.handleStore(store));
+  private readonly localize = new LocalizeController(this, () => this.consent.store?.config);
+
+  @query('[part~="base"]') private base?: HTMLElement;
+
+  @state() private busy = false;
+  @state() private loaded = false;
+
+  /** `bar` (default), `box`, or `modal` (a blocking dialog). Defaults to the config's `layout`. */
+  @property({ reflect: true }) layout?: Layout;
+  /** `light`, `dark` or `auto` (default: follows the visitor's system). Defaults to the config's `theme`. */
+  @property({ reflect: true }) theme?: Theme;
+
+  /** Whether the banner is showing (read-only). */
+  get open(): boolean {
+    const store = this.consent.store;
+    return Boolean(store && this.loaded && store.status === 'ready' && store.needsDecision);
+  }
+
+  private shown = false;
+  private focusWasInside = false;
+  private lastOutsideFocus: Element | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('focusin', this.handleDocumentFocus);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('focusin', this.handleDocumentFocus);
+    if (this.shown) {
+      this.shown = false;
+      emitLayer(this, 'keuze-hide', 'banner');
+    }
+  }
+
+  protected override willUpdate(): void {
+    const config = this.consent.store?.config;
+    if (this.theme === undefined && config?.theme) this.theme = config.theme;
+    // Checked before render removes the buttons: afterwards focus is already lost to <body>.
+    if (this.shown && !this.open && this.matches(':focus-within')) this.focusWasInside = true;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const open = this.open;
+    const dialog = this.base;
+    if (dialog instanceof HTMLDialogElement && open && !dialog.open) dialog.showModal();
+    if (open !== this.shown) {
+      this.shown = open;
+      emitLayer(this, open ? 'keuze-show' : 'keuze-hide', 'banner');
+      if (this.focusWasInside) void this.restoreFocus();
+      this.focusWasInside = false;
+    }
+  }
+
+  private handleStore(store: ConsentStore): void {
+    store.ready.then(
+      () => (this.loaded = true),
+      () => (this.loaded = true),
+    );
+  }
+
+  /** WCAG 2.4.11: the fixed bar must not hide what has keyboard focus; scroll it into view above the bar. */
+  private readonly handleDocumentFocus = (event: FocusEvent): void => {
+    const target = event.composedPath()[0];
+    if (!(target instanceof Element) || this.contains(target) || target === this) return;
+    if (this.shadowRoot?.contains(target)) return;
+    this.lastOutsideFocus = target;
+    if (!this.open || this.effectiveLayout === 'modal' || !this.base) return;
+    const bar = this.base.getBoundingClientRect();
+    const rect = target.getBoundingClientRect();
+    const overlaps = rect.bottom > bar.top && rect.top < bar.bottom && rect.right > bar.left && rect.left < bar.right;
+    if (overlaps) window.scrollBy({ top: rect.bottom - bar.top + 16, behavior: 'instant' as ScrollBehavior });
+  };
+
+  private handleCancel(event: Event): void {
+    // A blocking banner records nothing on Escape and stays until a choice is made.
+    event.preventDefault();
+  }
+
+  private handleClose(event: Event): void {
+    const dialog = event.currentTarget as HTMLDialogElement;
+    if (this.open && dialog.isConnected) dialog.showModal();
+  }
+
+  private async handleDecision(action: 'accept-all' | 'reject-all'): Promise<void> {
+    const store = this.consent.store;
+    if (!store || this.busy) return;
+    this.busy = true;
+    try {
+      store.locale = this.localize.lang;
+      const layer: DecisionLayer = 'banner';
+      await (action === 'accept-all' ? store.acceptAll(layer) : store.rejectAll(layer));
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private handleSettings(event: Event): void {
+    this.consent.store?.requestOpen(event.currentTarget as Element);
+  }
+
+  private get effectiveLayout(): Layout {
+    const layout = this.layout ?? this.consent.store?.config.layout ?? 'bar';
+    return layout === 'box' || layout === 'modal' ? layout : 'bar';
+  }
+
+  /** Keyboard focus was on the banner when it closed: put it somewhere useful, never on nothing. */
+  private async restoreFocus(): Promise<void> {
+    await this.updateComplete;
+    if (await focusReopen()) return;
+    if (canFocus(this.lastOutsideFocus)) this.lastOutsideFocus.focus();
+  }
+
+  override render() {
+    if (!this.open) return nothing;
+    const layout = this.effectiveLayout;
+    const content = this.renderContent();
+    const { lang, dir } = this.localize;
+    if (layout === 'modal') {
+      return html`<dialog
+        part="base"
+        class="banner modal"
+        lang=${lang}
+        dir=${dir}
+        aria-labelledby="title"
+        aria-describedby="intro"
+        @cancel=${this.handleCancel}
+        @close=${this.handleClose}
+      >
+        ${content}
+      </dialog>`;
+    }
+    return html`<section part="base" class="banner ${layout}" lang=${lang} dir=${dir} aria-labelledby="title">
+      ${content}
+    </section>`;
+  }
+
+  private renderContent() {
+    const store = this.consent.store!;
+    const { config } = store;
+    const t = this.localize.t.bind(this.localize);
+    const purposes = this.localize.list(
+      config.purposes.filter((purpose) => purpose.basis !== 'necessary').map((purpose) => purposeName(purpose, this.localize)),
+    );
+    const controller = config.controller?.name;
+    const hasNecessary = config.purposes.some((purpose) => purpose.basis === 'necessary');
+    const noticeUrl = config.notice?.url;
+    return html`<div class="inner" part="inner">
+      <div class="text" part="body">
+        <h2 id="title" part="title">${t('banner.title')}</h2>
+        <p id="intro">
+          ${controller ? t('banner.intro', { controller, purposes }) : t('banner.introNoController', { purposes })}
+          ${hasNecessary ? t('banner.necessary') : nothing}
+        </p>
+        <p>
+          ${t('banner.withdraw')}
+          ${noticeUrl && isSafeUrl(noticeUrl)
+            ? html`<a part="notice-link" href=${noticeUrl}>${t('banner.notice')}</a>`
+            : nothing}
+        </p>
+        ${store.gpc ? html`<p class="gpc" part="gpc">${t('gpc.honoured')}</p>` : nothing}
+      </div>
+      <div class="actions" part="actions">
+        <button
+          type="button"
+          class="button accept"
+          part="button accept-button"
+          data-keuze-action="accept-all"
+          @click=${() => this.handleDecision('accept-all')}
+        >
+          ${t('banner.accept')}
+        </button>
+        <button
+          type="button"
+          class="button reject"
+          part="button reject-button"
+          data-keuze-action="reject-all"
+          @click=${() => this.handleDecision('reject-all')}
+        >
+          ${t('banner.reject')}
+        </button>
+        <button
+          type="button"
+          class="button settings"
+          part="button settings-button"
+          data-keuze-action="open-centre"
+          aria-haspopup="dialog"
+          @click=${this.handleSettings}
+        >
+          ${t('banner.settings')}
+        </button>
+      </div>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'keuze-banner': KeuzeBanner;
+  }
+}

@@ -1,0 +1,361 @@
+import { css } from 'lit';
+import { buttons, tokens } from '../../../styles/tokens.js';
+
+export const switchStyles = css`
+  .switch {
+    position: relative;
+    flex: none;
+    inline-size: 3.25rem;
+    block-size: 1.875rem;
+    margin: 0;
+    padding: 0;
+    border: 2px solid var(--k-switch-off);
+    border-radius: 999px;
+    background: var(--k-switch-off);
+    cursor: pointer;
+    transition: background-color var(--k-duration), border-color var(--k-duration);
+  }
+  .switch::before {
+    content: '';
+    position: absolute;
+    inset-block-start: 0.1875rem;
+    inset-inline-start: 0.1875rem;
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    border-radius: 50%;
+    background: var(--k-bg);
+    transition: transform var(--k-duration);
+  }
+  .switch[aria-checked='true'] {
+    background: var(--k-switch-on);
+    border-color: var(--k-switch-on);
+  }
+  .switch[aria-checked='true']::before {
+    transform: translateX(1.375rem);
+  }
+  :host-context([dir='rtl']) .switch[aria-checked='true']::before,
+  [dir='rtl'] .switch[aria-checked='true']::before {
+    transform: translateX(-1.375rem);
+  }
+  .switch:disabled {
+    cursor: not-allowed;
+    opacity: 0.75;
+  }
+  @media (forced-colors: active) {
+    .switch {
+      border-color: ButtonText;
+      background: ButtonFace;
+    }
+    .switch::before {
+      background: ButtonText;
+    }
+    .switch[aria-checked='true'] {
+      background: Highlight;
+      border-color: Highlight;
+    }
+    .switch[aria-checked='true']::before {
+      background: HighlightText;
+    }
+  }
+`;
+
+export const centreStyles = [
+  tokens,
+  buttons,
+  switchStyles,
+  css`
+    dialog {
+      inline-size: min(46rem, calc(100vw - 2rem));
+      max-inline-size: 100vw;
+      max-block-size: calc(100dvh - 2rem);
+      margin: auto;
+      padding: 0;
+      border: 1px solid var(--k-border);
+      border-radius: var(--k-radius);
+      background: var(--k-bg);
+      color: var(--k-text);
+      box-shadow: var(--k-shadow);
+      overflow: hidden;
+    }
+    dialog[open] {
+      display: flex;
+      flex-direction: column;
+    }
+    dialog::backdrop {
+      background: var(--k-backdrop);
+    }
+    @media (max-width: 40rem) {
+      dialog {
+        inline-size: 100vw;
+        max-block-size: 100dvh;
+        block-size: 100dvh;
+        border-radius: 0;
+        border-width: 0;
+      }
+    }
+    header,
+    footer {
+      flex: none;
+      padding: var(--k-space) calc(var(--k-space) * 1.25);
+      background: var(--k-bg);
+    }
+    header {
+      display: flex;
+      align-items: flex-start;
+      gap: var(--k-space);
+      border-block-end: 1px solid var(--k-border);
+    }
+    header h2 {
+      flex: 1;
+      margin: 0;
+      font-size: 1.375em;
+      line-height: 1.3;
+      align-self: center;
+    }
+    .close {
+      flex: none;
+      display: grid;
+      place-items: center;
+      inline-size: 2.75rem;
+      block-size: 2.75rem;
+      padding: 0;
+      font-size: 1.5rem;
+      line-height: 1;
+      border-radius: 50%;
+      background: transparent;
+      color: var(--k-text);
+      border: 2px solid var(--k-border);
+      cursor: pointer;
+    }
+    .close:hover {
+      background: var(--k-surface);
+    }
+    .close:focus-visible {
+      outline: 3px solid var(--k-focus);
+      outline-offset: 2px;
+    }
+    .close svg {
+      inline-size: 1.25rem;
+      block-size: 1.25rem;
+    }
+    .body {
+      flex: 1 1 auto;
+      overflow: auto;
+      overscroll-behavior: contain;
+      padding: var(--k-space) calc(var(--k-space) * 1.25);
+    }
+    .body > p {
+      margin: 0 0 var(--k-space);
+      overflow-wrap: anywhere;
+    }
+    .gpc {
+      padding: 0.5rem 0.75rem;
+      border-inline-start: 4px solid var(--k-switch-on);
+      background: var(--k-surface);
+    }
+    h3.purposes-title {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    ul {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    .purpose {
+      margin-block-end: 0.75rem;
+      padding: var(--k-space);
+      border: 1px solid var(--k-border);
+      border-radius: calc(var(--k-radius) * 0.75);
+      background: var(--k-surface);
+    }
+    .purpose-head {
+      display: flex;
+      align-items: flex-start;
+      gap: var(--k-space);
+    }
+    .purpose-head > div {
+      flex: 1;
+      min-inline-size: 0;
+    }
+    .purpose h3 {
+      margin: 0;
+      font-size: 1.0625em;
+      line-height: 1.35;
+    }
+    .basis {
+      display: inline-block;
+      margin-block-start: 0.25rem;
+      font-size: 0.875em;
+      font-weight: 600;
+      color: var(--k-muted);
+    }
+    .purpose p {
+      margin: 0.5rem 0 0;
+      overflow-wrap: anywhere;
+    }
+    .hint,
+    .muted {
+      color: var(--k-muted);
+      font-size: 0.9375em;
+    }
+    .state {
+      display: block;
+      margin-block-start: 0.25rem;
+      font-size: 0.8125em;
+      text-align: center;
+      color: var(--k-muted);
+    }
+    .control {
+      flex: none;
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+    }
+    .services {
+      margin-block-start: 0.75rem;
+      display: grid;
+      gap: 0.5rem;
+    }
+    .services h4 {
+      margin: 0.75rem 0 0;
+      font-size: 0.9375em;
+    }
+    .service {
+      display: flex;
+      align-items: flex-start;
+      gap: var(--k-space);
+      padding: 0.75rem;
+      border-radius: calc(var(--k-radius) * 0.5);
+      background: var(--k-bg);
+      border: 1px solid var(--k-border);
+    }
+    .service > div {
+      flex: 1;
+      min-inline-size: 0;
+    }
+    .service strong {
+      display: block;
+    }
+    dl {
+      margin: 0.25rem 0 0;
+      display: grid;
+      grid-template-columns: auto 1fr;
+      gap: 0.125rem 0.75rem;
+      font-size: 0.9375em;
+    }
+    dt {
+      color: var(--k-muted);
+    }
+    dd {
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+    .service a {
+      display: inline-block;
+      margin-block-start: 0.25rem;
+      padding-block: 0.125rem;
+    }
+    .toggle {
+      margin-block-start: 0.75rem;
+      min-block-size: 2.75rem;
+      padding: 0.5rem 0.75rem;
+      font: inherit;
+      font-weight: 600;
+      color: var(--k-link);
+      background: transparent;
+      border: 1px solid var(--k-border);
+      border-radius: var(--k-button-radius);
+      cursor: pointer;
+      text-align: start;
+    }
+    .toggle:focus-visible {
+      outline: 3px solid var(--k-focus);
+      outline-offset: 2px;
+    }
+    .toggle::before {
+      content: '▸';
+      display: inline-block;
+      margin-inline-end: 0.5rem;
+      transition: transform var(--k-duration);
+    }
+    .toggle[aria-expanded='true']::before {
+      transform: rotate(90deg);
+    }
+    .table-wrap {
+      margin-block-start: 0.5rem;
+      overflow-x: auto;
+      border: 1px solid var(--k-border);
+      border-radius: calc(var(--k-radius) * 0.5);
+      background: var(--k-bg);
+    }
+    table {
+      inline-size: 100%;
+      border-collapse: collapse;
+      font-size: 0.875em;
+    }
+    caption {
+      padding: 0.5rem 0.75rem;
+      text-align: start;
+      font-weight: 600;
+    }
+    th,
+    td {
+      padding: 0.5rem 0.75rem;
+      text-align: start;
+      vertical-align: top;
+      border-block-start: 1px solid var(--k-border);
+    }
+    td code {
+      font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+      overflow-wrap: anywhere;
+    }
+    .decision {
+      margin-block-start: var(--k-space);
+      padding: var(--k-space);
+      border: 1px solid var(--k-border);
+      border-radius: calc(var(--k-radius) * 0.75);
+    }
+    .decision h3 {
+      margin: 0 0 0.5rem;
+      font-size: 1em;
+    }
+    .decision p {
+      margin: 0;
+    }
+    .decision a {
+      display: inline-block;
+      margin-block-start: 0.5rem;
+      padding-block: 0.25rem;
+    }
+    footer {
+      display: grid;
+      grid-template-columns: repeat(3, minmax(0, 1fr));
+      gap: 0.75rem;
+      border-block-start: 1px solid var(--k-border);
+    }
+    footer .notice {
+      grid-column: 1 / -1;
+      justify-self: start;
+      padding-block: 0.25rem;
+    }
+    @media (max-width: 40rem) {
+      footer {
+        grid-template-columns: 1fr;
+      }
+      .purpose,
+      .service {
+        padding: 0.75rem;
+      }
+    }
+    @media (forced-colors: active) {
+      dialog {
+        border: 2px solid CanvasText;
+      }
+    }
+  `,
+];

@@ -1,0 +1,416 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { ConsentStore } from '../../core/store.js';
+import type { Purpose, Service, Theme } from '../../core/types.js';
+import { isSafeUrl } from '../../core/config/check.js';
+import { storageRows } from '../../core/model.js';
+import { StoreController } from '../context.js';
+import { LocalizeController } from '../localize.js';
+import { canFocus, emitLayer, focusReopen } from '../events.js';
+import { purposeDescription, purposeName, retention, serviceName } from '../names.js';
+import { centreStyles } from './centre.styles.js';
+
+type Choices = Record<string, boolean>;
+
+/**
+ * @summary The second layer: a modal dialog with every purpose, its basis, switch,
+ * services and storage, the current decision and its receipt.
+ *
+ * @event keuze-show - The centre opened. `detail: { layer: 'centre' }`.
+ * @event keuze-hide - The centre closed. `detail: { layer: 'centre' }`.
+ *
+ * @csspart base - The `<dialog>`.
+ * @csspart header - Title and close button.
+ * @csspart title - The heading.
+ * @csspart close-button - The close button (records nothing).
+ * @csspart body - The scrolling content.
+ * @csspart purpose - One purpose card.
+ * @csspart switch - Every switch.
+ * @csspart service - One service.
+ * @csspart storage-toggle - The button that shows a purpose's storage table.
+ * @csspart storage-table - The storage table.
+ * @csspart decision - The current decision and receipt download.
+ * @csspart footer - The button row.
+ * @csspart button - Accept all, reject all and save.
+ */
+export class KeuzeCentre extends LitElement {
+  static override styles = centreStyles;
+
+  private readonly consent = new StoreController(this, (store) => this.handleStore(store));
+  private readonly localize = new LocalizeController(this, () => this.consent.store?.config);
+
+  @query('dialog') private dialog?: HTMLDialogElement;
+
+  @state() private choices: Choices = {};
+  @state() private expanded = new Set<string>();
+  @state() private receiptUrl?: string;
+  @state() private busy = false;
+
+  /** `light`, `dark` or `auto`. Defaults to the config's `theme`. */
+  @property({ reflect: true }) theme?: Theme;
+  /** Whether the centre is open. Use `show()` / `hide()` to change it. */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  private opener: Element | null = null;
+  private listenedStore?: ConsentStore;
+  private receiptId?: string;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.listenedStore?.removeEventListener('open', this.handleOpenRequest);
+    this.listenedStore = undefined;
+    this.revokeReceipt();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.consent.store && !this.listenedStore) this.handleStore(this.consent.store);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    const store = this.consent.store;
+    if (this.theme === undefined && store?.config.theme) this.theme = store.config.theme;
+    if (store && this.open) this.prepareReceipt(store);
+    if (changed.has('open') && !this.open) this.revokeReceipt();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const dialog = this.dialog;
+    if (!dialog) return;
+    if (this.open && !dialog.open) dialog.showModal();
+    if (!this.open && dialog.open) dialog.close();
+  }
+
+  private handleStore(store: ConsentStore): void {
+    if (this.listenedStore === store) return;
+    this.listenedStore?.removeEventListener('open', this.handleOpenRequest);
+    this.listenedStore = store;
+    store.addEventListener('open', this.handleOpenRequest);
+  }
+
+  private readonly handleOpenRequest = (event: Event): void => {
+    const opener = (event as CustomEvent<{ opener?: Element | null }>).detail?.opener ?? null;
+    void this.show(opener);
+  };
+
+  /** Escape or the close button: nothing is recorded. */
+  private handleDialogClose(): void {
+    if (this.open) void this.hide();
+  }
+
+  private handleSwitch(id: string, purpose?: Purpose): void {
+    const store = this.consent.store;
+    if (!store) return;
+    const next = { ...this.choices, [id]: !this.choices[id] };
+    if (purpose) {
+      // Switching a purpose switches its services with it.
+      for (const service of purpose.services ?? []) next[service.id] = next[id];
+    } else if (next[id]) {
+      // Allowing a service allows the purpose it serves.
+      const owner = store.config.purposes.find((p) => p.services?.some((s) => s.id === id));
+      if (owner) next[owner.id] = true;
+    }
+    this.choices = next;
+  }
+
+  private handleToggleStorage(id: string): void {
+    const expanded = new Set(this.expanded);
+    if (expanded.has(id)) expanded.delete(id);
+    else expanded.add(id);
+    this.expanded = expanded;
+  }
+
+  private async handleAction(action: 'accept-all' | 'reject-all' | 'save'): Promise<void> {
+    const store = this.consent.store;
+    if (!store || this.busy) return;
+    this.busy = true;
+    try {
+      store.locale = this.localize.lang;
+      if (action === 'accept-all') await store.acceptAll('centre');
+      else if (action === 'reject-all') await store.rejectAll('centre');
+      else await store.save(this.savedChoices(store), 'centre');
+    } finally {
+      this.busy = false;
+    }
+    await this.hide();
+  }
+
+  /** Opens the centre; `opener` gets focus back when it closes. */
+  async show(opener: Element | null = null): Promise<void> {
+    const store = this.consent.store;
+    if (!store) return;
+    this.opener = opener ?? this.activeElementOutside();
+    if (this.open) return;
+    this.choices = this.initialChoices(store);
+    this.expanded = new Set();
+    this.open = true;
+    await this.updateComplete;
+    emitLayer(this, 'keuze-show', 'centre');
+  }
+
+  /** Closes the centre without recording anything and returns focus to its opener. */
+  async hide(): Promise<void> {
+    if (!this.open) return;
+    this.open = false;
+    await this.updateComplete;
+    emitLayer(this, 'keuze-hide', 'centre');
+    // Let the banner re-render first: its settings button may have gone with it.
+    await new Promise((resolve) => setTimeout(resolve));
+    const opener = this.opener;
+    this.opener = null;
+    if (canFocus(opener)) opener.focus();
+    else await focusReopen();
+  }
+
+  private activeElementOutside(): Element | null {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active;
+  }
+
+  /** The switches as they stand: the current decision, or the defaults before any. */
+  private initialChoices(store: ConsentStore): Choices {
+    const choices: Choices = {};
+    for (const purpose of store.config.purposes) {
+      choices[purpose.id] = store.granted(purpose.id);
+      for (const service of purpose.services ?? []) choices[service.id] = store.granted(service.id);
+    }
+    return choices;
+  }
+
+  private savedChoices(store: ConsentStore): Choices {
+    const choices: Choices = {};
+    for (const purpose of store.config.purposes) {
+      if (purpose.basis === 'necessary') continue;
+      choices[purpose.id] = Boolean(this.choices[purpose.id]);
+      for (const service of purpose.services ?? []) choices[service.id] = Boolean(this.choices[service.id]);
+    }
+    return choices;
+  }
+
+  private prepareReceipt(store: ConsentStore): void {
+    const receipt = store.receipt();
+    const id = receipt.current?.id;
+    if (id === this.receiptId) return;
+    this.revokeReceipt();
+    if (!id) return;
+    this.receiptId = id;
+    // A Blob URL: never a data: or javascript: URL (strict CSP, no string-built links).
+    this.receiptUrl = URL.createObjectURL(new Blob([JSON.stringify(receipt, null, 2)], { type: 'application/json' }));
+  }
+
+  private revokeReceipt(): void {
+    if (this.receiptUrl) URL.revokeObjectURL(this.receiptUrl);
+    this.receiptUrl = undefined;
+    this.receiptId = undefined;
+  }
+
+  override render() {
+    const store = this.consent.store;
+    const { lang, dir } = this.localize;
+    return html`<dialog
+      part="base"
+      lang=${lang}
+      dir=${dir}
+      aria-labelledby="centre-title"
+      @close=${this.handleDialogClose}
+    >
+      ${store && this.open ? this.renderContent(store) : nothing}
+    </dialog>`;
+  }
+
+  private renderContent(store: ConsentStore) {
+    const t = this.localize.t.bind(this.localize);
+    const noticeUrl = store.config.notice?.url;
+    return html`
+      <header part="header">
+        <h2 id="centre-title" part="title">${t('centre.title')}</h2>
+        <button type="button" class="close" part="close-button" aria-label=${t('centre.close')} @click=${() => this.hide()}>
+          <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+            <path d="M4 4l12 12M16 4L4 16" stroke="currentColor" stroke-width="2.25" stroke-linecap="round" fill="none" />
+          </svg>
+        </button>
+      </header>
+      <div class="body" part="body">
+        <p>${t('centre.intro')}</p>
+        ${store.gpc ? html`<p class="gpc" part="gpc">${t('gpc.honoured')}</p>` : nothing}
+        <h3 class="purposes-title" id="purposes-title">${t('centre.purposes')}</h3>
+        <ul aria-labelledby="purposes-title">
+          ${store.config.purposes.map((purpose) => this.renderPurpose(store, purpose))}
+        </ul>
+        ${this.renderDecision(store)}
+      </div>
+      <footer part="footer">
+        <button type="button" class="button" part="button accept-button" data-keuze-action="accept-all" @click=${() => this.handleAction('accept-all')}>
+          ${t('centre.accept')}
+        </button>
+        <button type="button" class="button" part="button reject-button" data-keuze-action="reject-all" @click=${() => this.handleAction('reject-all')}>
+          ${t('centre.reject')}
+        </button>
+        <button type="button" class="button" part="button save-button" data-keuze-action="save" @click=${() => this.handleAction('save')}>
+          ${t('centre.save')}
+        </button>
+        ${noticeUrl && isSafeUrl(noticeUrl) ? html`<a class="notice" part="notice-link" href=${noticeUrl}>${t('centre.notice')}</a>` : nothing}
+      </footer>
+    `;
+  }
+
+  private renderPurpose(store: ConsentStore, purpose: Purpose) {
+    const t = this.localize.t.bind(this.localize);
+    const name = purposeName(purpose, this.localize);
+    const description = purposeDescription(purpose, this.localize);
+    const justification = this.localize.text(purpose.justification);
+    const basis =
+      purpose.basis === 'necessary'
+        ? t('centre.basis.necessary')
+        : purpose.basis === 'legitimate-interest'
+          ? t('centre.basis.legitimateInterest')
+          : t('centre.basis.consent');
+    const rows = storageRows(store.config).filter((row) => row.purpose.id === purpose.id);
+    const expanded = this.expanded.has(purpose.id);
+    const headingId = `purpose-${purpose.id}`;
+    const objection = purpose.basis === 'legitimate-interest';
+    const hintId = `${headingId}-hint`;
+    return html`<li class="purpose" part="purpose" data-purpose=${purpose.id}>
+      <div class="purpose-head">
+        <div>
+          <h3 id=${headingId}>${name}</h3>
+          <span class="basis" id=${`${headingId}-basis`}>${basis}</span>
+        </div>
+        ${this.renderSwitch(purpose.id, name, purpose.basis === 'necessary', objection ? hintId : undefined, purpose)}
+      </div>
+      ${description ? html`<p>${description}</p>` : nothing}
+      ${objection ? html`<p class="hint" id=${hintId}>${t('centre.switch.objectHint')}</p>` : nothing}
+      ${purpose.basis === 'necessary' && justification ? html`<p class="hint">${t('centre.justification', { justification })}</p>` : nothing}
+      ${purpose.services?.length
+        ? html`<h4 class="services-title">${t('centre.services')}</h4>
+            <ul class="services">
+              ${purpose.services.map((service) => this.renderService(service, purpose, objection ? hintId : undefined))}
+            </ul>`
+        : nothing}
+      ${rows.length
+        ? html`<button
+              type="button"
+              class="toggle"
+              part="storage-toggle"
+              aria-expanded=${expanded ? 'true' : 'false'}
+              aria-controls=${`${headingId}-storage`}
+              @click=${() => this.handleToggleStorage(purpose.id)}
+            >
+              ${expanded ? t('centre.storage.hide') : t('centre.storage.show', { count: rows.length })}
+            </button>
+            <div class="table-wrap" id=${`${headingId}-storage`} ?hidden=${!expanded} role="region" tabindex="0" aria-labelledby=${`${headingId}-caption`}>
+              ${expanded
+                ? html`<table part="storage-table">
+                    <caption id=${`${headingId}-caption`}>${t('centre.storage.caption', { purpose: name })}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">${t('centre.storage.name')}</th>
+                        <th scope="col">${t('centre.storage.type')}</th>
+                        <th scope="col">${t('centre.storage.provider')}</th>
+                        <th scope="col">${t('centre.storage.purpose')}</th>
+                        <th scope="col">${t('centre.storage.retention')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      ${rows.map(
+                        ({ item, service }) => html`<tr>
+                          <td><code>${item.name}</code></td>
+                          <td>${t(`centre.storage.type.${item.type}` as 'centre.storage.type.cookie')}</td>
+                          <td>${item.provider ?? (service ? service.provider : t('centre.storage.firstParty'))}</td>
+                          <td>${this.localize.text(item.purpose) || (service ? serviceName(service, this.localize) : name)}</td>
+                          <td>${retention(item.retention, this.localize)}</td>
+                        </tr>`,
+                      )}
+                    </tbody>
+                  </table>`
+                : nothing}
+            </div>`
+        : nothing}
+    </li>`;
+  }
+
+  private renderService(service: Service, purpose: Purpose, hintId?: string) {
+    const t = this.localize.t.bind(this.localize);
+    const name = serviceName(service, this.localize);
+    const description = this.localize.text(service.description);
+    const safeguard = service.safeguard
+      ? t(`centre.safeguard.${service.safeguard}` as 'centre.safeguard.scc')
+      : '';
+    return html`<li class="service" part="service" data-service=${service.id}>
+      <div>
+        <strong>${name}</strong>
+        ${description ? html`<span class="muted">${description}</span>` : nothing}
+        <dl>
+          <dt>${t('centre.service.provider')}</dt>
+          <dd>${service.provider}</dd>
+          ${service.country
+            ? html`<dt>${t('centre.service.country')}</dt>
+                <dd>${this.localize.country(service.country)}</dd>`
+            : nothing}
+          ${safeguard && !safeguard.startsWith('centre.')
+            ? html`<dt>${t('centre.service.safeguard')}</dt>
+                <dd>${safeguard}</dd>`
+            : nothing}
+        </dl>
+        ${service.privacyPolicy && isSafeUrl(service.privacyPolicy)
+          ? html`<a href=${service.privacyPolicy} target="_blank" rel="noopener noreferrer"
+              >${t('centre.service.privacyPolicy', { provider: service.provider })}</a
+            >`
+          : nothing}
+      </div>
+      ${purpose.basis === 'necessary' ? nothing : this.renderSwitch(service.id, name, false, hintId)}
+    </li>`;
+  }
+
+  private renderSwitch(id: string, name: string, necessary: boolean, objectionHint?: string, purpose?: Purpose) {
+    const t = this.localize.t.bind(this.localize);
+    const on = necessary || Boolean(this.choices[id]);
+    const state = on ? t('centre.switch.on') : objectionHint ? t('centre.switch.objected') : t('centre.switch.off');
+    return html`<div class="control">
+      <button
+        type="button"
+        role="switch"
+        class="switch"
+        part="switch"
+        data-id=${id}
+        aria-checked=${on ? 'true' : 'false'}
+        aria-label=${necessary ? `${name}: ${t('centre.basis.necessary')}` : t('centre.switch', { name })}
+        aria-describedby=${objectionHint ?? nothing}
+        ?disabled=${necessary}
+        @click=${() => this.handleSwitch(id, purpose)}
+      ></button>
+      <span class="state" aria-hidden="true">${state}</span>
+    </div>`;
+  }
+
+  private renderDecision(store: ConsentStore) {
+    const t = this.localize.t.bind(this.localize);
+    const current = store.receipt().current;
+    return html`<section class="decision" part="decision" aria-labelledby="decision-title">
+      <h3 id="decision-title">${t('centre.decision.title')}</h3>
+      ${current
+        ? html`<dl>
+              <dt>${t('centre.decision.date')}</dt>
+              <dd><time datetime=${current.decidedAt}>${this.localize.date(current.decidedAt)}</time></dd>
+              <dt>${t('centre.decision.expires')}</dt>
+              <dd><time datetime=${current.expiresAt}>${this.localize.date(current.expiresAt)}</time></dd>
+              <dt>${t('centre.decision.id')}</dt>
+              <dd><code>${current.id}</code></dd>
+            </dl>
+            ${this.receiptUrl
+              ? html`<a href=${this.receiptUrl} download=${`keuze-receipt-${current.id}.json`} part="receipt-link"
+                  >${t('centre.decision.download')}</a
+                >`
+              : nothing}`
+        : html`<p>${t('centre.decision.none')}</p>`}
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'keuze-centre': KeuzeCentre;
+  }
+}

@@ -1,0 +1,164 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { ConsentStore } from '../../core/store.js';
+import type { Theme } from '../../core/types.js';
+import { isSafeUrl } from '../../core/config/check.js';
+import { findPurpose, findService } from '../../core/model.js';
+import { buttons, tokens } from '../../../styles/tokens.js';
+import { StoreController } from '../context.js';
+import { LocalizeController } from '../localize.js';
+import { purposeName, serviceName } from '../names.js';
+
+/**
+ * @summary Stands where a blocked embed (an iframe) would be: says what it needs and
+ * offers to allow and load it.
+ *
+ * @csspart base - The box.
+ * @csspart title - The heading.
+ * @csspart button - Both buttons.
+ * @csspart allow-button - "Allow and load".
+ * @csspart details-button - Opens the cookie centre.
+ * @cssproperty --keuze-placeholder-min-height - Minimum height when no `height` is given (default 12rem).
+ */
+export class KeuzePlaceholder extends LitElement {
+  static override styles = [
+    tokens,
+    buttons,
+    css`
+      :host {
+        display: block;
+        max-inline-size: 100%;
+      }
+      .base {
+        display: flex;
+        flex-direction: column;
+        justify-content: center;
+        gap: 0.75rem;
+        block-size: 100%;
+        min-block-size: var(--keuze-placeholder-min-height, 12rem);
+        padding: calc(var(--k-space) * 1.25);
+        border: 1px solid var(--k-border);
+        border-radius: var(--k-radius);
+        background: var(--k-surface);
+        color: var(--k-text);
+        overflow: auto;
+      }
+      h2 {
+        margin: 0;
+        font-size: 1.125em;
+        line-height: 1.3;
+      }
+      p {
+        margin: 0;
+        overflow-wrap: anywhere;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.75rem;
+      }
+    `,
+  ];
+
+  // Named apart from the `consent` attribute, which is the element's contract.
+  private readonly storeController = new StoreController(this);
+  private readonly localize = new LocalizeController(this, () => this.storeController.store?.config);
+
+  @state() private busy = false;
+
+  /** Space-separated purpose or service ids the blocked content needs (as on the iframe's `data-consent`). */
+  @property({ reflect: true }) consent = '';
+  /** Copied from the iframe: pixels, or any CSS length. */
+  @property({ reflect: true }) width?: string;
+  @property({ reflect: true }) height?: string;
+  @property({ reflect: true }) theme?: Theme;
+
+  private get ids(): string[] {
+    return this.consent.split(/\s+/).filter((id) => id && !id.startsWith('!'));
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    const config = this.consentStore?.config;
+    if (this.theme === undefined && config && config.theme) this.theme = config.theme;
+    if (changed.has('width') || changed.has('height')) {
+      // CSSOM, not a style attribute from a string: allowed under a strict CSP.
+      this.style.setProperty('inline-size', toLength(this.width) ?? '');
+      this.style.setProperty('block-size', toLength(this.height) ?? '');
+    }
+  }
+
+  private get consentStore(): ConsentStore | undefined {
+    return this.storeController.store;
+  }
+
+  private async handleAllow(): Promise<void> {
+    const store = this.consentStore;
+    if (!store || this.busy) return;
+    this.busy = true;
+    try {
+      store.locale = this.localize.lang;
+      // Keep every earlier choice and add what this embed needs.
+      const current = store.get();
+      const choices: Record<string, boolean> = current.decided ? { ...current.purposes, ...current.services } : {};
+      for (const id of this.ids) choices[id] = true;
+      await store.save(choices, 'placeholder');
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private handleDetails(event: Event): void {
+    this.consentStore?.requestOpen(event.currentTarget as Element);
+  }
+
+  override render() {
+    const store = this.consentStore;
+    if (!store) return nothing;
+    const t = this.localize.t.bind(this.localize);
+    const services = this.ids.map((id) => findService(store.config, id)).filter((entry) => entry !== undefined);
+    const purposes = new Map<string, string>();
+    for (const id of this.ids) {
+      const purpose = findPurpose(store.config, id) ?? findService(store.config, id)?.purpose;
+      if (purpose) purposes.set(purpose.id, purposeName(purpose, this.localize));
+    }
+    const names = services.length ? services.map(({ service }) => serviceName(service, this.localize)) : [...purposes.values()];
+    const label = this.localize.list(names.length ? names : this.ids);
+    const providers = [...new Set(services.map(({ service }) => service.provider))];
+    const policy = services.find(({ service }) => service.privacyPolicy && isSafeUrl(service.privacyPolicy))?.service;
+    return html`<section class="base" part="base" lang=${this.localize.lang} dir=${this.localize.dir} aria-labelledby="title">
+      <h2 id="title" part="title">${t('placeholder.title', { service: label })}</h2>
+      <p>
+        ${t('placeholder.body', {
+          provider: providers.length ? this.localize.list(providers) : label,
+          purposes: this.localize.list([...purposes.values()]),
+        })}
+      </p>
+      ${policy
+        ? html`<p>
+            <a href=${policy.privacyPolicy!} target="_blank" rel="noopener noreferrer"
+              >${t('placeholder.privacyPolicy', { provider: policy.provider })}</a
+            >
+          </p>`
+        : nothing}
+      <div class="actions">
+        <button type="button" class="button" part="button allow-button" @click=${this.handleAllow}>${t('placeholder.allow')}</button>
+        <button type="button" class="button" part="button details-button" aria-haspopup="dialog" data-keuze-action="open-centre" @click=${this.handleDetails}>
+          ${t('placeholder.details')}
+        </button>
+      </div>
+    </section>`;
+  }
+}
+
+function toLength(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (/^\d+(\.\d+)?$/.test(value)) return `${value}px`;
+  if (/^\d+(\.\d+)?(px|%|em|rem|vw|vh)$/.test(value)) return value;
+  return undefined;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'keuze-placeholder': KeuzePlaceholder;
+  }
+}
