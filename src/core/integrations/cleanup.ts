@@ -45,23 +45,24 @@ export function withdrawnIds(previous: Consent, consent: Consent): string[] {
   return ids;
 }
 
-/** The storage items to remove: owned by a withdrawn id and by nothing still granted. */
-export function itemsToRemove(config: Config, consent: Consent, withdrawn: string[]): StorageItem[] {
+export interface Removal {
+  /** Items of withdrawn purposes and services. */
+  remove: StorageItem[];
+  /** Items of what is still granted: a concrete name they match is kept (`_ga` shared by two services). */
+  keep: StorageItem[];
+}
+
+/** The storage items to remove: owned by a withdrawn id, and the ones to protect. */
+export function itemsToRemove(config: Config, consent: Consent, withdrawn: string[]): Removal {
   const gone = new Set(withdrawn);
   const rows = ownedItems(config);
-  const kept = rows.filter((row) => isGranted(consent, row));
-  return rows
-    .filter((row) => !isGranted(consent, row))
-    .filter((row) => gone.has(row.purpose.id) || (row.service && gone.has(row.service.id)))
-    .filter(
-      (row) =>
-        !kept.some(
-          (keep) =>
-            keep.item.type === row.item.type &&
-            (matchesName(keep.item.name, row.item.name) || matchesName(row.item.name, keep.item.name)),
-        ),
-    )
-    .map((row) => row.item);
+  return {
+    remove: rows
+      .filter((row) => !isGranted(consent, row))
+      .filter((row) => gone.has(row.purpose.id) || (row.service !== undefined && gone.has(row.service.id)))
+      .map((row) => row.item),
+    keep: rows.filter((row) => isGranted(consent, row)).map((row) => row.item),
+  };
 }
 
 export interface CleanupReport {
@@ -111,12 +112,13 @@ function removeKeys(
   declared: string,
   label: StorageType,
   removed: string[],
+  kept: (type: StorageType, name: string) => boolean,
 ): void {
   if (!storage) return;
   const keys: string[] = [];
   for (let i = 0; i < storage.length; i++) {
     const key = storage.key(i);
-    if (key !== null && matchesName(declared, key)) keys.push(key);
+    if (key !== null && matchesName(declared, key) && !kept(label, key)) keys.push(key);
   }
   for (const key of keys) {
     storage.removeItem(key);
@@ -132,8 +134,10 @@ function safeStorage(get: () => Storage): Storage | undefined {
   }
 }
 
-/** Deletes the given storage items from this page's device storage. */
-export function removeStorage(items: StorageItem[], win: Window = window): CleanupReport {
+/** Deletes the given storage items from this page's device storage, sparing names a kept item matches. */
+export function removeStorage(items: StorageItem[], win: Window = window, keep: StorageItem[] = []): CleanupReport {
+  const kept = (type: StorageType, name: string) =>
+    keep.some((item) => item.type === type && matchesName(item.name, name));
   const doc = win.document;
   const removed: string[] = [];
   const present = cookieNames(doc);
@@ -148,6 +152,7 @@ export function removeStorage(items: StorageItem[], win: Window = window): Clean
         const names = present.filter((name) => matchesName(item.name, name));
         // An exact name may be set on a path this page cannot see: expire it anyway.
         if (!item.name.includes('*') && !names.includes(item.name)) names.push(item.name);
+        for (let i = names.length - 1; i >= 0; i--) if (kept('cookie', names[i])) names.splice(i, 1);
         const paths = new Set(pagePaths);
         if (item.path) paths.add(item.path);
         const scopes = new Set<string | undefined>([undefined, ...domains]);
@@ -165,6 +170,7 @@ export function removeStorage(items: StorageItem[], win: Window = window): Clean
           item.name,
           'localStorage',
           removed,
+          kept,
         );
         break;
       case 'sessionStorage':
@@ -173,10 +179,11 @@ export function removeStorage(items: StorageItem[], win: Window = window): Clean
           item.name,
           'sessionStorage',
           removed,
+          kept,
         );
         break;
       case 'indexedDB':
-        removeDatabases(win, item.name);
+        if (!kept('indexedDB', item.name)) removeDatabases(win, item.name);
         break;
       default:
         break; // pixels store nothing of their own on this origin

@@ -89,7 +89,8 @@ export function startIntegrations(store: ConsentStore, options: IntegrationOptio
     if (withdrawn.length > 0) {
       // Cookies and localStorage are shared, so the deciding tab removes them;
       // other tabs repeat it (idempotent) for their own sessionStorage.
-      state.lastCleanup = removeStorage(itemsToRemove(config, consent, withdrawn));
+      const { remove, keep } = itemsToRemove(config, consent, withdrawn);
+      state.lastCleanup = removeStorage(remove, window, keep);
       if (config.debug && state.lastCleanup.removed.length > 0) {
         console.info('[keuze] removed after withdrawal:', state.lastCleanup.removed.join(', '));
       }
