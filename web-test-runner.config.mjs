@@ -1,5 +1,6 @@
 // Tests run in real browsers: Debian's Chromium always, Firefox ESR for the
 // suites where engine differences matter (storage, events, gating).
+import { execSync } from 'node:child_process';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { testServerPlugins } from './test/server/plugins.mjs';
@@ -19,13 +20,23 @@ const chromiumFlags = [
   '--disable-dev-shm-usage',
 ];
 
+/** Puppeteer wants an absolute path; find Debian's binary on the PATH. */
+function findFirefox() {
+  if (process.env.KEUZE_FIREFOX) return process.env.KEUZE_FIREFOX;
+  try {
+    return execSync('command -v firefox-esr || command -v firefox', { encoding: 'utf8', shell: '/bin/sh' }).trim();
+  } catch {
+    return 'firefox-esr';
+  }
+}
+
 async function firefoxLauncher() {
   const puppeteer = (await import('puppeteer-core')).default;
   return chromeLauncher({
     puppeteer,
     launchOptions: {
       browser: 'firefox',
-      executablePath: process.env.KEUZE_FIREFOX ?? 'firefox-esr',
+      executablePath: findFirefox(),
       headless: true,
     },
   });
