@@ -74,6 +74,26 @@ export const tokens = css`
     }
   }
 
+  /* A page rule that targets the element itself (\`* { text-transform: uppercase }\`)
+     beats :host, so the outermost node of every element resets inherited text styles again. */
+  [part~='base'] {
+    font-family: var(--keuze-font-family, inherit);
+    font-size: var(--keuze-font-size, 1rem);
+    font-style: normal;
+    font-weight: 400;
+    line-height: 1.5;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+    text-indent: 0;
+    text-align: start;
+    text-shadow: none;
+    white-space: normal;
+    visibility: visible;
+    cursor: auto;
+    color: var(--k-text);
+  }
+
   :host([hidden]) {
     display: none !important;
   }

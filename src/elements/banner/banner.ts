@@ -103,12 +103,22 @@ export class KeuzeBanner extends LitElement {
     if (!(target instanceof Element) || this.contains(target) || target === this) return;
     if (this.shadowRoot?.contains(target)) return;
     this.lastOutsideFocus = target;
-    if (!this.open || this.effectiveLayout === 'modal' || !this.base) return;
+    if (!this.open || this.effectiveLayout === 'modal') return;
+    // After the browser's own scroll-into-view, which would leave the element behind the bar.
+    requestAnimationFrame(() => this.revealAboveBanner(target));
+  };
+
+  private revealAboveBanner(target: Element): void {
+    if (!this.open || !this.base || !target.isConnected) return;
     const bar = this.base.getBoundingClientRect();
     const rect = target.getBoundingClientRect();
-    const overlaps = rect.bottom > bar.top && rect.top < bar.bottom && rect.right > bar.left && rect.left < bar.right;
-    if (overlaps) window.scrollBy({ top: rect.bottom - bar.top + 16, behavior: 'instant' as ScrollBehavior });
-  };
+    const sideBySide = rect.right <= bar.left || rect.left >= bar.right;
+    if (sideBySide || rect.bottom <= bar.top || rect.top >= bar.bottom + window.innerHeight) return;
+    const room = bar.top - 16;
+    // Tall elements: show their top rather than push it off the screen.
+    const delta = rect.height > room ? rect.top - 16 : rect.bottom - room;
+    if (delta > 0) window.scrollBy({ top: delta, behavior: 'instant' as ScrollBehavior });
+  }
 
   private handleCancel(event: Event): void {
     // A blocking banner records nothing on Escape and stays until a choice is made.

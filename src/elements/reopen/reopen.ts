@@ -11,6 +11,7 @@ export type ReopenPosition = 'bottom-left' | 'bottom-right' | 'top-left' | 'top-
  * @summary A small floating button that re-opens the cookie centre, so changing or
  * withdrawing a choice is always one click away. Hidden while the banner asks.
  *
+ * @csspart base - The round button (also `button`).
  * @csspart button - The round button.
  * @cssproperty --keuze-reopen-offset - Distance from the viewport edges (default 1rem).
  * @cssproperty --keuze-reopen-size - Diameter (default 3rem, never below 24px).
@@ -82,7 +83,7 @@ export class KeuzeReopen extends LitElement {
     return html`<button
       type="button"
       class="button"
-      part="button"
+      part="base button"
       lang=${this.localize.lang}
       aria-label=${label}
       title=${label}
