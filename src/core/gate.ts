@@ -162,12 +162,11 @@ export class Gate {
   }
 
   /** Whether a `data-consent` value is satisfied by the current consent. Unknown ids never are. */
-  allows(value: string): boolean {
+  allows(value: string, decided = this.store.get().decided): boolean {
     const { grant, refuse } = parseCondition(value);
     if (grant.length + refuse.length === 0) return false;
     const ids = [...grant, ...refuse];
     if (ids.some((id) => !this.known.has(id))) return false;
-    const decided = this.store.get().decided;
     return (
       grant.every((id) => this.store.granted(id)) &&
       refuse.every((id) => decided && !this.store.granted(id))
@@ -196,12 +195,14 @@ export class Gate {
   };
 
   private process(elements: Element[]): void {
+    const decided = this.store.get().decided;
+    const scripts: HTMLScriptElement[] = [];
     for (const el of elements) {
       if (!this.check(el)) continue;
-      const allowed = this.allows(el.getAttribute('data-consent') ?? '');
+      const allowed = this.allows(el.getAttribute('data-consent') ?? '', decided);
       switch (el.localName) {
         case 'script':
-          if (allowed) this.enqueue(el as HTMLScriptElement);
+          if (allowed) scripts.push(el as HTMLScriptElement);
           break;
         case 'iframe':
           this.gateFrame(el as HTMLIFrameElement, allowed);
@@ -214,6 +215,7 @@ export class Gate {
           break;
       }
     }
+    if (scripts.length > 0) this.enqueue(scripts);
   }
 
   /** Whether an element is one the gate should act on; warns (once) about the ones it refuses. */
@@ -280,20 +282,25 @@ export class Gate {
 
   // Scripts ------------------------------------------------------------------
 
-  private enqueue(script: HTMLScriptElement): void {
-    if (this.handled.has(script)) return;
-    this.handled.add(script);
-    this.pending.push(script);
+  private enqueue(scripts: HTMLScriptElement[]): void {
+    const fresh = scripts.filter((script) => !this.handled.has(script));
+    if (fresh.length === 0) return;
+    for (const script of fresh) this.handled.add(script);
+    this.pending.push(...fresh);
     this.pending.sort(byDocumentOrder);
     this.pump();
   }
 
   /** Runs queued scripts in order until one has to be waited for. */
   private pump(): void {
+    const decided = this.store.get().decided;
     while (this.running && !this.busy && this.pending.length > 0) {
       const original = this.pending.shift()!;
       // Removed from the page, or consent withdrawn while it waited: it may come back later.
-      if (!original.isConnected || !this.allows(original.getAttribute('data-consent') ?? '')) {
+      if (
+        !original.isConnected ||
+        !this.allows(original.getAttribute('data-consent') ?? '', decided)
+      ) {
         this.handled.delete(original);
         continue;
       }
@@ -330,8 +337,9 @@ export class Gate {
 
     const kind = (type ?? '').trim().toLowerCase();
     const nomodule = script.hasAttribute('nomodule') && 'noModule' in HTMLScriptElement.prototype;
-    // Only scripts the browser will run fire load/error; inline classic scripts run during insertion.
-    const waits = JS_TYPES.has(kind) && !nomodule && (external || kind === 'module');
+    // Only external scripts the browser runs fire load/error. Inline classic scripts run
+    // during insertion; inline modules fire nothing and are deferred by nature, as in HTML.
+    const waits = external && JS_TYPES.has(kind) && !nomodule;
     const done = waits
       ? new Promise<void>((resolve) => {
           script.addEventListener('load', () => resolve(), { once: true });
@@ -359,8 +367,6 @@ export class Gate {
     }
     if (this.framesOn.has(frame)) {
       // Consent withdrawn: unload the embed so it stops tracking.
-      frame.removeAttribute('src');
-      frame.src = 'about:blank';
       frame.removeAttribute('src');
       this.framesOn.delete(frame);
     }

@@ -3,6 +3,7 @@ import { Gate } from '../../src/core/gate.js';
 import { ConsentStore } from '../../src/core/store.js';
 import { validateConfig } from '../../src/core/config/validate.js';
 import { MemoryAdapter } from '../../src/core/storage/memory.js';
+import { Keuze } from '../../src/core/keuze.js';
 import type { Config } from '../../src/core/types.js';
 
 const FIXTURES = new URL('./fixtures/gate/', import.meta.url).href;
@@ -84,6 +85,20 @@ async function startGate(): Promise<Gate> {
   gate = new Gate(store, document);
   gate.start();
   return gate;
+}
+
+/** A same-origin document of its own (srcdoc iframe), for gates that must not touch this page. */
+async function frameDocument(
+  body: string,
+  head = '',
+): Promise<{ doc: Document; win: Window & { ran: string[] } }> {
+  const frame = document.createElement('iframe');
+  frame.srcdoc = `<!doctype html><html lang="en"><head>${head}</head><body>${body}</body></html>`;
+  box.append(frame);
+  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  const win = frame.contentWindow as Window & { ran: string[] };
+  win.ran = [];
+  return { doc: frame.contentDocument!, win };
 }
 
 /** Lets the MutationObserver deliver its records. */
@@ -587,5 +602,186 @@ describe('Gate: start and stop', () => {
     g.start();
     await store.acceptAll();
     expect(window.__runs.once).to.equal(1);
+  });
+});
+
+describe('Gate: legal bases', () => {
+  it('runs a legitimate-interest script before any decision, as the visitor has not objected', async () => {
+    inline('chat', 'functional');
+    await startGate();
+    expect(window.__order).to.deep.equal(['chat']);
+  });
+
+  it('keeps a legitimate-interest script blocked when a Global Privacy Control signal is honoured', async () => {
+    inline('chat', 'functional');
+    store.dispose();
+    store = new ConsentStore(validateConfig(structuredClone(config)).config!, {
+      adapter: new MemoryAdapter(),
+      channel: false,
+      gpc: true,
+    });
+    await startGate();
+    await store.save({ analytics: true });
+    await settle();
+    expect(window.__order).to.deep.equal([]);
+  });
+});
+
+describe('Gate: failing closed', () => {
+  const gated =
+    '<script type="text/plain" data-consent="necessary">window.ran.push("necessary")</script>' +
+    '<script type="text/plain" data-consent="!analytics">window.ran.push("refused")</script>';
+
+  it('runs nothing gated, not even necessary scripts, when the config is invalid', async () => {
+    const { doc, win } = await frameDocument(gated);
+    const console_error = console.error;
+    console.error = () => {};
+    try {
+      const refused = new Keuze();
+      await refused.init(
+        { revision: '2026-01-01', purposes: [{ id: 'analytics', basis: 'maybe' }] },
+        { root: doc },
+      );
+      await refused.rejectAll().catch(() => undefined);
+    } finally {
+      console.error = console_error;
+    }
+    await aTimeout(20);
+    expect(win.ran).to.deep.equal([]);
+  });
+
+  it('is started by keuze.init with a valid config', async () => {
+    const { doc, win } = await frameDocument(gated);
+    const started = new Keuze();
+    await started.init(structuredClone(config), {
+      root: doc,
+      adapter: new MemoryAdapter(),
+      channel: false,
+    });
+    expect(win.ran).to.deep.equal(['necessary']);
+    await started.rejectAll();
+    expect(win.ran).to.deep.equal(['necessary', 'refused']);
+    started.store?.dispose();
+  });
+});
+
+describe('Gate: unusual scripts', () => {
+  it('runs an inline module script without holding up the scripts after it', async () => {
+    // Browsers fire no load event for inline modules and defer them, as they do in plain HTML.
+    add(
+      'script',
+      { type: 'text/plain', 'data-type': 'module', 'data-consent': 'analytics' },
+      'window.__order.push("inline-module"); export {};',
+    );
+    inline('classic', 'analytics');
+    await startGate();
+    await store.acceptAll();
+    await waitUntil(() => window.__order.length === 2);
+    expect(window.__order).to.have.members(['inline-module', 'classic']);
+  });
+
+  it('does not stall on scripts the browser will not run (nomodule, template types)', async () => {
+    add('script', {
+      type: 'text/plain',
+      'data-consent': 'analytics',
+      nomodule: '',
+      src: `${FIXTURES}after.js`,
+    });
+    add('script', {
+      type: 'text/plain',
+      'data-type': 'text/x-template',
+      'data-consent': 'analytics',
+      src: `${FIXTURES}after.js`,
+    });
+    inline('next', 'analytics');
+    await startGate();
+    await store.acceptAll();
+    await aTimeout(50);
+    expect(window.__order).to.deep.equal(['next']);
+    expect(
+      box.querySelector('script[type="text/x-template"]')!.hasAttribute('data-keuze-activated'),
+    ).to.equal(true);
+  });
+
+  it('does not run a script that was removed from the page while it waited its turn', async () => {
+    add('script', { type: 'text/plain', 'data-consent': 'analytics', src: `${FIXTURES}lib.js` });
+    const doomed = inline('doomed', 'analytics');
+    inline('kept', 'analytics');
+    await startGate();
+    await store.acceptAll();
+    doomed.remove();
+    await waitUntil(() => window.__order.includes('kept'));
+    expect(window.__order).to.deep.equal(['lib', 'kept']);
+  });
+
+  it('does not run a waiting script when consent is withdrawn before its turn, but runs it after a new yes', async () => {
+    add('script', { type: 'text/plain', 'data-consent': 'analytics', src: `${FIXTURES}lib.js` });
+    inline('waiting', 'analytics');
+    await startGate();
+    await store.acceptAll();
+    await store.rejectAll();
+    await waitUntil(() => window.__order.includes('lib'));
+    await aTimeout(20);
+    expect(window.__order).to.deep.equal(['lib']);
+    await store.acceptAll();
+    expect(window.__order).to.deep.equal(['lib', 'waiting']);
+  });
+});
+
+describe('Gate: scope', () => {
+  it('acts only inside the element it was given', async () => {
+    const inside = add('section', {});
+    add(
+      'script',
+      { type: 'text/plain', 'data-consent': 'analytics' },
+      'window.__order.push("inside")',
+      inside,
+    );
+    inline('outside', 'analytics');
+    await store.load();
+    gate = new Gate(store, inside);
+    gate.start();
+    await store.acceptAll();
+    add(
+      'script',
+      { type: 'text/plain', 'data-consent': 'analytics' },
+      'window.__order.push("inside-late")',
+      inside,
+    );
+    inline('outside-late', 'analytics');
+    await settle();
+    expect(window.__order).to.deep.equal(['inside', 'inside-late']);
+  });
+});
+
+describe('Gate: cost', () => {
+  it('activates 300 scripts, 100 iframes and 100 images quickly and scans a large page cheaply', async () => {
+    for (let i = 0; i < 300; i += 1) inline(`s${i}`, i % 2 ? 'analytics' : 'matomo');
+    for (let i = 0; i < 100; i += 1)
+      add('iframe', { 'data-consent': 'youtube', 'data-src': `${FIXTURES}embed.html?${i}` });
+    for (let i = 0; i < 100; i += 1)
+      add('img', {
+        'data-consent': 'analytics',
+        'data-src': `/__sink/gate-cost/pixel.gif?${i}`,
+        alt: '',
+      });
+    for (let i = 0; i < 3000; i += 1) add('p', {}, 'filler');
+    await store.load();
+    let t = performance.now();
+    gate = new Gate(store, document);
+    gate.start();
+    const startMs = performance.now() - t;
+    t = performance.now();
+    await store.acceptAll();
+    const acceptMs = performance.now() - t;
+    expect(window.__order).to.have.length(300);
+    expect(box.querySelectorAll('keuze-placeholder')).to.have.length(0);
+    t = performance.now();
+    await store.rejectAll();
+    const withdrawMs = performance.now() - t;
+    console.log(
+      `[gate cost] start ${startMs.toFixed(1)} ms (100 placeholders), accept ${acceptMs.toFixed(1)} ms (300 scripts, 100 iframes, 100 images), withdraw ${withdrawMs.toFixed(1)} ms`,
+    );
+    expect(startMs + acceptMs + withdrawMs).to.be.below(1000);
   });
 });
