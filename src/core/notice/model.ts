@@ -23,17 +23,15 @@ export const SECTION_ORDER = [
 export type SectionId = (typeof SECTION_ORDER)[number];
 
 /**
- * The controller entities: `notice.controllers`, with the contract's
- * `config.controller.name` as the primary (first) entity's name when present.
+ * The controller entities: `notice.controllers`, or the contract's
+ * `config.controller.name` alone when none are listed. A group name that is
+ * not one of the entities (seed 003: "IPG Group" of six companies) is kept by
+ * the element as a lead sentence, not forced onto the first entity.
  */
 export function controllers(config: Config): Entity[] {
-  const listed = [...(config.notice?.controllers ?? [])];
-  const primaryName = config.controller?.name;
-  if (primaryName) {
-    if (listed.length === 0) listed.push({ name: primaryName });
-    else listed[0] = { ...listed[0], name: primaryName };
-  }
-  return listed;
+  const listed = config.notice?.controllers ?? [];
+  if (listed.length > 0) return listed;
+  return config.controller?.name ? [{ name: config.controller.name }] : [];
 }
 
 /** The DPO field as a list (one contact or several). */
@@ -53,7 +51,7 @@ export function declaredSections(config: Config): SectionId[] {
   const has: Record<SectionId, boolean> = {
     controller:
       controllers(config).length > 0 || dpos(notice).length > 0 || !!notice.contact || (notice.representatives?.length ?? 0) > 0,
-    activities: (notice.activities?.length ?? 0) > 0 || notice.specialCategories !== undefined,
+    activities: (notice.activities?.length ?? 0) > 0 || (notice.recipients?.length ?? 0) > 0 || notice.specialCategories !== undefined,
     cookies: config.purposes.length > 0,
     transfers: (notice.transfers?.length ?? 0) > 0 || notice.transferNote !== undefined,
     rights: !!notice.rights,

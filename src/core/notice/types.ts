@@ -109,8 +109,8 @@ export type Safeguard =
   | 'none';
 
 export interface Transfer {
-  /** ISO 3166 alpha-2 codes (shown as names in the visitor's language). */
-  countries: string[];
+  /** ISO 3166 alpha-2 codes (shown as names in the visitor's language). Omitting them is a warning (Art. 13(1)(f)). */
+  countries?: string[];
   safeguard: Safeguard;
   /** Who receives the data there. */
   recipients?: LocalizedText;
@@ -177,8 +177,8 @@ export interface AutomatedDecisions {
 }
 
 export interface PreviousVersion {
-  /** YYYY-MM-DD the version took effect. */
-  date: string;
+  /** YYYY-MM-DD the version took effect; optional because some notices link an undated "vorige versie". */
+  date?: string;
   url: string;
 }
 
@@ -214,6 +214,8 @@ export interface NoticeConfig {
   contact?: Contact;
   representatives?: Representative[];
   activities?: ProcessingActivity[];
+  /** Recipients that apply to all activities. */
+  recipients?: Recipient[];
   /** Whether special categories of data (Art. 9) are processed; false is stated explicitly. */
   specialCategories?: boolean | LocalizedText;
   /** Text above the cookie declaration. */

@@ -78,6 +78,7 @@ const NOTICE_KEYS = [
   'contact',
   'representatives',
   'activities',
+  'recipients',
   'specialCategories',
   'cookieIntro',
   'transfers',
@@ -225,6 +226,16 @@ function checkRetention(issues: Issues, path: string, value: unknown): void {
   }
 }
 
+function checkRecipients(issues: Issues, path: string, value: unknown): void {
+  checkList(issues, path, value, 'recipients', (p, item) => {
+    const recipient = record(issues, p, item, 'a recipient object { name, role }', RECIPIENT_KEYS);
+    if (!recipient) return;
+    checkText(issues, at(p, 'name'), recipient.name, { required: true });
+    checkEnum(issues, at(p, 'role'), recipient.role, RECIPIENT_ROLES);
+    checkText(issues, at(p, 'description'), recipient.description);
+  });
+}
+
 function checkActivity(issues: Issues, path: string, value: unknown, ids: Map<string, string>): void {
   const activity = record(issues, path, value, 'a processing activity object { id, name, basis }', ACTIVITY_KEYS);
   if (!activity) return;
@@ -246,13 +257,7 @@ function checkActivity(issues: Issues, path: string, value: unknown, ids: Map<st
   checkTexts(issues, at(path, 'dataSubjects'), activity.dataSubjects);
   checkTexts(issues, at(path, 'sources'), activity.sources);
   if (activity.retention !== undefined) checkRetention(issues, at(path, 'retention'), activity.retention);
-  checkList(issues, at(path, 'recipients'), activity.recipients, 'recipients', (p, item) => {
-    const recipient = record(issues, p, item, 'a recipient object { name, role }', RECIPIENT_KEYS);
-    if (!recipient) return;
-    checkText(issues, at(p, 'name'), recipient.name, { required: true });
-    checkEnum(issues, at(p, 'role'), recipient.role, RECIPIENT_ROLES);
-    checkText(issues, at(p, 'description'), recipient.description);
-  });
+  checkRecipients(issues, at(path, 'recipients'), activity.recipients);
   checkList(issues, at(path, 'cookiePurposes'), activity.cookiePurposes, 'purpose ids', (p, item) =>
     checkString(issues, p, item, { required: true, pattern: ID_PATTERN }),
   );
@@ -262,13 +267,16 @@ function checkActivity(issues: Issues, path: string, value: unknown, ids: Map<st
 function checkTransfer(issues: Issues, path: string, value: unknown): void {
   const transfer = record(issues, path, value, 'a transfer object { countries, safeguard }', TRANSFER_KEYS);
   if (!transfer) return;
+  if (transfer.countries === undefined) {
+    issues.warn(at(path, 'countries'), 'no countries named: a notice should say where data goes (GDPR Art. 13(1)(f))');
+  }
   checkList(
     issues,
     at(path, 'countries'),
     transfer.countries,
     'country codes',
     (p, item) => checkString(issues, p, item, { required: true, pattern: COUNTRY }),
-    { required: true, nonEmpty: true },
+    { nonEmpty: true },
   );
   checkEnum(issues, at(path, 'safeguard'), transfer.safeguard, SAFEGUARDS, { required: true });
   checkText(issues, at(path, 'recipients'), transfer.recipients);
@@ -352,6 +360,7 @@ export function validateNotice(issues: Issues, path: string, value: unknown): vo
   });
   const ids = new Map<string, string>();
   checkList(issues, p('activities'), notice.activities, 'processing activities', (itemPath, item) => checkActivity(issues, itemPath, item, ids));
+  checkRecipients(issues, p('recipients'), notice.recipients);
   if (typeof notice.specialCategories !== 'boolean') checkText(issues, p('specialCategories'), notice.specialCategories);
   checkText(issues, p('cookieIntro'), notice.cookieIntro);
   checkList(issues, p('transfers'), notice.transfers, 'transfers', (itemPath, item) => checkTransfer(issues, itemPath, item));
@@ -389,7 +398,7 @@ export function validateNotice(issues: Issues, path: string, value: unknown): vo
   checkList(issues, p('previousVersions'), notice.previousVersions, 'previous versions', (itemPath, item) => {
     const version = record(issues, itemPath, item, 'an object { date, url }', VERSION_KEYS);
     if (!version) return;
-    const dated = checkDate(issues, at(itemPath, 'date'), version.date, { required: true });
+    const dated = checkDate(issues, at(itemPath, 'date'), version.date);
     checkUrl(issues, at(itemPath, 'url'), version.url, { required: true });
     if (dated && effective && (version.date as string) >= (notice.effectiveDate as string)) {
       issues.error(at(itemPath, 'date'), `expected a date before effectiveDate ${notice.effectiveDate as string}, got ${JSON.stringify(version.date)}`);

@@ -168,10 +168,9 @@ export class KeuzeNotice extends LitElement {
   private retention(retention: Retention): string {
     const parts: string[] = [];
     if (retention.duration) {
+      // A zero duration reads "direct na levering" / "immediately after delivery".
       const zero = durationParts(retention.duration).length === 0;
-      const period = zero
-        ? this.t('notice.retention.immediately')
-        : this.t(`notice.retention.from.${retention.from ?? 'collection'}`, { duration: this.duration(retention.duration) });
+      const period = this.t(`notice.retention.from.${retention.from ?? 'collection'}`, { duration: this.duration(retention.duration) });
       parts.push(retention.atMost && !zero ? this.t('notice.retention.atMost', { period }) : period);
     }
     if (retention.text) parts.push(this.txt(retention.text));
@@ -306,7 +305,10 @@ export class KeuzeNotice extends LitElement {
     const entities = controllers(config);
     const h = this.heading(2);
     const captionId = this.anchor('controllers-caption');
+    const primary = config.controller?.name;
+    const named = !primary || entities.some((entity) => this.txt(entity.name) === primary);
     return html`
+      ${named ? nothing : html`<p>${this.t('notice.controllers.group', { name: primary })}</p>`}
       ${entities.length > 0
         ? html`<div class="keuze-notice__scroll" role="region" tabindex="0" aria-labelledby=${captionId}>
             <table class="keuze-notice__table">
@@ -361,12 +363,21 @@ export class KeuzeNotice extends LitElement {
               ? this.t(notice.specialCategories ? 'notice.specialCategories.some' : 'notice.specialCategories.none')
               : this.txt(notice.specialCategories)}
           </p>`;
+    const recipients = notice.recipients ?? [];
     return html`${(notice.activities ?? []).map(
         (activity) => html`<div class="keuze-notice__activity" id=${this.anchor(`activity-${activity.id}`)}>
           ${staticHtml`<${h}>${this.txt(activity.name)}</${h}>`}
           <dl class="keuze-notice__facts">${this.renderActivityFacts(config, activity)}</dl>
         </div>`,
       )}
+      ${recipients.length > 0
+        ? html`${staticHtml`<${h}>${this.t('notice.recipients')}</${h}>`}
+            <ul>
+              ${recipients.map(
+                (r) => html`<li>${this.txt(r.name)}${r.role ? ` (${this.t(`notice.role.${r.role}`)})` : ''}${r.description ? html`: ${this.txt(r.description)}` : nothing}</li>`,
+              )}
+            </ul>`
+        : nothing}
       ${special}`;
   }
 
@@ -510,7 +521,7 @@ export class KeuzeNotice extends LitElement {
 
   private renderTransferRow(transfer: Transfer) {
     return html`<tr>
-      <th scope="row">${this.list(transfer.countries.map((code) => this.country(code)))}</th>
+      <th scope="row">${transfer.countries?.length ? this.list(transfer.countries.map((code) => this.country(code))) : this.t('notice.transfers.unnamed')}</th>
       <td>${this.txt(transfer.recipients)}</td>
       <td>
         ${this.t(`notice.safeguard.${transfer.safeguard}`)}${transfer.detail ? html`<br />${this.txt(transfer.detail)}` : nothing}
@@ -574,7 +585,7 @@ export class KeuzeNotice extends LitElement {
   private renderChanges(config: Config) {
     const notice = config.notice ?? {};
     const h = this.heading(2);
-    const versions = [...(notice.previousVersions ?? [])].sort((a, b) => b.date.localeCompare(a.date));
+    const versions = [...(notice.previousVersions ?? [])].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
     return html`
       ${notice.changesNote ? html`<p>${this.txt(notice.changesNote)}</p>` : nothing}
       ${this.renderDates()}
@@ -582,7 +593,8 @@ export class KeuzeNotice extends LitElement {
         ? html`${staticHtml`<${h}>${this.t('notice.changes.previous')}</${h}>`}
             <ul>
               ${versions.map(
-                (version) => html`<li>${this.renderLink(version.url, this.renderDateText('notice.changes.version', version.date))}</li>`,
+                (version) =>
+                  html`<li>${this.renderLink(version.url, version.date ? this.renderDateText('notice.changes.version', version.date) : this.t('notice.changes.undated'))}</li>`,
               )}
             </ul>`
         : nothing}
