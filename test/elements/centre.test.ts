@@ -1,0 +1,286 @@
+import { expect, oneEvent, waitUntil, fixtureCleanup } from '@open-wc/testing';
+import { sendKeys, setViewport, emulateMedia } from '@web/test-runner-commands';
+import type { KeuzeCentre } from '../../src/elements/centre/centre.js';
+import type { ConsentStore } from '../../src/core/store.js';
+import { deepActiveElement, expectAccessible, html, makeStore, mount, nextFrame, shadow } from './helpers.js';
+
+afterEach(async () => {
+  fixtureCleanup();
+  document.querySelectorAll('body > div.fixture').forEach((div) => div.remove());
+  await setViewport({ width: 1280, height: 800 });
+  await emulateMedia({ colorScheme: 'light' });
+});
+
+/** A page with an opener button and the centre; opens the centre from the button. */
+async function openCentre(store: ConsentStore, lang = 'en') {
+  const centre = await mount<KeuzeCentre>(store, html`<keuze-centre></keuze-centre>`, lang);
+  const opener = document.createElement('button');
+  opener.textContent = 'Cookie settings';
+  centre.parentElement!.append(opener);
+  opener.focus();
+  const shown = oneEvent(centre, 'keuze-show');
+  store.requestOpen(opener);
+  await shown;
+  return { centre, opener };
+}
+
+function switchFor(centre: Element, id: string) {
+  return shadow<HTMLButtonElement>(centre, `[role="switch"][data-id="${id}"]`);
+}
+
+describe('<keuze-centre>', () => {
+  it('opens as a modal dialog labelled by its title when the store asks, with focus inside', async () => {
+    const store = await makeStore();
+    const { centre } = await openCentre(store);
+    const dialog = shadow<HTMLDialogElement>(centre, 'dialog');
+    expect(dialog.open).to.equal(true);
+    expect(dialog.matches(':modal')).to.equal(true);
+    expect(dialog.getAttribute('aria-labelledby')).to.equal('centre-title');
+    expect(shadow(centre, '#centre-title').textContent).to.equal('Cookie settings');
+    expect(centre.shadowRoot!.contains(deepActiveElement())).to.equal(true);
+  });
+
+  it('does not record consent when Escape is pressed, and returns focus to the opener', async () => {
+    const store = await makeStore();
+    const { centre, opener } = await openCentre(store);
+    switchFor(centre, 'analytics').click();
+    const hidden = oneEvent(centre, 'keuze-hide');
+    await sendKeys({ press: 'Escape' });
+    expect((await hidden).detail).to.deep.equal({ layer: 'centre' });
+    expect(store.get().decided).to.equal(false);
+    expect(store.granted('analytics')).to.equal(false);
+    await waitUntil(() => document.activeElement === opener, 'focus did not return to the opener');
+  });
+
+  it('does not record consent when the close button is used', async () => {
+    const store = await makeStore();
+    const { centre, opener } = await openCentre(store);
+    shadow<HTMLButtonElement>(centre, '[part~="close-button"]').click();
+    await oneEvent(centre, 'keuze-hide');
+    expect(store.get().decided).to.equal(false);
+    await waitUntil(() => document.activeElement === opener);
+  });
+
+  it('keeps Tab inside the dialog', async () => {
+    const store = await makeStore();
+    const { centre } = await openCentre(store);
+    for (let i = 0; i < 30; i++) {
+      await sendKeys({ press: 'Tab' });
+      const active = deepActiveElement();
+      // Chromium lets Tab reach the browser's own UI after the last element; the page behind stays inert.
+      if (active && active !== document.body) expect(centre.shadowRoot!.contains(active), `step ${i}`).to.equal(true);
+    }
+  });
+
+  it('shows every purpose with its basis in plain words and the necessary justification', async () => {
+    const store = await makeStore();
+    const { centre } = await openCentre(store);
+    const purposes = [...centre.shadowRoot!.querySelectorAll<HTMLElement>('[part~="purpose"]')];
+    expect(purposes.map((p) => p.dataset.purpose)).to.deep.equal(['necessary', 'functional', 'analytics', 'marketing']);
+    expect(purposes[0].textContent).to.contain('Always active');
+    expect(purposes[0].textContent).to.contain('Stores your cookie choice.');
+    expect(purposes[1].textContent).to.contain('Legitimate interest — you may object');
+    expect(purposes[2].textContent).to.contain('Needs your consent');
+    expect(purposes[2].querySelector('h3')!.textContent).to.equal('Statistics');
+  });
+
+  it('has a disabled, checked switch for necessary and unchecked consent switches before any choice', async () => {
+    const store = await makeStore();
+    const { centre } = await openCentre(store);
+    const necessary = switchFor(centre, 'necessary');
+    expect(necessary.disabled).to.equal(true);
+    expect(necessary.getAttribute('aria-checked')).to.equal('true');
+    expect(switchFor(centre, 'analytics').getAttribute('aria-checked')).to.equal('false');
+    expect(switchFor(centre, 'marketing').getAttribute('aria-checked')).to.equal('false');
+  });
+
+  it('labels the legitimate-interest switch as an objection: on by default, off means "I object"', async () => {
+    const store = await makeStore();
+    const { centre } = await openCentre(store);
+    const functional = switchFor(centre, 'functional');
+    expect(functional.getAttribute('aria-checked')).to.equal('true');
+    const hint = shadow(centre, `#${functional.getAttribute('aria-describedby')}`);
+    expect(hint.textContent).to.contain('Switch it off to object');
+    functional.click();
+    await (centre as KeuzeCentre).updateComplete;
+    expect(functional.getAttribute('aria-checked')).to.equal('false');
+    expect(functional.parentElement!.textContent).to.contain('Objected');
+    shadow<HTMLButtonElement>(centre, '[data-keuze-action="save"]').click();
+    await waitUntil(() => store.get().decided);
+    expect(store.granted('functional')).to.equal(false);
+  });
+
+  it('saves exactly the switched purposes and services from the centre', async () => {
+    const store = await makeStore();
+    const { centre } = await openCentre(store);
+    switchFor(centre, 'analytics').click();
+    await centre.updateComplete;
+    expect(switchFor(centre, 'matomo').getAttribute('aria-checked')).to.equal('true');
+    shadow<HTMLButtonElement>(centre, '[data-keuze-action="save"]').click();
+    await oneEvent(centre, 'keuze-hide');
+    expect(store.granted('analytics')).to.equal(true);
+    expect(store.granted('matomo')).to.equal(true);
+    expect(store.granted('marketing')).to.equal(false);
+    expect(store.granted('youtube')).to.equal(false);
+    const record = store.receipt().current!;
+    expect(record.layer).to.equal('centre');
+    expect(record.method).to.equal('custom');
+  });
+
+  it('toggles a switch with the keyboard (Space)', async () => {
+    const store = await makeStore();
+    const { centre } = await openCentre(store);
+    const marketing = switchFor(centre, 'marketing');
+    marketing.focus();
+    await sendKeys({ press: 'Space' });
+    await centre.updateComplete;
+    expect(marketing.getAttribute('aria-checked')).to.equal('true');
+    expect(store.get().decided).to.equal(false);
+  });
+
+  it('lists services with provider, country and privacy-policy link', async () => {
+    const store = await makeStore();
+    const { centre } = await openCentre(store);
+    const youtube = shadow(centre, '[data-service="youtube"]');
+    expect(youtube.textContent).to.contain('YouTube');
+    expect(youtube.textContent).to.contain('Google Ireland Ltd.');
+    expect(youtube.textContent).to.contain('United States');
+    expect(youtube.textContent).to.contain('adequacy decision');
+    const link = youtube.querySelector('a')!;
+    expect(link.getAttribute('href')).to.equal('https://policies.google.com/privacy');
+    expect(link.rel).to.contain('noopener');
+  });
+
+  it('keeps the storage table collapsed until asked for, then shows name, type, provider, purpose and retention', async () => {
+    const store = await makeStore();
+    const { centre } = await openCentre(store);
+    const toggle = shadow<HTMLButtonElement>(centre, '[data-purpose="analytics"] [part~="storage-toggle"]');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(centre.shadowRoot!.querySelector('[data-purpose="analytics"] table')).to.equal(null);
+    toggle.click();
+    await centre.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    const table = shadow<HTMLTableElement>(centre, '[data-purpose="analytics"] table');
+    const headers = [...table.querySelectorAll('th')].map((th) => th.textContent);
+    expect(headers).to.deep.equal(['Name', 'Type', 'Provider', 'Purpose', 'Deletion period']);
+    const first = [...table.querySelectorAll('tbody tr')[0].querySelectorAll('td')].map((td) => td.textContent);
+    expect(first).to.deep.equal(['_pk_id.*', 'Cookie', 'Matomo', 'Recognises returning visitors', '13 months']);
+    const second = [...table.querySelectorAll('tbody tr')[1].querySelectorAll('td')].map((td) => td.textContent);
+    expect(second[4]).to.equal('30 minutes');
+  });
+
+  it('records accept all and reject all from the centre', async () => {
+    const store = await makeStore();
+    let { centre } = await openCentre(store);
+    shadow<HTMLButtonElement>(centre, '[data-keuze-action="accept-all"]').click();
+    await oneEvent(centre, 'keuze-hide');
+    expect(store.granted('marketing')).to.equal(true);
+    expect(store.receipt().current!.method).to.equal('accept-all');
+    fixtureCleanup();
+    ({ centre } = await openCentre(store));
+    shadow<HTMLButtonElement>(centre, '[data-keuze-action="reject-all"]').click();
+    await oneEvent(centre, 'keuze-hide');
+    expect(store.granted('marketing')).to.equal(false);
+    expect(store.receipt().current!.layer).to.equal('centre');
+  });
+
+  it('shows the current switches from the decision when reopened', async () => {
+    const store = await makeStore();
+    await store.save({ analytics: true, marketing: false });
+    const { centre } = await openCentre(store);
+    expect(switchFor(centre, 'analytics').getAttribute('aria-checked')).to.equal('true');
+    expect(switchFor(centre, 'marketing').getAttribute('aria-checked')).to.equal('false');
+  });
+
+  it('shows the current decision with its date and id, and a downloadable receipt', async () => {
+    const store = await makeStore();
+    const before = await openCentre(store);
+    expect(shadow(before.centre, '[part~="decision"]').textContent).to.contain('You have not made a choice yet.');
+    fixtureCleanup();
+    const decision = await store.acceptAll();
+    const { centre } = await openCentre(store);
+    const section = shadow(centre, '[part~="decision"]');
+    expect(section.textContent).to.contain(decision.id);
+    expect(section.querySelector('time')!.getAttribute('datetime')).to.equal(decision.decidedAt);
+    const year = String(new Date(decision.decidedAt).getFullYear());
+    expect(section.querySelector('time')!.textContent).to.contain(year);
+    const link = section.querySelector<HTMLAnchorElement>('a[download]')!;
+    expect(link.href.startsWith('blob:')).to.equal(true);
+    const receipt = await (await fetch(link.href)).json();
+    expect(receipt.current.id).to.equal(decision.id);
+    expect(receipt.history).to.be.an('array');
+  });
+
+  it('shows dates and words in Dutch on a Dutch page', async () => {
+    const store = await makeStore();
+    await store.acceptAll();
+    const { centre } = await openCentre(store, 'nl');
+    expect(shadow(centre, '#centre-title').textContent).to.equal('Cookiecentrum');
+    expect(shadow(centre, '[data-purpose="functional"]').textContent).to.contain('Gerechtvaardigd belang — u kunt bezwaar maken');
+    const month = new Intl.DateTimeFormat('nl', { month: 'long' }).format(new Date(store.receipt().current!.decidedAt));
+    expect(shadow(centre, '[part~="decision"] time').textContent).to.contain(month);
+  });
+
+  it('returns focus to the re-open button when its opener has gone', async () => {
+    const store = await makeStore();
+    const centre = await mount<KeuzeCentre>(store, html`<keuze-centre></keuze-centre>`);
+    const reopen = document.createElement('keuze-reopen');
+    centre.parentElement!.append(reopen);
+    const gone = document.createElement('button');
+    centre.parentElement!.append(gone);
+    store.requestOpen(gone);
+    await oneEvent(centre, 'keuze-show');
+    gone.remove();
+    shadow<HTMLButtonElement>(centre, '[data-keuze-action="reject-all"]').click();
+    await oneEvent(centre, 'keuze-hide');
+    await waitUntil(() => deepActiveElement() === reopen.shadowRoot!.querySelector('button'), 'focus not on the re-open button');
+  });
+
+  it('fits a 320 px screen without horizontal scroll, with the storage table open', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const store = await makeStore();
+    const { centre } = await openCentre(store);
+    shadow<HTMLButtonElement>(centre, '[data-purpose="analytics"] [part~="storage-toggle"]').click();
+    await centre.updateComplete;
+    await nextFrame();
+    expect(document.documentElement.scrollWidth).to.be.at.most(window.innerWidth);
+    const dialog = shadow(centre, 'dialog').getBoundingClientRect();
+    expect(dialog.right).to.be.at.most(320);
+    for (const control of centre.shadowRoot!.querySelectorAll<HTMLElement>('button')) {
+      const rect = control.getBoundingClientRect();
+      expect(rect.width, control.outerHTML).to.be.at.least(24);
+      expect(rect.height, control.outerHTML).to.be.at.least(24);
+    }
+  });
+
+  describe('[axe]', () => {
+    it('is accessible when open', async () => {
+      const store = await makeStore();
+      await openCentre(store);
+      await expectAccessible();
+    });
+
+    it('is accessible with every storage table open and a decision shown', async () => {
+      const store = await makeStore();
+      await store.acceptAll();
+      const { centre } = await openCentre(store);
+      for (const toggle of centre.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="storage-toggle"]')) toggle.click();
+      await centre.updateComplete;
+      await expectAccessible();
+    });
+
+    it('is accessible in dark mode with the GPC note', async () => {
+      await emulateMedia({ colorScheme: 'dark' });
+      const store = await makeStore({}, { gpc: true });
+      await openCentre(store);
+      await expectAccessible();
+    });
+
+    it('is accessible at 360 px wide in Dutch', async () => {
+      await setViewport({ width: 360, height: 740 });
+      const store = await makeStore();
+      await openCentre(store, 'nl');
+      await expectAccessible();
+    });
+  });
+});
