@@ -156,8 +156,8 @@ export class Gate {
   scan(): void {
     if (!this.running) return;
     const found = Array.from(this.root.querySelectorAll(SELECTOR));
-    if (this.root instanceof this.doc.defaultView!.Element && this.root.matches(SELECTOR))
-      found.unshift(this.root);
+    if (this.root !== this.doc && (this.root as Element).matches(SELECTOR))
+      found.unshift(this.root as Element);
     this.process(found);
   }
 
@@ -229,6 +229,18 @@ export class Gate {
           'has data-consent but no type="text/plain", so the browser ran it without asking',
         );
         return false;
+      }
+    }
+    if (el.localName === 'iframe' && !el.hasAttribute('data-src')) {
+      const src = el.getAttribute('src');
+      if (src !== null && src !== 'about:blank' && !this.framesOn.has(el as HTMLIFrameElement)) {
+        // It loaded before anyone asked. Take it over so it is at least stopped until consent.
+        this.warn(
+          el,
+          'src',
+          'has src instead of data-src, so it loaded before consent; use data-src',
+        );
+        el.setAttribute('data-src', src);
       }
     }
     const value = el.getAttribute('data-consent') ?? '';
@@ -365,8 +377,8 @@ export class Gate {
       this.framesOn.add(frame);
       return;
     }
-    if (this.framesOn.has(frame)) {
-      // Consent withdrawn: unload the embed so it stops tracking.
+    if (this.framesOn.has(frame) || (url !== null && frame.getAttribute('src') === url)) {
+      // Consent withdrawn (or never given to an iframe that loaded by itself): unload the embed.
       frame.removeAttribute('src');
       this.framesOn.delete(frame);
     }

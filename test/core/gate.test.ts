@@ -503,6 +503,20 @@ describe('Gate: iframes', () => {
     expect(el.hasAttribute('src')).to.equal(true);
   });
 
+  it('stops an iframe that used src instead of data-src until consent, and says how to fix it', async () => {
+    const el = add('iframe', {
+      'data-consent': 'youtube',
+      src: `${FIXTURES}embed.html`,
+      id: 'eager',
+    });
+    await startGate();
+    expect(el.hasAttribute('src')).to.equal(false);
+    expect(el.hidden).to.equal(true);
+    expect(warnings.some((w) => w.includes('#eager') && w.includes('data-src'))).to.equal(true);
+    await store.acceptAll();
+    expect(el.getAttribute('src')).to.equal(`${FIXTURES}embed.html`);
+  });
+
   it('puts a placeholder before an iframe added later', async () => {
     await startGate();
     const el = frame();
@@ -755,33 +769,43 @@ describe('Gate: scope', () => {
 });
 
 describe('Gate: cost', () => {
-  it('activates 300 scripts, 100 iframes and 100 images quickly and scans a large page cheaply', async () => {
-    for (let i = 0; i < 300; i += 1) inline(`s${i}`, i % 2 ? 'analytics' : 'matomo');
-    for (let i = 0; i < 100; i += 1)
-      add('iframe', { 'data-consent': 'youtube', 'data-src': `${FIXTURES}embed.html?${i}` });
-    for (let i = 0; i < 100; i += 1)
-      add('img', {
-        'data-consent': 'analytics',
-        'data-src': `/__sink/gate-cost/pixel.gif?${i}`,
-        alt: '',
-      });
+  it('runs 1000 gated scripts within a second of the decision', async () => {
+    for (let i = 0; i < 1000; i += 1) inline(`s${i}`, i % 2 ? 'analytics' : 'matomo');
     for (let i = 0; i < 3000; i += 1) add('p', {}, 'filler');
     await store.load();
     let t = performance.now();
-    gate = new Gate(store, document);
-    gate.start();
+    await startGate();
     const startMs = performance.now() - t;
     t = performance.now();
     await store.acceptAll();
     const acceptMs = performance.now() - t;
-    expect(window.__order).to.have.length(300);
+    expect(window.__order).to.have.length(1000);
+    expect(window.__order[999]).to.equal('s999');
+    console.log(
+      `[gate cost] 1000 scripts in a 4000-element page: start ${startMs.toFixed(1)} ms, accept ${acceptMs.toFixed(1)} ms`,
+    );
+    expect(acceptMs).to.be.below(1000);
+  });
+
+  it('swaps 100 iframes and their placeholders in and out quickly', async () => {
+    for (let i = 0; i < 100; i += 1) {
+      add('iframe', { 'data-consent': 'youtube', 'data-src': `${FIXTURES}embed.html?${i}` });
+    }
+    let t = performance.now();
+    await startGate();
+    const startMs = performance.now() - t;
+    expect(box.querySelectorAll('keuze-placeholder')).to.have.length(100);
+    t = performance.now();
+    await store.acceptAll();
+    const acceptMs = performance.now() - t;
     expect(box.querySelectorAll('keuze-placeholder')).to.have.length(0);
     t = performance.now();
-    await store.rejectAll();
+    await store.withdraw();
     const withdrawMs = performance.now() - t;
+    expect(box.querySelectorAll('keuze-placeholder')).to.have.length(100);
     console.log(
-      `[gate cost] start ${startMs.toFixed(1)} ms (100 placeholders), accept ${acceptMs.toFixed(1)} ms (300 scripts, 100 iframes, 100 images), withdraw ${withdrawMs.toFixed(1)} ms`,
+      `[gate cost] 100 iframes: start ${startMs.toFixed(1)} ms, accept ${acceptMs.toFixed(1)} ms, withdraw ${withdrawMs.toFixed(1)} ms`,
     );
-    expect(startMs + acceptMs + withdrawMs).to.be.below(1000);
+    expect(startMs + acceptMs + withdrawMs).to.be.below(3000);
   });
 });
