@@ -1,0 +1,228 @@
+import { expect, waitUntil, aTimeout } from '@open-wc/testing';
+import { startIntegrations } from '../../../src/core/integrations/index.js';
+import { ConsentLog, IdbOutbox, MemoryOutbox } from '../../../src/core/integrations/log.js';
+import { ConsentStore } from '../../../src/core/store.js';
+import { MemoryAdapter } from '../../../src/core/storage/memory.js';
+import type { Decision } from '../../../src/core/types.js';
+import { channel, disposeStores, failNext, hits, loadedStore, siteConfig, validated } from './helpers.js';
+
+const RECORD_FIELDS = [
+  'configHash',
+  'decidedAt',
+  'expiresAt',
+  'gpc',
+  'id',
+  'layer',
+  'locale',
+  'method',
+  'purposes',
+  'revision',
+  'services',
+];
+
+function decision(id: string, minute = 0): Decision {
+  return {
+    id,
+    decidedAt: `2026-11-02T10:${String(minute).padStart(2, '0')}:00.000Z`,
+    expiresAt: '2027-05-02T10:00:00.000Z',
+    revision: '2026-11-01',
+    configHash: 'abc123',
+    method: 'custom',
+    layer: 'banner',
+    locale: 'nl',
+    gpc: false,
+    purposes: { necessary: true, analytics: true },
+    services: { matomo: true },
+  };
+}
+
+function ids(list: { body: string }[]): string[] {
+  return list.map((hit) => JSON.parse(hit.body).id).sort();
+}
+
+const logs: ConsentLog[] = [];
+function log(endpoint: string, options: ConstructorParameters<typeof ConsentLog>[1] = {}): ConsentLog {
+  const instance = new ConsentLog(endpoint, { baseDelay: 30, maxDelay: 200, outbox: new MemoryOutbox(), ...options });
+  logs.push(instance);
+  return instance;
+}
+
+function uniqueDb(): string {
+  return `keuze-log-test-${Math.random().toString(36).slice(2)}`;
+}
+
+describe('proof-of-consent log', () => {
+  let stop: (() => void) | undefined;
+
+  afterEach(() => {
+    stop?.();
+    stop = undefined;
+    for (const instance of logs.splice(0)) instance.stop();
+    disposeStores();
+  });
+
+  it('POSTs every decision as JSON with the record fields and nothing else', async () => {
+    const ch = channel('log');
+    const store = await loadedStore(siteConfig({ log: { endpoint: `/__sink/${ch}/records` } }));
+    stop = startIntegrations(store, { log: { outbox: new MemoryOutbox() } });
+    const first = await store.acceptAll('banner');
+    const second = await store.save({ analytics: false }, 'centre');
+    await waitUntil(async () => (await hits(ch)).length === 2, 'two records should arrive', { timeout: 3000 });
+    const arrived = await hits(ch);
+    expect(arrived.map((hit) => hit.method)).to.deep.equal(['POST', 'POST']);
+    const bodies = arrived.map((hit) => JSON.parse(hit.body));
+    expect(bodies.map((body) => body.id).sort()).to.deep.equal([first.id, second.id].sort());
+    for (const body of bodies) expect(Object.keys(body).sort()).to.deep.equal(RECORD_FIELDS);
+    const withdrawal = bodies.find((body) => body.id === second.id);
+    expect(withdrawal).to.deep.equal(JSON.parse(JSON.stringify(second)));
+    expect(JSON.stringify(bodies)).not.to.match(/userAgent|"ip"|fingerprint|127\.0\.0\.1/i);
+  });
+
+  it('does not log the decision again in a tab that only heard it from another tab', async () => {
+    const ch = channel('tabs');
+    const name = `keuze-log-tabs-${Math.random()}`;
+    const config = validated(siteConfig({ log: { endpoint: `/__sink/${ch}/records` } }));
+    const here = new ConsentStore(config, { adapter: new MemoryAdapter(), channel: name });
+    const there = new ConsentStore(config, { adapter: new MemoryAdapter(), channel: name });
+    await Promise.all([here.load(), there.load()]);
+    stop = startIntegrations(here, { log: { outbox: new MemoryOutbox() } });
+    const stopThere = startIntegrations(there, { log: { outbox: new MemoryOutbox() } });
+    await there.acceptAll('banner');
+    await waitUntil(() => here.get().decided, 'the decision should reach this tab');
+    await aTimeout(200);
+    expect((await hits(ch)).length).to.equal(1);
+    stopThere();
+    here.dispose();
+    there.dispose();
+  });
+
+  it('delivers every record exactly once when the endpoint fails and then recovers', async () => {
+    const ch = channel('recover');
+    await failNext(ch, 5);
+    const consentLog = log(`/__sink/${ch}/records`);
+    await consentLog.record(decision('rec-1', 1));
+    await consentLog.record(decision('rec-2', 2));
+    await consentLog.record(decision('rec-3', 3));
+    await waitUntil(async () => (await hits(ch)).length >= 3, 'all records should arrive', { timeout: 5000 });
+    await aTimeout(400); // give any duplicate a chance to show up
+    expect(ids(await hits(ch))).to.deep.equal(['rec-1', 'rec-2', 'rec-3']);
+    expect(consentLog.pending).to.equal(0);
+  });
+
+  it('keeps undelivered records in IndexedDB and sends them on the next page load', async () => {
+    const ch = channel('nextload');
+    const dbName = uniqueDb();
+    await failNext(ch, 1000);
+    const firstPage = log(`/__sink/${ch}/records`, { outbox: new IdbOutbox(dbName), baseDelay: 60_000 });
+    await firstPage.record(decision('kept-1', 1));
+    await firstPage.record(decision('kept-2', 2));
+    await aTimeout(100);
+    firstPage.stop(); // the visitor leaves; the server is still down
+    expect(await hits(ch)).to.deep.equal([]);
+    await fetch(`/__sink/${ch}/clear`); // the server is back
+
+    const secondPage = log(`/__sink/${ch}/records`, { outbox: new IdbOutbox(dbName) });
+    await secondPage.flush(true);
+    await waitUntil(async () => (await hits(ch)).length === 2, 'both records should arrive', { timeout: 3000 });
+    expect(ids(await hits(ch))).to.deep.equal(['kept-1', 'kept-2']);
+    expect(await new IdbOutbox(dbName).all()).to.deep.equal([]);
+    indexedDB.deleteDatabase(dbName);
+  });
+
+  it('retries at once when the browser comes back online', async () => {
+    const ch = channel('online');
+    await failNext(ch, 1);
+    const consentLog = log(`/__sink/${ch}/records`, { baseDelay: 60_000 });
+    await consentLog.record(decision('online-1'));
+    await waitUntil(() => consentLog.pending === 1, 'the first attempt should fail');
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(async () => (await hits(ch)).length === 1, 'the record should arrive', { timeout: 3000 });
+    expect(ids(await hits(ch))).to.deep.equal(['online-1']);
+  });
+
+  it('waits longer between each failed attempt', async () => {
+    const ch = channel('backoff');
+    const consentLog = log(`/__sink/${ch}/records`, { baseDelay: 40, maxDelay: 10_000 });
+    const attempts: number[] = [];
+    const realFetch = window.fetch;
+    // Watch the real requests go out (they still reach the real endpoint, which fails).
+    window.fetch = (input, init) => {
+      if (init?.method === 'POST' && String(input).includes(ch)) attempts.push(performance.now());
+      return realFetch(input, init);
+    };
+    try {
+      await failNext(ch, 4);
+      await consentLog.record(decision('slow-1'));
+      await waitUntil(async () => (await hits(ch)).length === 1, 'the record should arrive', { timeout: 5000 });
+    } finally {
+      window.fetch = realFetch;
+    }
+    const gaps = attempts.slice(1).map((t, i) => t - attempts[i]);
+    expect(attempts).to.have.length(5);
+    expect(gaps[3]).to.be.greaterThan(gaps[0] * 2.5); // 40 → 80 → 160 → 320 ms, with jitter
+  });
+
+  it('hands waiting records to the browser when the page is hidden', async () => {
+    const ch = channel('pagehide');
+    await failNext(ch, 1);
+    const consentLog = log(`/__sink/${ch}/records`, { baseDelay: 60_000 });
+    await consentLog.record(decision('hide-1'));
+    await waitUntil(() => consentLog.pending === 1, 'the first attempt should fail');
+    window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
+    await waitUntil(async () => (await hits(ch)).length === 1, 'the record should arrive', { timeout: 3000 });
+    await aTimeout(100);
+    expect(ids(await hits(ch))).to.deep.equal(['hide-1']);
+  });
+
+  it('sends each record once when two tabs flush the same outbox together', async () => {
+    const ch = channel('twotabs');
+    const dbName = uniqueDb();
+    await failNext(ch, 1000);
+    const earlier = log(`/__sink/${ch}/records`, { outbox: new IdbOutbox(dbName), baseDelay: 60_000 });
+    for (let i = 0; i < 5; i++) await earlier.record(decision(`shared-${i}`, i));
+    await aTimeout(100);
+    earlier.stop();
+    await fetch(`/__sink/${ch}/clear`);
+
+    const tabA = log(`/__sink/${ch}/records`, { outbox: new IdbOutbox(dbName) });
+    const tabB = log(`/__sink/${ch}/records`, { outbox: new IdbOutbox(dbName) });
+    await Promise.all([tabA.flush(true), tabB.flush(true)]);
+    await waitUntil(async () => (await hits(ch)).length >= 5, 'all records should arrive', { timeout: 3000 });
+    await aTimeout(300);
+    expect(ids(await hits(ch))).to.deep.equal(['shared-0', 'shared-1', 'shared-2', 'shared-3', 'shared-4']);
+    indexedDB.deleteDatabase(dbName);
+  });
+
+  it('still sends records when IndexedDB cannot hold them', async () => {
+    const ch = channel('noidb');
+    const dbName = uniqueDb();
+    // A database that exists without the outbox store: every transaction on it fails.
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open(dbName, 1);
+      request.onupgradeneeded = () => request.result.createObjectStore('something-else');
+      request.onsuccess = () => {
+        request.result.close();
+        resolve();
+      };
+      request.onerror = () => reject(request.error);
+    });
+    const outbox = new IdbOutbox(dbName);
+    const consentLog = log(`/__sink/${ch}/records`, { outbox });
+    await consentLog.record(decision('memory-1'));
+    await waitUntil(async () => (await hits(ch)).length === 1, 'the record should arrive', { timeout: 3000 });
+    expect(outbox.degraded).to.equal(true);
+    indexedDB.deleteDatabase(dbName);
+  });
+
+  it('keeps at most the configured number of waiting records, dropping the oldest', async () => {
+    const ch = channel('bounded');
+    await failNext(ch, 1000);
+    const outbox = new MemoryOutbox();
+    const consentLog = log(`/__sink/${ch}/records`, { outbox, maxRecords: 3, baseDelay: 60_000 });
+    for (let i = 0; i < 5; i++) await consentLog.record(decision(`bounded-${i}`, i));
+    await consentLog.flush(true);
+    await aTimeout(50);
+    const left = (await outbox.all()).map((entry) => entry.record.id).sort();
+    expect(left).to.deep.equal(['bounded-2', 'bounded-3', 'bounded-4']);
+  });
+});
