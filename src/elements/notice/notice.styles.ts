@@ -27,6 +27,18 @@ export const noticeStyles = css`
     padding-inline-start: 1.5rem;
   }
 
+  /* Links that stand on their own line (not inside a sentence) get a 24px
+     target (WCAG 2.5.8): contents, contacts, table cells, version lists. */
+  keuze-notice .keuze-notice__toc a,
+  keuze-notice address a,
+  keuze-notice td a,
+  keuze-notice li > a,
+  keuze-notice p > a:only-child {
+    display: inline-block;
+    min-block-size: 1.5rem;
+    padding-block: 0.125rem;
+  }
+
   keuze-notice section {
     scroll-margin-block-start: var(--keuze-notice-scroll-margin, 1rem);
   }

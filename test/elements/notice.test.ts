@@ -1,0 +1,244 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import 'axe-core/axe.min.js';
+import { KeuzeNotice } from '../../src/elements/notice/notice.js';
+import { validateConfig } from '../../src/core/config/validate.js';
+import { storageRows } from '../../src/core/model.js';
+import { declaredSections } from '../../src/core/notice/model.js';
+import type { Config } from '../../src/core/types.js';
+import seed000 from '../../demo/configs/seed-000.json';
+import seed001 from '../../demo/configs/seed-001.json';
+import seed002 from '../../demo/configs/seed-002.json';
+import seed003 from '../../demo/configs/seed-003.json';
+import seed004 from '../../demo/configs/seed-004.json';
+
+customElements.get('keuze-notice') || customElements.define('keuze-notice', KeuzeNotice);
+
+declare global {
+  interface Window {
+    axe: { run: (context: Element, options: unknown) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> };
+  }
+}
+
+const seeds: Record<string, Config> = Object.fromEntries(
+  Object.entries({ seed000, seed001, seed002, seed003, seed004 }).map(([name, raw]) => [name, validateConfig(raw).config as Config]),
+);
+
+async function render(config: Config, attrs: { lang?: string; level?: number } = {}): Promise<KeuzeNotice> {
+  const el = await fixture<KeuzeNotice>(
+    html`<keuze-notice .config=${config} lang=${attrs.lang ?? 'nl'} heading-level=${attrs.level ?? 2}></keuze-notice>`,
+  );
+  await el.updateComplete;
+  return el;
+}
+
+/** Heading levels in document order. */
+function levels(el: Element): number[] {
+  return [...el.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => Number(h.tagName[1]));
+}
+
+async function axe(el: Element) {
+  const result = await window.axe.run(el, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    rules: { 'page-has-heading-one': { enabled: false }, region: { enabled: false } },
+  });
+  return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+}
+
+describe('<keuze-notice>', () => {
+  for (const [name, config] of Object.entries(seeds)) {
+    describe(`with the ${name} example`, () => {
+      it('renders every section the config declares, each reachable from the table of contents', async () => {
+        const el = await render(config);
+        const expected = declaredSections(config).flatMap((id) =>
+          id === 'extra' ? (config.notice?.sections ?? []).map((s) => `keuze-notice-section-${s.id}`) : [`keuze-notice-${id}`],
+        );
+        const sections = [...el.querySelectorAll('section')].map((s) => s.id);
+        expect(sections).to.deep.equal(expected);
+        const links = [...el.querySelectorAll('nav a')].map((a) => a.getAttribute('href'));
+        expect(links).to.deep.equal(expected.map((id) => `#${id}`));
+        for (const section of el.querySelectorAll('section')) {
+          expect(section.textContent!.trim().length, section.id).to.be.greaterThan(40);
+        }
+      });
+
+      it('never skips a heading level', async () => {
+        const el = await render(config);
+        const found = levels(el);
+        expect(found[0]).to.equal(2);
+        found.slice(1).forEach((level, i) => expect(level - found[i], `heading ${i + 1}`).to.be.at.most(1));
+        expect(Math.min(...found)).to.equal(2);
+      });
+
+      it('[axe] is accessible', async () => {
+        const el = await render(config);
+        expect(await axe(el)).to.deep.equal([]);
+      });
+    });
+  }
+
+  it('lists exactly the storage items of the cookie centre, with their retention', async () => {
+    const config = validateConfig({
+      ...seed004,
+      purposes: [
+        ...seed004.purposes,
+        {
+          id: 'analytics',
+          basis: 'consent',
+          services: [
+            { id: 'matomo', provider: 'Matomo', storage: [{ name: '_pk_id.*', type: 'cookie', retention: 'P13M' }, { name: '_pk_ses.*', type: 'cookie', retention: 'PT30M' }] },
+          ],
+          storage: [{ name: 'stats_opt', type: 'localStorage', provider: 'Isowil N.V.', retention: 'session' }],
+        },
+      ],
+    }).config as Config;
+    const el = await render(config);
+    const rendered = [...el.querySelectorAll('tr[data-storage-name]')].map((row) => [
+      row.getAttribute('data-storage-name'),
+      row.querySelector('[data-retention]')!.getAttribute('data-retention'),
+      row.children[1].textContent!.trim().split('\n')[0].trim(),
+    ]);
+    expect(rendered).to.deep.equal(storageRows(config).map(({ item }) => [item.name, item.retention, item.provider ?? 'deze website']));
+    const matomo = el.querySelector('tr[data-storage-name="_pk_id.*"]')!;
+    expect(matomo.textContent).to.contain('13 maanden');
+    expect(el.querySelector('tr[data-storage-name="_pk_ses.*"]')!.textContent).to.contain('30 minuten');
+  });
+
+  it('shows the six controller entities of seed 003 with address and company number in a captioned table', async () => {
+    const el = await render(seeds.seed003);
+    const table = el.querySelector('#keuze-notice-controller table')!;
+    expect(table.querySelector('caption')!.textContent).to.equal('Verwerkingsverantwoordelijken');
+    const rows = [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent!.trim()));
+    expect(rows).to.have.length(6);
+    expect(rows[0][0]).to.equal('IPG Holding nv');
+    expect(rows[0][2]).to.equal('0865.104.792');
+    expect(table.querySelectorAll('th[scope="col"]')).to.have.length(3);
+    expect(table.querySelectorAll('th[scope="row"]')).to.have.length(6);
+    // The group name the banner shows is not one of the entities: it introduces them.
+    expect(el.querySelector('#keuze-notice-controller p')!.textContent).to.contain('IPG Group is de verwerkingsverantwoordelijke');
+  });
+
+  it('words retention as a duration plus the event it runs from', async () => {
+    const el = await render(seeds.seed001);
+    const text = (id: string) => el.querySelector(`#keuze-notice-activity-${id}`)!.textContent!.replace(/\s+/g, ' ');
+    expect(text('logs')).to.contain('Uiterlijk 1 jaar na aanmaak');
+    expect(text('my-kaspersky')).to.contain('Uiterlijk 1 maand na het verwijderen van het account');
+    expect(text('website')).to.contain('Direct na levering');
+    expect(text('office-365')).to.contain('6 maanden na de vervaldatum van de licentie');
+  });
+
+  it('names transfer countries in the reader’s language and the safeguard', async () => {
+    const el = await render(seeds.seed001);
+    const row = el.querySelector('#keuze-notice-transfers tbody tr')!;
+    expect(row.textContent).to.contain('Verenigd Koninkrijk');
+    expect(row.textContent).to.contain('Azerbeidzjan');
+    expect(row.textContent).to.contain('Standaardcontractbepalingen');
+  });
+
+  it('shows the Belgian authority preset with its complaint link', async () => {
+    const el = await render(seeds.seed003);
+    const section = el.querySelector('#keuze-notice-complaint')!;
+    expect(section.textContent).to.contain('Gegevensbeschermingsautoriteit');
+    expect(section.querySelector('a[href="https://www.gegevensbeschermingsautoriteit.be/burger/acties/klacht-indienen"]')).to.exist;
+  });
+
+  it('renders headings and labels in English when the page is English', async () => {
+    const el = await render(seeds.seed003, { lang: 'en' });
+    expect(el.querySelector('article')!.getAttribute('lang')).to.equal('en');
+    expect(el.querySelector('#keuze-notice-rights-title')!.textContent).to.equal('Your rights and how to exercise them');
+    expect(el.querySelector('#keuze-notice-complaint')!.textContent).to.contain('Belgian Data Protection Authority');
+  });
+
+  it('uses per-language content strings', async () => {
+    const config = validateConfig({
+      revision: '1',
+      notice: { title: { nl: 'Privacyverklaring Voorbeeld', en: 'Example privacy notice' } },
+      purposes: [{ id: 'necessary', basis: 'necessary', justification: { nl: 'Onthoudt uw keuze.', en: 'Remembers your choice.' } }],
+    }).config as Config;
+    const nl = await render(config);
+    expect(nl.querySelector('h2')!.textContent).to.equal('Privacyverklaring Voorbeeld');
+    expect(nl.textContent).to.contain('Onthoudt uw keuze.');
+    const en = await render(config, { lang: 'en' });
+    expect(en.querySelector('h2')!.textContent).to.equal('Example privacy notice');
+    expect(en.textContent).to.contain('Remembers your choice.');
+  });
+
+  it('sets lang from the config when the element has none', async () => {
+    const el = await fixture<KeuzeNotice>(html`<keuze-notice .config=${seeds.seed003}></keuze-notice>`);
+    expect(el.querySelector('article')!.getAttribute('lang')).to.equal('nl-BE');
+  });
+
+  it('starts its headings at the level the page asks for', async () => {
+    const el = await render(seeds.seed001, { level: 1 });
+    const found = levels(el);
+    expect(found[0]).to.equal(1);
+    expect(found.filter((level) => level === 1)).to.have.length(1);
+    found.slice(1).forEach((level, i) => expect(level - found[i]).to.be.at.most(1));
+  });
+
+  it('renders into the light DOM so table-of-contents links reach their section', async () => {
+    const el = await render(seeds.seed000);
+    expect(el.shadowRoot).to.equal(null);
+    const link = el.querySelector<HTMLAnchorElement>('nav a[href="#keuze-notice-rights"]')!;
+    link.click();
+    expect(location.hash).to.equal('#keuze-notice-rights');
+    expect(document.querySelector(':target')).to.equal(el.querySelector('#keuze-notice-rights'));
+    history.replaceState(null, '', location.pathname + location.search);
+  });
+
+  it('shows the notice of material changes only within its window after the effective date', async () => {
+    const config = validateConfig({
+      ...seed000,
+      notice: { ...seed000.notice, effectiveDate: '2024-03-01', materialChange: { summary: 'Wij delen gegevens nu ook met X.', days: 30 } },
+    }).config as Config;
+    const inside = await fixture<KeuzeNotice>(html`<keuze-notice lang="nl" .config=${config} .now=${new Date('2024-03-15T12:00:00Z')}></keuze-notice>`);
+    const note = inside.querySelector('[role="note"]')!;
+    expect(note.textContent).to.contain('Wij delen gegevens nu ook met X.');
+    // It sits above the table of contents, at the top of the notice.
+    expect(note.compareDocumentPosition(inside.querySelector('nav')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.greaterThan(0);
+    const after = await fixture<KeuzeNotice>(html`<keuze-notice lang="nl" .config=${config} .now=${new Date('2024-04-01T00:00:00Z')}></keuze-notice>`);
+    expect(after.querySelector('[role="note"]')).to.equal(null);
+  });
+
+  it('shows effective date, last update and previous versions with machine-readable dates', async () => {
+    const config = validateConfig({
+      ...seed000,
+      notice: { ...seed000.notice, lastUpdated: '2020-11-20', previousVersions: [{ date: '2019-05-01', url: '/privacy/2019' }] },
+    }).config as Config;
+    const el = await render(config);
+    const top = el.querySelector('.keuze-notice__dates')!;
+    expect(top.textContent).to.contain('Van kracht met ingang van 1 december 2020');
+    expect(top.querySelector('time[datetime="2020-12-01"]')).to.exist;
+    const changes = el.querySelector('#keuze-notice-changes')!;
+    expect(changes.querySelector('a[href="/privacy/2019"]')!.textContent).to.contain('1 mei 2019');
+  });
+
+  it('never turns a javascript: URL from an unvalidated config into a link', async () => {
+    const config = {
+      revision: '1',
+      purposes: [{ id: 'necessary', basis: 'necessary', justification: 'x', services: [], storage: [] }],
+      notice: { rights: { exercise: { form: 'javascript:alert(1)', email: 'a@b.nl' } } },
+    } as unknown as Config;
+    const el = await render(config);
+    expect(el.querySelector('a[href^="javascript"]')).to.equal(null);
+    expect(el.querySelector('#keuze-notice-rights')!.textContent).to.contain('javascript:alert(1)');
+  });
+
+  it('renders config text as text, never as markup', async () => {
+    const config = validateConfig({
+      revision: '1',
+      notice: { intro: ['<img src=x onerror="window.__pwned=1">Hallo'] },
+      purposes: [{ id: 'necessary', basis: 'necessary', justification: 'x' }],
+    }).config as Config;
+    const el = await render(config);
+    expect(el.querySelector('img')).to.equal(null);
+    expect(el.textContent).to.contain('<img src=x');
+  });
+
+  it('adopts its stylesheet, including print rules, without a <style> element', async () => {
+    const el = await render(seeds.seed000);
+    expect(el.querySelector('style')).to.equal(null);
+    const sheet = document.adoptedStyleSheets.find((s) => [...s.cssRules].some((r) => r.cssText.startsWith('keuze-notice')));
+    expect(sheet, 'adopted sheet').to.exist;
+    expect([...sheet!.cssRules].some((r) => r instanceof CSSMediaRule && r.conditionText === 'print')).to.equal(true);
+  });
+});
