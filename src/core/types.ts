@@ -195,6 +195,8 @@ export interface KeuzeEventMap {
 }
 
 declare global {
+  // Merging into the DOM's map is what makes document.addEventListener('keuze-change', …) typed.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface DocumentEventMap extends KeuzeEventMap {}
 }
 

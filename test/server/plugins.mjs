@@ -1,6 +1,14 @@
 // Test-server endpoints that stand in for a site's own back end on localhost:
 // a beacon sink the e2e pages send to, and a consent-log endpoint that can be
 // told to fail, so tests watch real network traffic instead of mocking fetch.
+// `/__raw/<path>` serves a project file untransformed, as a site's web server
+// would; name a .json file without its extension (the dev server turns any
+// path ending in .json into a JS module).
+import { readFile } from 'node:fs/promises';
+import { extname, resolve, sep } from 'node:path';
+
+const root = resolve(new URL('../..', import.meta.url).pathname);
+const types = { '.json': 'application/json', '.js': 'application/javascript', '.html': 'text/html', '.txt': 'text/plain' };
 
 /** @type {Map<string, Array<{ method: string, path: string, body: string, at: number }>>} */
 const sinks = new Map();
@@ -21,8 +29,24 @@ export function testServerPlugins() {
       name: 'keuze-test-endpoints',
       async serve(context) {
         const url = new URL(context.request.url, 'http://localhost');
-        const [, root, channel, action] = url.pathname.split('/');
-        if (root !== '__sink') return undefined;
+        if (url.pathname.startsWith('/__raw/')) {
+          const file = resolve(root, decodeURIComponent(url.pathname.slice('/__raw/'.length)));
+          if (!file.startsWith(root + sep)) return { body: 'forbidden', status: 403 };
+          const delay = Number(url.searchParams.get('delay') ?? 0);
+          if (delay > 0) await new Promise((done) => setTimeout(done, Math.min(delay, 30000)));
+          try {
+            const found = await readFile(file, 'utf8').then(
+              (body) => ({ body, type: types[extname(file)] ?? 'text/plain' }),
+              () => readFile(`${file}.json`, 'utf8').then((body) => ({ body, type: 'application/json' })),
+            );
+            return found;
+          } catch {
+            context.status = 404;
+            return { body: 'not found', type: 'text/plain' };
+          }
+        }
+        const [, prefix, channel, action] = url.pathname.split('/');
+        if (prefix !== '__sink') return undefined;
         const hits = sinks.get(channel) ?? [];
         sinks.set(channel, hits);
         if (action === 'hits') {

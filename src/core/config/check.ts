@@ -155,6 +155,7 @@ export function checkText(
 export function isSafeUrl(value: string): boolean {
   const trimmed = value.trim();
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(trimmed);
+  // eslint-disable-next-line no-control-regex -- control characters can hide a scheme from a browser's parser
   if (!scheme) return !/[\u0000-\u001f]/.test(trimmed); // relative
   return ['http', 'https', 'mailto', 'tel'].includes(scheme[1].toLowerCase());
 }
