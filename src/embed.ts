@@ -5,6 +5,13 @@
 // Config, in this order: `data-config="URL"` on the script tag, else an inline
 // `<script type="application/json" id="keuze-config">`. An inline config is read
 // synchronously, so the Consent Mode default is in place before any later tag.
+//
+// Loading rules (docs/security.md): the first copy of the script and the first
+// config win; later ones are reported on the console and ignored. An inline
+// config placed after the script tag is read at DOMContentLoaded. A page that
+// calls `keuze.init(config)` itself before then gets the UI mounted for it.
+// `defer`, `async`, head or end of body all behave the same.
+import './core/lit-policy.js'; // first: Lit must find the `keuze` Trusted Types policy
 import { keuze, type Keuze } from './core/keuze.js';
 import './define.js';
 import { mountUI } from './elements/mount.js';
@@ -18,8 +25,12 @@ declare global {
 const CONFIG_TIMEOUT_MS = 10_000;
 
 function readInline(): unknown {
-  const element = document.getElementById('keuze-config');
+  const all = document.querySelectorAll('script#keuze-config');
+  const element = all[0] ?? document.getElementById('keuze-config');
   if (!element) return undefined;
+  if (all.length > 1) {
+    console.warn(`[keuze] ${all.length} configs with id="keuze-config" were found; the first one is used, the others are ignored.`);
+  }
   try {
     return JSON.parse(element.textContent ?? '');
   } catch (error) {
@@ -27,9 +38,9 @@ function readInline(): unknown {
   }
 }
 
-async function fetchConfig(url: string): Promise<unknown> {
+async function fetchConfig(url: string, timeout: number): Promise<unknown> {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), CONFIG_TIMEOUT_MS);
+  const timer = setTimeout(() => controller.abort(), timeout);
   try {
     const response = await fetch(url, { credentials: 'same-origin', signal: controller.signal });
     if (!response.ok) throw new Error(`The config at ${url} could not be loaded (HTTP ${response.status}).`);
@@ -40,7 +51,8 @@ async function fetchConfig(url: string): Promise<unknown> {
       throw new Error(`The config at ${url} is not valid JSON (${(error as Error).message}).`);
     }
   } catch (error) {
-    if ((error as Error).name === 'AbortError') throw new Error(`The config at ${url} did not arrive within ${CONFIG_TIMEOUT_MS / 1000} s.`);
+    if ((error as Error).name === 'AbortError') throw new Error(`The config at ${url} did not arrive within ${timeout / 1000} s.`);
+    if (error instanceof TypeError) throw new Error(`The config at ${url} could not be loaded (${error.message}).`);
     throw error;
   } finally {
     clearTimeout(timer);
@@ -54,10 +66,15 @@ function whenBodyExists(): Promise<void> {
 
 async function start(script: HTMLScriptElement | null): Promise<void> {
   const url = script?.dataset.config;
+  const asked = Number(script?.dataset.configTimeout);
+  const timeout = Number.isFinite(asked) && asked > 0 ? asked : CONFIG_TIMEOUT_MS;
   let config: unknown;
   try {
     if (url) {
-      config = await fetchConfig(url);
+      if (document.getElementById('keuze-config')) {
+        console.warn('[keuze] The script has data-config and the page has an inline #keuze-config; data-config is used.');
+      }
+      config = await fetchConfig(url, timeout);
     } else {
       config = readInline();
       if (config === undefined) {
@@ -73,11 +90,20 @@ async function start(script: HTMLScriptElement | null): Promise<void> {
     await keuze.fail((error as Error).message);
     return;
   }
+  if (config === undefined && keuze.store) {
+    // No config of ours, but the page started Keuze itself (keuze.init): give it the UI.
+    await mount(script);
+    return;
+  }
   if (config === undefined) {
     await keuze.fail('No config found: add <script type="application/json" id="keuze-config"> or data-config="URL" on the script tag.');
     return;
   }
   await keuze.init(config);
+  await mount(script);
+}
+
+async function mount(script: HTMLScriptElement | null): Promise<void> {
   if (!keuze.store) return;
   if (script?.dataset.ui === 'none') return;
   await whenBodyExists();
