@@ -2,7 +2,13 @@ import { expect } from '@open-wc/testing';
 import { validateConfig } from '../../src/core/config/validate.js';
 import { Issues } from '../../src/core/config/check.js';
 import { validateNotice } from '../../src/core/notice/validate.js';
-import { controllers, declaredSections, materialChangeActive, durationParts, cookieDeclaration } from '../../src/core/notice/model.js';
+import {
+  controllers,
+  declaredSections,
+  materialChangeActive,
+  durationParts,
+  cookieDeclaration,
+} from '../../src/core/notice/model.js';
 import { resolveAuthority } from '../../src/core/notice/authorities.js';
 import { storageRows } from '../../src/core/model.js';
 import type { Config } from '../../src/core/types.js';
@@ -43,7 +49,9 @@ describe('notice config validation', () => {
     (config.purposes as Record<string, unknown>[]).push({
       id: 'analytics',
       basis: 'consent',
-      services: [{ id: 'matomo', provider: 'Matomo', storage: [{ name: '_pk_id.*', type: 'cookie' }] }],
+      services: [
+        { id: 'matomo', provider: 'Matomo', storage: [{ name: '_pk_id.*', type: 'cookie' }] },
+      ],
     });
     expect(messages(config)).to.deep.equal([
       'purposes[1].services[0].storage[0].retention: expected a deletion period (ISO 8601 duration such as "P13M", or "session"), got nothing',
@@ -51,15 +59,25 @@ describe('notice config validation', () => {
   });
 
   it('points at the exact controller field that is wrong', () => {
-    const errors = messages(base({ controllers: [{ name: 'A B.V.' }, { name: 'B B.V.', address: 42 }] }));
+    const errors = messages(
+      base({ controllers: [{ name: 'A B.V.' }, { name: 'B B.V.', address: 42 }] }),
+    );
     expect(errors).to.have.length(1);
     expect(errors[0]).to.match(/^notice\.controllers\[1\]\.address: expected a string.*got 42$/);
   });
 
   it('accepts only the six GDPR legal bases for a processing activity', () => {
-    const errors = messages(base({ activities: [{ id: 'crm', name: 'Klantenbeheer', basis: ['contract', 'legitimate-interest'] }] }));
+    const errors = messages(
+      base({
+        activities: [
+          { id: 'crm', name: 'Klantenbeheer', basis: ['contract', 'legitimate-interest'] },
+        ],
+      }),
+    );
     expect(errors).to.have.length(1);
-    expect(errors[0]).to.contain('notice.activities[0].basis[1]: expected "consent" | "contract" | "legal-obligation"');
+    expect(errors[0]).to.contain(
+      'notice.activities[0].basis[1]: expected "consent" | "contract" | "legal-obligation"',
+    );
   });
 
   it('requires a processing activity to have an id, a name and a basis', () => {
@@ -72,14 +90,43 @@ describe('notice config validation', () => {
   });
 
   it('rejects a retention that says neither how long nor in words', () => {
-    const errors = messages(base({ activities: [{ id: 'logs', name: 'Logs', basis: 'legitimate-interests', retention: { from: 'creation' } }] }));
-    expect(errors).to.include('notice.activities[0].retention: expected a duration (ISO 8601 such as "P1Y") or a text saying how long, got neither');
-    expect(errors).to.include('notice.activities[0].retention.from: a start event needs a duration to count from it');
+    const errors = messages(
+      base({
+        activities: [
+          {
+            id: 'logs',
+            name: 'Logs',
+            basis: 'legitimate-interests',
+            retention: { from: 'creation' },
+          },
+        ],
+      }),
+    );
+    expect(errors).to.include(
+      'notice.activities[0].retention: expected a duration (ISO 8601 such as "P1Y") or a text saying how long, got neither',
+    );
+    expect(errors).to.include(
+      'notice.activities[0].retention.from: a start event needs a duration to count from it',
+    );
   });
 
   it('rejects an unknown retention start event and a malformed duration', () => {
-    const errors = messages(base({ activities: [{ id: 'logs', name: 'Logs', basis: 'consent', retention: { duration: '1 jaar', from: 'birthday' } }] }));
-    expect(errors.map((e) => e.split(':')[0])).to.deep.equal(['notice.activities[0].retention.duration', 'notice.activities[0].retention.from']);
+    const errors = messages(
+      base({
+        activities: [
+          {
+            id: 'logs',
+            name: 'Logs',
+            basis: 'consent',
+            retention: { duration: '1 jaar', from: 'birthday' },
+          },
+        ],
+      }),
+    );
+    expect(errors.map((e) => e.split(':')[0])).to.deep.equal([
+      'notice.activities[0].retention.duration',
+      'notice.activities[0].retention.from',
+    ]);
   });
 
   it('rejects duplicate activity ids', () => {
@@ -100,7 +147,14 @@ describe('notice config validation', () => {
   });
 
   it('rejects an unknown right, a bad e-mail address and a javascript: form', () => {
-    const errors = messages(base({ rights: { list: ['inzage'], exercise: { email: 'dpo-at-voorbeeld.nl', form: 'javascript:alert(1)' } } }));
+    const errors = messages(
+      base({
+        rights: {
+          list: ['inzage'],
+          exercise: { email: 'dpo-at-voorbeeld.nl', form: 'javascript:alert(1)' },
+        },
+      }),
+    );
     expect(errors.map((e) => e.split(':')[0])).to.deep.equal([
       'notice.rights.list[0]',
       'notice.rights.exercise.email',
@@ -111,11 +165,17 @@ describe('notice config validation', () => {
   it('accepts the authority presets and rejects an unknown one', () => {
     expect(messages(base({ authority: 'nl-ap' }))).to.deep.equal([]);
     expect(messages(base({ authority: 'be-gba' }))).to.deep.equal([]);
-    expect(messages(base({ authority: 'fr-cnil' }))[0]).to.match(/^notice\.authority: expected a preset \("nl-ap" \| "be-gba"\)/);
+    expect(messages(base({ authority: 'fr-cnil' }))[0]).to.match(
+      /^notice\.authority: expected a preset \("nl-ap" \| "be-gba"\)/,
+    );
   });
 
   it('requires country codes, a known safeguard and a reachable copy contact for transfers', () => {
-    const errors = messages(base({ transfers: [{ countries: ['Verenigde Staten'], safeguard: 'privacy-shield', copy: {} }] }));
+    const errors = messages(
+      base({
+        transfers: [{ countries: ['Verenigde Staten'], safeguard: 'privacy-shield', copy: {} }],
+      }),
+    );
     expect(errors.map((e) => e.split(':')[0])).to.deep.equal([
       'notice.transfers[0].countries[0]',
       'notice.transfers[0].safeguard',
@@ -142,7 +202,14 @@ describe('notice config validation', () => {
       'notice.materialChange.days',
       'notice.effectiveDate',
     ]);
-    expect(messages(base({ effectiveDate: '2024-03-01', previousVersions: [{ date: '2025-01-01', url: '/v1' }] }))).to.deep.equal([
+    expect(
+      messages(
+        base({
+          effectiveDate: '2024-03-01',
+          previousVersions: [{ date: '2025-01-01', url: '/v1' }],
+        }),
+      ),
+    ).to.deep.equal([
       'notice.previousVersions[0].date: expected a date before effectiveDate 2024-03-01, got "2025-01-01"',
     ]);
   });
@@ -151,7 +218,9 @@ describe('notice config validation', () => {
     expect(messages(base({ automatedDecisions: { used: true } }))).to.deep.equal([
       'notice.automatedDecisions.description: expected the logic involved and its consequences (GDPR Art. 13(2)(f)), got nothing',
     ]);
-    expect(messages(base({ automatedDecisions: { used: 'nee' } }))).to.deep.equal(['notice.automatedDecisions.used: expected true or false, got "nee"']);
+    expect(messages(base({ automatedDecisions: { used: 'nee' } }))).to.deep.equal([
+      'notice.automatedDecisions.used: expected true or false, got "nee"',
+    ]);
   });
 
   it('checks the age threshold for children', () => {
@@ -169,14 +238,20 @@ describe('notice config validation', () => {
   });
 
   it('accepts every content string per language and rejects a bad language tag', () => {
-    expect(messages(base({ title: { nl: 'Privacyverklaring', en: 'Privacy notice' } }))).to.deep.equal([]);
-    expect(messages(base({ title: { Dutch: 'Privacyverklaring' } }))[0]).to.match(/^notice\.title\.Dutch: expected a language tag/);
+    expect(
+      messages(base({ title: { nl: 'Privacyverklaring', en: 'Privacy notice' } })),
+    ).to.deep.equal([]);
+    expect(messages(base({ title: { Dutch: 'Privacyverklaring' } }))[0]).to.match(
+      /^notice\.title\.Dutch: expected a language tag/,
+    );
   });
 
   it('keeps working when validateNotice is called on its own', () => {
     const issues = new Issues();
     validateNotice(issues, 'notice', 'privacy.html');
-    expect(issues.errors.map((e) => `${e.path}: ${e.message}`)).to.deep.equal(['notice: expected an object, got "privacy.html"']);
+    expect(issues.errors.map((e) => `${e.path}: ${e.message}`)).to.deep.equal([
+      'notice: expected an object, got "privacy.html"',
+    ]);
   });
 });
 
@@ -195,8 +270,22 @@ describe('notice model helpers', () => {
   });
 
   it('declares only the sections a config fills, in a fixed order', () => {
-    expect(declaredSections(config)).to.deep.equal(['controller', 'activities', 'cookies', 'transfers', 'rights', 'complaint', 'children', 'security', 'extra', 'changes']);
-    const minimal = validateConfig({ revision: '1', purposes: [{ id: 'necessary', basis: 'necessary', justification: 'x' }] }).config as Config;
+    expect(declaredSections(config)).to.deep.equal([
+      'controller',
+      'activities',
+      'cookies',
+      'transfers',
+      'rights',
+      'complaint',
+      'children',
+      'security',
+      'extra',
+      'changes',
+    ]);
+    const minimal = validateConfig({
+      revision: '1',
+      purposes: [{ id: 'necessary', basis: 'necessary', justification: 'x' }],
+    }).config as Config;
     expect(declaredSections(minimal)).to.deep.equal(['cookies']);
   });
 
@@ -206,12 +295,22 @@ describe('notice model helpers', () => {
     expect(materialChangeActive(notice, new Date('2024-03-01T00:00:00Z'))).to.equal(true);
     expect(materialChangeActive(notice, new Date('2024-03-30T23:59:59Z'))).to.equal(true);
     expect(materialChangeActive(notice, new Date('2024-03-31T00:00:00Z'))).to.equal(false);
-    expect(materialChangeActive({ effectiveDate: '2024-03-01', materialChange: { summary: 'x' } }, new Date('2024-03-30T12:00:00Z'))).to.equal(true);
-    expect(materialChangeActive({ effectiveDate: '2024-03-01' }, new Date('2024-03-02T00:00:00Z'))).to.equal(false);
+    expect(
+      materialChangeActive(
+        { effectiveDate: '2024-03-01', materialChange: { summary: 'x' } },
+        new Date('2024-03-30T12:00:00Z'),
+      ),
+    ).to.equal(true);
+    expect(
+      materialChangeActive({ effectiveDate: '2024-03-01' }, new Date('2024-03-02T00:00:00Z')),
+    ).to.equal(false);
   });
 
   it('splits a duration into its units', () => {
-    expect(durationParts('P1Y6M')).to.deep.equal([['years', 1], ['months', 6]]);
+    expect(durationParts('P1Y6M')).to.deep.equal([
+      ['years', 1],
+      ['months', 6],
+    ]);
     expect(durationParts('PT0S')).to.deep.equal([]);
   });
 
@@ -223,7 +322,9 @@ describe('notice model helpers', () => {
 
   it('resolves the Dutch and Belgian authority presets', () => {
     expect(resolveAuthority('nl-ap')?.name).to.deep.include({ nl: 'Autoriteit Persoonsgegevens' });
-    expect(resolveAuthority('be-gba')?.name).to.deep.include({ nl: 'Gegevensbeschermingsautoriteit' });
+    expect(resolveAuthority('be-gba')?.name).to.deep.include({
+      nl: 'Gegevensbeschermingsautoriteit',
+    });
     expect(resolveAuthority({ name: 'CNIL' })).to.deep.equal({ name: 'CNIL' });
     expect(resolveAuthority(undefined)).to.equal(undefined);
   });

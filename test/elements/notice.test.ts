@@ -15,17 +15,32 @@ customElements.get('keuze-notice') || customElements.define('keuze-notice', Keuz
 
 declare global {
   interface Window {
-    axe: { run: (context: Element, options: unknown) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> };
+    axe: {
+      run: (
+        context: Element,
+        options: unknown,
+      ) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }>;
+    };
   }
 }
 
 const seeds: Record<string, Config> = Object.fromEntries(
-  Object.entries({ seed000, seed001, seed002, seed003, seed004 }).map(([name, raw]) => [name, validateConfig(raw).config as Config]),
+  Object.entries({ seed000, seed001, seed002, seed003, seed004 }).map(([name, raw]) => [
+    name,
+    validateConfig(raw).config as Config,
+  ]),
 );
 
-async function render(config: Config, attrs: { lang?: string; level?: number } = {}): Promise<KeuzeNotice> {
+async function render(
+  config: Config,
+  attrs: { lang?: string; level?: number } = {},
+): Promise<KeuzeNotice> {
   const el = await fixture<KeuzeNotice>(
-    html`<keuze-notice .config=${config} lang=${attrs.lang ?? 'nl'} heading-level=${attrs.level ?? 2}></keuze-notice>`,
+    html`<keuze-notice
+      .config=${config}
+      lang=${attrs.lang ?? 'nl'}
+      heading-level=${attrs.level ?? 2}
+    ></keuze-notice>`,
   );
   await el.updateComplete;
   return el;
@@ -38,7 +53,10 @@ function levels(el: Element): number[] {
 
 async function axe(el: Element) {
   const result = await window.axe.run(el, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    runOnly: {
+      type: 'tag',
+      values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+    },
     rules: { 'page-has-heading-one': { enabled: false }, region: { enabled: false } },
   });
   return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
@@ -50,7 +68,9 @@ describe('<keuze-notice>', () => {
       it('renders every section the config declares, each reachable from the table of contents', async () => {
         const el = await render(config);
         const expected = declaredSections(config).flatMap((id) =>
-          id === 'extra' ? (config.notice?.sections ?? []).map((s) => `keuze-notice-section-${s.id}`) : [`keuze-notice-${id}`],
+          id === 'extra'
+            ? (config.notice?.sections ?? []).map((s) => `keuze-notice-section-${s.id}`)
+            : [`keuze-notice-${id}`],
         );
         const sections = [...el.querySelectorAll('section')].map((s) => s.id);
         expect(sections).to.deep.equal(expected);
@@ -65,7 +85,9 @@ describe('<keuze-notice>', () => {
         const el = await render(config);
         const found = levels(el);
         expect(found[0]).to.equal(2);
-        found.slice(1).forEach((level, i) => expect(level - found[i], `heading ${i + 1}`).to.be.at.most(1));
+        found
+          .slice(1)
+          .forEach((level, i) => expect(level - found[i], `heading ${i + 1}`).to.be.at.most(1));
         expect(Math.min(...found)).to.equal(2);
       });
 
@@ -85,9 +107,23 @@ describe('<keuze-notice>', () => {
           id: 'analytics',
           basis: 'consent',
           services: [
-            { id: 'matomo', provider: 'Matomo', storage: [{ name: '_pk_id.*', type: 'cookie', retention: 'P13M' }, { name: '_pk_ses.*', type: 'cookie', retention: 'PT30M' }] },
+            {
+              id: 'matomo',
+              provider: 'Matomo',
+              storage: [
+                { name: '_pk_id.*', type: 'cookie', retention: 'P13M' },
+                { name: '_pk_ses.*', type: 'cookie', retention: 'PT30M' },
+              ],
+            },
           ],
-          storage: [{ name: 'stats_opt', type: 'localStorage', provider: 'Isowil N.V.', retention: 'session' }],
+          storage: [
+            {
+              name: 'stats_opt',
+              type: 'localStorage',
+              provider: 'Isowil N.V.',
+              retention: 'session',
+            },
+          ],
         },
       ],
     }).config as Config;
@@ -97,29 +133,42 @@ describe('<keuze-notice>', () => {
       row.querySelector('[data-retention]')!.getAttribute('data-retention'),
       row.children[1].textContent!.trim().split('\n')[0].trim(),
     ]);
-    expect(rendered).to.deep.equal(storageRows(config).map(({ item }) => [item.name, item.retention, item.provider ?? 'deze website']));
+    expect(rendered).to.deep.equal(
+      storageRows(config).map(({ item }) => [
+        item.name,
+        item.retention,
+        item.provider ?? 'deze website',
+      ]),
+    );
     const matomo = el.querySelector('tr[data-storage-name="_pk_id.*"]')!;
     expect(matomo.textContent).to.contain('13 maanden');
-    expect(el.querySelector('tr[data-storage-name="_pk_ses.*"]')!.textContent).to.contain('30 minuten');
+    expect(el.querySelector('tr[data-storage-name="_pk_ses.*"]')!.textContent).to.contain(
+      '30 minuten',
+    );
   });
 
   it('shows the six controller entities of seed 003 with address and company number in a captioned table', async () => {
     const el = await render(seeds.seed003);
     const table = el.querySelector('#keuze-notice-controller table')!;
     expect(table.querySelector('caption')!.textContent).to.equal('Verwerkingsverantwoordelijken');
-    const rows = [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent!.trim()));
+    const rows = [...table.querySelectorAll('tbody tr')].map((tr) =>
+      [...tr.children].map((c) => c.textContent!.trim()),
+    );
     expect(rows).to.have.length(6);
     expect(rows[0][0]).to.equal('IPG Holding nv');
     expect(rows[0][2]).to.equal('0865.104.792');
     expect(table.querySelectorAll('th[scope="col"]')).to.have.length(3);
     expect(table.querySelectorAll('th[scope="row"]')).to.have.length(6);
     // The group name the banner shows is not one of the entities: it introduces them.
-    expect(el.querySelector('#keuze-notice-controller p')!.textContent).to.contain('IPG Group is de verwerkingsverantwoordelijke');
+    expect(el.querySelector('#keuze-notice-controller p')!.textContent).to.contain(
+      'IPG Group is de verwerkingsverantwoordelijke',
+    );
   });
 
   it('words retention as a duration plus the event it runs from', async () => {
     const el = await render(seeds.seed001);
-    const text = (id: string) => el.querySelector(`#keuze-notice-activity-${id}`)!.textContent!.replace(/\s+/g, ' ');
+    const text = (id: string) =>
+      el.querySelector(`#keuze-notice-activity-${id}`)!.textContent!.replace(/\s+/g, ' ');
     expect(text('logs')).to.contain('Uiterlijk 1 jaar na aanmaak');
     expect(text('my-kaspersky')).to.contain('Uiterlijk 1 maand na het verwijderen van het account');
     expect(text('website')).to.contain('Direct na levering');
@@ -138,21 +187,35 @@ describe('<keuze-notice>', () => {
     const el = await render(seeds.seed003);
     const section = el.querySelector('#keuze-notice-complaint')!;
     expect(section.textContent).to.contain('Gegevensbeschermingsautoriteit');
-    expect(section.querySelector('a[href="https://www.gegevensbeschermingsautoriteit.be/burger/acties/klacht-indienen"]')).to.exist;
+    expect(
+      section.querySelector(
+        'a[href="https://www.gegevensbeschermingsautoriteit.be/burger/acties/klacht-indienen"]',
+      ),
+    ).to.exist;
   });
 
   it('renders headings and labels in English when the page is English', async () => {
     const el = await render(seeds.seed003, { lang: 'en' });
     expect(el.querySelector('article')!.getAttribute('lang')).to.equal('en');
-    expect(el.querySelector('#keuze-notice-rights-title')!.textContent).to.equal('Your rights and how to exercise them');
-    expect(el.querySelector('#keuze-notice-complaint')!.textContent).to.contain('Belgian Data Protection Authority');
+    expect(el.querySelector('#keuze-notice-rights-title')!.textContent).to.equal(
+      'Your rights and how to exercise them',
+    );
+    expect(el.querySelector('#keuze-notice-complaint')!.textContent).to.contain(
+      'Belgian Data Protection Authority',
+    );
   });
 
   it('uses per-language content strings', async () => {
     const config = validateConfig({
       revision: '1',
       notice: { title: { nl: 'Privacyverklaring Voorbeeld', en: 'Example privacy notice' } },
-      purposes: [{ id: 'necessary', basis: 'necessary', justification: { nl: 'Onthoudt uw keuze.', en: 'Remembers your choice.' } }],
+      purposes: [
+        {
+          id: 'necessary',
+          basis: 'necessary',
+          justification: { nl: 'Onthoudt uw keuze.', en: 'Remembers your choice.' },
+        },
+      ],
     }).config as Config;
     const nl = await render(config);
     expect(nl.querySelector('h2')!.textContent).to.equal('Privacyverklaring Voorbeeld');
@@ -163,7 +226,9 @@ describe('<keuze-notice>', () => {
   });
 
   it('sets lang from the config when the element has none', async () => {
-    const el = await fixture<KeuzeNotice>(html`<keuze-notice .config=${seeds.seed003}></keuze-notice>`);
+    const el = await fixture<KeuzeNotice>(
+      html`<keuze-notice .config=${seeds.seed003}></keuze-notice>`,
+    );
     expect(el.querySelector('article')!.getAttribute('lang')).to.equal('nl-BE');
   });
 
@@ -188,21 +253,43 @@ describe('<keuze-notice>', () => {
   it('shows the notice of material changes only within its window after the effective date', async () => {
     const config = validateConfig({
       ...seed000,
-      notice: { ...seed000.notice, effectiveDate: '2024-03-01', materialChange: { summary: 'Wij delen gegevens nu ook met X.', days: 30 } },
+      notice: {
+        ...seed000.notice,
+        effectiveDate: '2024-03-01',
+        materialChange: { summary: 'Wij delen gegevens nu ook met X.', days: 30 },
+      },
     }).config as Config;
-    const inside = await fixture<KeuzeNotice>(html`<keuze-notice lang="nl" .config=${config} .now=${new Date('2024-03-15T12:00:00Z')}></keuze-notice>`);
+    const inside = await fixture<KeuzeNotice>(
+      html`<keuze-notice
+        lang="nl"
+        .config=${config}
+        .now=${new Date('2024-03-15T12:00:00Z')}
+      ></keuze-notice>`,
+    );
     const note = inside.querySelector('[role="note"]')!;
     expect(note.textContent).to.contain('Wij delen gegevens nu ook met X.');
     // It sits above the table of contents, at the top of the notice.
-    expect(note.compareDocumentPosition(inside.querySelector('nav')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.greaterThan(0);
-    const after = await fixture<KeuzeNotice>(html`<keuze-notice lang="nl" .config=${config} .now=${new Date('2024-04-01T00:00:00Z')}></keuze-notice>`);
+    expect(
+      note.compareDocumentPosition(inside.querySelector('nav')!) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).to.be.greaterThan(0);
+    const after = await fixture<KeuzeNotice>(
+      html`<keuze-notice
+        lang="nl"
+        .config=${config}
+        .now=${new Date('2024-04-01T00:00:00Z')}
+      ></keuze-notice>`,
+    );
     expect(after.querySelector('[role="note"]')).to.equal(null);
   });
 
   it('shows effective date, last update and previous versions with machine-readable dates', async () => {
     const config = validateConfig({
       ...seed000,
-      notice: { ...seed000.notice, lastUpdated: '2020-11-20', previousVersions: [{ date: '2019-05-01', url: '/privacy/2019' }] },
+      notice: {
+        ...seed000.notice,
+        lastUpdated: '2020-11-20',
+        previousVersions: [{ date: '2019-05-01', url: '/privacy/2019' }],
+      },
     }).config as Config;
     const el = await render(config);
     const top = el.querySelector('.keuze-notice__dates')!;
@@ -215,7 +302,9 @@ describe('<keuze-notice>', () => {
   it('never turns a javascript: URL from an unvalidated config into a link', async () => {
     const config = {
       revision: '1',
-      purposes: [{ id: 'necessary', basis: 'necessary', justification: 'x', services: [], storage: [] }],
+      purposes: [
+        { id: 'necessary', basis: 'necessary', justification: 'x', services: [], storage: [] },
+      ],
       notice: { rights: { exercise: { form: 'javascript:alert(1)', email: 'a@b.nl' } } },
     } as unknown as Config;
     const el = await render(config);
@@ -237,8 +326,12 @@ describe('<keuze-notice>', () => {
   it('adopts its stylesheet, including print rules, without a <style> element', async () => {
     const el = await render(seeds.seed000);
     expect(el.querySelector('style')).to.equal(null);
-    const sheet = document.adoptedStyleSheets.find((s) => [...s.cssRules].some((r) => r.cssText.startsWith('keuze-notice')));
+    const sheet = document.adoptedStyleSheets.find((s) =>
+      [...s.cssRules].some((r) => r.cssText.startsWith('keuze-notice')),
+    );
     expect(sheet, 'adopted sheet').to.exist;
-    expect([...sheet!.cssRules].some((r) => r instanceof CSSMediaRule && r.conditionText === 'print')).to.equal(true);
+    expect(
+      [...sheet!.cssRules].some((r) => r instanceof CSSMediaRule && r.conditionText === 'print'),
+    ).to.equal(true);
   });
 });

@@ -5,10 +5,14 @@ import type { Authority } from './types.js';
 
 export const AUTHORITIES: Readonly<Record<string, Authority>> = {
   'nl-ap': {
-    name: { nl: 'Autoriteit Persoonsgegevens', en: 'Dutch Data Protection Authority (Autoriteit Persoonsgegevens)' },
+    name: {
+      nl: 'Autoriteit Persoonsgegevens',
+      en: 'Dutch Data Protection Authority (Autoriteit Persoonsgegevens)',
+    },
     address: 'Postbus 93374\n2509 AJ Den Haag\nNederland',
     url: 'https://autoriteitpersoonsgegevens.nl',
-    complaintUrl: 'https://autoriteitpersoonsgegevens.nl/nl/zelf-doen/privacyrechten/klacht-indienen-bij-de-ap',
+    complaintUrl:
+      'https://autoriteitpersoonsgegevens.nl/nl/zelf-doen/privacyrechten/klacht-indienen-bij-de-ap',
     phone: '+31 88 1805 250',
   },
   'be-gba': {
@@ -19,7 +23,11 @@ export const AUTHORITIES: Readonly<Record<string, Authority>> = {
       de: 'Datenschutzbehörde',
       en: 'Belgian Data Protection Authority',
     },
-    address: { nl: 'Drukpersstraat 35\n1000 Brussel\nBelgië', fr: 'Rue de la Presse 35\n1000 Bruxelles\nBelgique', en: 'Rue de la Presse 35\n1000 Brussels\nBelgium' },
+    address: {
+      nl: 'Drukpersstraat 35\n1000 Brussel\nBelgië',
+      fr: 'Rue de la Presse 35\n1000 Bruxelles\nBelgique',
+      en: 'Rue de la Presse 35\n1000 Brussels\nBelgium',
+    },
     url: 'https://www.gegevensbeschermingsautoriteit.be',
     complaintUrl: 'https://www.gegevensbeschermingsautoriteit.be/burger/acties/klacht-indienen',
     phone: '+32 2 274 48 00',

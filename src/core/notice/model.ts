@@ -50,8 +50,14 @@ export function declaredSections(config: Config): SectionId[] {
   const notice = config.notice ?? {};
   const has: Record<SectionId, boolean> = {
     controller:
-      controllers(config).length > 0 || dpos(notice).length > 0 || !!notice.contact || (notice.representatives?.length ?? 0) > 0,
-    activities: (notice.activities?.length ?? 0) > 0 || (notice.recipients?.length ?? 0) > 0 || notice.specialCategories !== undefined,
+      controllers(config).length > 0 ||
+      dpos(notice).length > 0 ||
+      !!notice.contact ||
+      (notice.representatives?.length ?? 0) > 0,
+    activities:
+      (notice.activities?.length ?? 0) > 0 ||
+      (notice.recipients?.length ?? 0) > 0 ||
+      notice.specialCategories !== undefined,
     cookies: config.purposes.length > 0,
     transfers: (notice.transfers?.length ?? 0) > 0 || notice.transferNote !== undefined,
     rights: !!notice.rights,
@@ -61,7 +67,10 @@ export function declaredSections(config: Config): SectionId[] {
     security: (notice.security?.length ?? 0) > 0,
     extra: (notice.sections?.length ?? 0) > 0,
     changes:
-      !!notice.effectiveDate || !!notice.lastUpdated || (notice.previousVersions?.length ?? 0) > 0 || notice.changesNote !== undefined,
+      !!notice.effectiveDate ||
+      !!notice.lastUpdated ||
+      (notice.previousVersions?.length ?? 0) > 0 ||
+      notice.changesNote !== undefined,
   };
   return SECTION_ORDER.filter((id) => has[id]);
 }
@@ -77,7 +86,10 @@ function dayStart(date: string): number {
  * Whether the notice of material changes is still shown: from the effective
  * date for `days` days (default 30), e.g. seed 000's "gedurende 30 dagen".
  */
-export function materialChangeActive(notice: NoticeConfig | undefined, now: Date = new Date()): boolean {
+export function materialChangeActive(
+  notice: NoticeConfig | undefined,
+  now: Date = new Date(),
+): boolean {
   const change = notice?.materialChange;
   if (!change || !notice?.effectiveDate) return false;
   const start = dayStart(notice.effectiveDate);
@@ -91,14 +103,25 @@ export function materialChangeActive(notice: NoticeConfig | undefined, now: Date
 export function durationParts(iso: string): Array<[keyof Duration, number]> {
   const duration = parseDuration(iso);
   if (!duration) return [];
-  const order: Array<keyof Duration> = ['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'seconds'];
+  const order: Array<keyof Duration> = [
+    'years',
+    'months',
+    'weeks',
+    'days',
+    'hours',
+    'minutes',
+    'seconds',
+  ];
   return order.filter((unit) => duration[unit] > 0).map((unit) => [unit, duration[unit]]);
 }
 
 /** The cookie declaration: the cookie centre's rows, grouped by purpose, in config order. */
 export function cookieDeclaration(config: Config) {
   const rows = storageRows(config);
-  return config.purposes.map((purpose) => ({ purpose, rows: rows.filter((row) => row.purpose === purpose) }));
+  return config.purposes.map((purpose) => ({
+    purpose,
+    rows: rows.filter((row) => row.purpose === purpose),
+  }));
 }
 
 /** Cookie purpose ids an activity names that the config does not declare. */
@@ -107,7 +130,8 @@ export function unknownCookiePurposes(config: Config): Array<{ path: string; id:
   const missing: Array<{ path: string; id: string }> = [];
   (config.notice?.activities ?? []).forEach((activity, index) =>
     (activity.cookiePurposes ?? []).forEach((id, j) => {
-      if (!ids.has(id)) missing.push({ path: `notice.activities[${index}].cookiePurposes[${j}]`, id });
+      if (!ids.has(id))
+        missing.push({ path: `notice.activities[${index}].cookiePurposes[${j}]`, id });
     }),
   );
   return missing;

@@ -66,7 +66,14 @@ export const RIGHTS: readonly Right[] = [
   'complaint',
 ];
 
-export const RECIPIENT_ROLES = ['processor', 'controller', 'joint-controller', 'authority', 'group', 'other'] as const;
+export const RECIPIENT_ROLES = [
+  'processor',
+  'controller',
+  'joint-controller',
+  'authority',
+  'group',
+  'other',
+] as const;
 
 const NOTICE_KEYS = [
   'url',
@@ -115,7 +122,15 @@ const ACTIVITY_KEYS = [
 const RETENTION_KEYS = ['duration', 'from', 'atMost', 'text'];
 const RECIPIENT_KEYS = ['name', 'role', 'description'];
 const TRANSFER_KEYS = ['countries', 'safeguard', 'recipients', 'detail', 'copy'];
-const RIGHTS_KEYS = ['list', 'exercise', 'identityCheck', 'free', 'responseTime', 'details', 'note'];
+const RIGHTS_KEYS = [
+  'list',
+  'exercise',
+  'identityCheck',
+  'free',
+  'responseTime',
+  'details',
+  'note',
+];
 const AUTHORITY_KEYS = ['name', 'address', 'url', 'complaintUrl', 'phone'];
 const CHILDREN_KEYS = ['minimumAge', 'parentalConsent', 'text'];
 const AUTOMATED_KEYS = ['used', 'profiling', 'description'];
@@ -124,10 +139,19 @@ const CHANGE_KEYS = ['summary', 'days'];
 const SECTION_KEYS = ['id', 'title', 'body'];
 
 const MAX_ITEMS = 500;
-const EMAIL: [RegExp, string] = [/^[^\s@<>()"]+@[^\s@<>()"]+\.[^\s@<>()"]+$/, 'an e-mail address such as "privacy@example.nl"'];
-const PHONE: [RegExp, string] = [/^\+?[0-9 ().-]{3,30}$/, 'a phone number of digits, spaces and "+ ( ) - ."'];
+const EMAIL: [RegExp, string] = [
+  /^[^\s@<>()"]+@[^\s@<>()"]+\.[^\s@<>()"]+$/,
+  'an e-mail address such as "privacy@example.nl"',
+];
+const PHONE: [RegExp, string] = [
+  /^\+?[0-9 ().-]{3,30}$/,
+  'a phone number of digits, spaces and "+ ( ) - ."',
+];
 const COUNTRY: [RegExp, string] = [/^[A-Z]{2}$/, 'an ISO 3166 alpha-2 country code such as "NL"'];
-const REGION: [RegExp, string] = [/^(EU|EEA|[A-Z]{2})$/, '"EU", "EEA" or an ISO 3166 alpha-2 code such as "UK" or "CH"'];
+const REGION: [RegExp, string] = [
+  /^(EU|EEA|[A-Z]{2})$/,
+  '"EU", "EEA" or an ISO 3166 alpha-2 code such as "UK" or "CH"',
+];
 
 /** A calendar date `YYYY-MM-DD` that exists. */
 export function isIsoDate(value: string): boolean {
@@ -137,7 +161,12 @@ export function isIsoDate(value: string): boolean {
   return date.getUTCMonth() === Number(match[2]) - 1 && date.getUTCDate() === Number(match[3]);
 }
 
-function checkDate(issues: Issues, path: string, value: unknown, { required = false } = {}): value is string {
+function checkDate(
+  issues: Issues,
+  path: string,
+  value: unknown,
+  { required = false } = {},
+): value is string {
   if (!checkString(issues, path, value, { required, max: 10 })) return false;
   if (!isIsoDate(value)) {
     issues.error(path, expected('a date "YYYY-MM-DD"', value));
@@ -163,16 +192,36 @@ function checkList(
     issues.error(path, expected(`an array of ${what}`, value));
     return;
   }
-  if (nonEmpty && value.length === 0) issues.error(path, `expected at least one of ${what}, got an empty array`);
-  if (value.length > MAX_ITEMS) issues.error(path, `expected at most ${MAX_ITEMS} ${what}, got ${value.length}`);
+  if (nonEmpty && value.length === 0)
+    issues.error(path, `expected at least one of ${what}, got an empty array`);
+  if (value.length > MAX_ITEMS)
+    issues.error(path, `expected at most ${MAX_ITEMS} ${what}, got ${value.length}`);
   value.slice(0, MAX_ITEMS).forEach((item, index) => each(at(path, index), item));
 }
 
-function checkTexts(issues: Issues, path: string, value: unknown, options: { required?: boolean; nonEmpty?: boolean } = {}): void {
-  checkList(issues, path, value, 'texts', (p, item) => checkText(issues, p, item, { required: true }), options);
+function checkTexts(
+  issues: Issues,
+  path: string,
+  value: unknown,
+  options: { required?: boolean; nonEmpty?: boolean } = {},
+): void {
+  checkList(
+    issues,
+    path,
+    value,
+    'texts',
+    (p, item) => checkText(issues, p, item, { required: true }),
+    options,
+  );
 }
 
-function record(issues: Issues, path: string, value: unknown, what: string, keys: readonly string[]): Record<string, unknown> | undefined {
+function record(
+  issues: Issues,
+  path: string,
+  value: unknown,
+  what: string,
+  keys: readonly string[],
+): Record<string, unknown> | undefined {
   if (!isRecord(value)) {
     issues.error(path, expected(what, value));
     return undefined;
@@ -188,12 +237,28 @@ function contactFields(issues: Issues, path: string, value: Record<string, unkno
   checkUrl(issues, at(path, 'url'), value.url);
   checkText(issues, at(path, 'address'), value.address);
   checkText(issues, at(path, 'note'), value.note);
-  return value.email !== undefined || value.phone !== undefined || value.url !== undefined || value.address !== undefined;
+  return (
+    value.email !== undefined ||
+    value.phone !== undefined ||
+    value.url !== undefined ||
+    value.address !== undefined
+  );
 }
 
 /** A contact must offer at least one way to reach it. */
-function checkContact(issues: Issues, path: string, value: unknown, keys = CONTACT_KEYS): Record<string, unknown> | undefined {
-  const contact = record(issues, path, value, 'a contact object { email, url, phone, address }', keys);
+function checkContact(
+  issues: Issues,
+  path: string,
+  value: unknown,
+  keys = CONTACT_KEYS,
+): Record<string, unknown> | undefined {
+  const contact = record(
+    issues,
+    path,
+    value,
+    'a contact object { email, url, phone, address }',
+    keys,
+  );
   if (!contact) return undefined;
   if (!contactFields(issues, path, contact)) {
     issues.error(path, 'expected at least one way to reach it: email, url, phone or address');
@@ -201,8 +266,19 @@ function checkContact(issues: Issues, path: string, value: unknown, keys = CONTA
   return contact;
 }
 
-function checkEntity(issues: Issues, path: string, value: unknown, keys = ENTITY_KEYS): Record<string, unknown> | undefined {
-  const entity = record(issues, path, value, 'an entity object { name, address, companyNumber }', keys);
+function checkEntity(
+  issues: Issues,
+  path: string,
+  value: unknown,
+  keys = ENTITY_KEYS,
+): Record<string, unknown> | undefined {
+  const entity = record(
+    issues,
+    path,
+    value,
+    'an entity object { name, address, companyNumber }',
+    keys,
+  );
   if (!entity) return undefined;
   checkText(issues, at(path, 'name'), entity.name, { required: true });
   contactFields(issues, path, entity);
@@ -212,14 +288,23 @@ function checkEntity(issues: Issues, path: string, value: unknown, keys = ENTITY
 }
 
 function checkRetention(issues: Issues, path: string, value: unknown): void {
-  const retention = record(issues, path, value, 'a retention object { duration, from } or { text }', RETENTION_KEYS);
+  const retention = record(
+    issues,
+    path,
+    value,
+    'a retention object { duration, from } or { text }',
+    RETENTION_KEYS,
+  );
   if (!retention) return;
   checkDuration(issues, at(path, 'duration'), retention.duration);
   checkEnum(issues, at(path, 'from'), retention.from, RETENTION_ANCHORS);
   checkBoolean(issues, at(path, 'atMost'), retention.atMost);
   checkText(issues, at(path, 'text'), retention.text);
   if (retention.duration === undefined && retention.text === undefined) {
-    issues.error(path, 'expected a duration (ISO 8601 such as "P1Y") or a text saying how long, got neither');
+    issues.error(
+      path,
+      'expected a duration (ISO 8601 such as "P1Y") or a text saying how long, got neither',
+    );
   }
   if (retention.duration === undefined && retention.from !== undefined) {
     issues.error(at(path, 'from'), 'a start event needs a duration to count from it');
@@ -236,19 +321,37 @@ function checkRecipients(issues: Issues, path: string, value: unknown): void {
   });
 }
 
-function checkActivity(issues: Issues, path: string, value: unknown, ids: Map<string, string>): void {
-  const activity = record(issues, path, value, 'a processing activity object { id, name, basis }', ACTIVITY_KEYS);
+function checkActivity(
+  issues: Issues,
+  path: string,
+  value: unknown,
+  ids: Map<string, string>,
+): void {
+  const activity = record(
+    issues,
+    path,
+    value,
+    'a processing activity object { id, name, basis }',
+    ACTIVITY_KEYS,
+  );
   if (!activity) return;
   if (checkString(issues, at(path, 'id'), activity.id, { required: true, pattern: ID_PATTERN })) {
     const earlier = ids.get(activity.id);
-    if (earlier) issues.error(at(path, 'id'), `duplicate id ${JSON.stringify(activity.id)}: already used at ${earlier}`);
+    if (earlier)
+      issues.error(
+        at(path, 'id'),
+        `duplicate id ${JSON.stringify(activity.id)}: already used at ${earlier}`,
+      );
     else ids.set(activity.id, at(path, 'id'));
   }
   checkText(issues, at(path, 'name'), activity.name, { required: true });
   checkText(issues, at(path, 'purpose'), activity.purpose);
   if (Array.isArray(activity.basis)) {
-    if (activity.basis.length === 0) issues.error(at(path, 'basis'), 'expected at least one legal basis, got an empty array');
-    activity.basis.forEach((basis, index) => checkEnum(issues, at(at(path, 'basis'), index), basis, LEGAL_BASES, { required: true }));
+    if (activity.basis.length === 0)
+      issues.error(at(path, 'basis'), 'expected at least one legal basis, got an empty array');
+    activity.basis.forEach((basis, index) =>
+      checkEnum(issues, at(at(path, 'basis'), index), basis, LEGAL_BASES, { required: true }),
+    );
   } else {
     checkEnum(issues, at(path, 'basis'), activity.basis, LEGAL_BASES, { required: true });
   }
@@ -256,7 +359,8 @@ function checkActivity(issues: Issues, path: string, value: unknown, ids: Map<st
   checkTexts(issues, at(path, 'dataCategories'), activity.dataCategories);
   checkTexts(issues, at(path, 'dataSubjects'), activity.dataSubjects);
   checkTexts(issues, at(path, 'sources'), activity.sources);
-  if (activity.retention !== undefined) checkRetention(issues, at(path, 'retention'), activity.retention);
+  if (activity.retention !== undefined)
+    checkRetention(issues, at(path, 'retention'), activity.retention);
   checkRecipients(issues, at(path, 'recipients'), activity.recipients);
   checkList(issues, at(path, 'cookiePurposes'), activity.cookiePurposes, 'purpose ids', (p, item) =>
     checkString(issues, p, item, { required: true, pattern: ID_PATTERN }),
@@ -265,10 +369,19 @@ function checkActivity(issues: Issues, path: string, value: unknown, ids: Map<st
 }
 
 function checkTransfer(issues: Issues, path: string, value: unknown): void {
-  const transfer = record(issues, path, value, 'a transfer object { countries, safeguard }', TRANSFER_KEYS);
+  const transfer = record(
+    issues,
+    path,
+    value,
+    'a transfer object { countries, safeguard }',
+    TRANSFER_KEYS,
+  );
   if (!transfer) return;
   if (transfer.countries === undefined) {
-    issues.warn(at(path, 'countries'), 'no countries named: a notice should say where data goes (GDPR Art. 13(1)(f))');
+    issues.warn(
+      at(path, 'countries'),
+      'no countries named: a notice should say where data goes (GDPR Art. 13(1)(f))',
+    );
   }
   checkList(
     issues,
@@ -287,28 +400,56 @@ function checkTransfer(issues: Issues, path: string, value: unknown): void {
 function checkRights(issues: Issues, path: string, value: unknown): void {
   const rights = record(issues, path, value, 'a rights object { list, exercise }', RIGHTS_KEYS);
   if (!rights) return;
-  checkList(issues, at(path, 'list'), rights.list, 'rights', (p, item) => checkEnum(issues, p, item, RIGHTS, { required: true }), {
-    nonEmpty: true,
-  });
+  checkList(
+    issues,
+    at(path, 'list'),
+    rights.list,
+    'rights',
+    (p, item) => checkEnum(issues, p, item, RIGHTS, { required: true }),
+    {
+      nonEmpty: true,
+    },
+  );
   if (rights.exercise === undefined) {
-    issues.error(at(path, 'exercise'), 'expected how to exercise the rights (email, url, form, phone or address), got nothing');
+    issues.error(
+      at(path, 'exercise'),
+      'expected how to exercise the rights (email, url, form, phone or address), got nothing',
+    );
   } else {
     const exercisePath = at(path, 'exercise');
-    const exercise = record(issues, exercisePath, rights.exercise, 'a contact object { email, url, form, phone, address }', [...CONTACT_KEYS, 'form']);
+    const exercise = record(
+      issues,
+      exercisePath,
+      rights.exercise,
+      'a contact object { email, url, form, phone, address }',
+      [...CONTACT_KEYS, 'form'],
+    );
     if (exercise) {
       const reachable = contactFields(issues, exercisePath, exercise);
       checkUrl(issues, at(exercisePath, 'form'), exercise.form);
       if (!reachable && exercise.form === undefined) {
-        issues.error(exercisePath, 'expected at least one way to exercise the rights: email, url, form, phone or address');
+        issues.error(
+          exercisePath,
+          'expected at least one way to exercise the rights: email, url, form, phone or address',
+        );
       }
     }
   }
-  if (typeof rights.identityCheck !== 'boolean') checkText(issues, at(path, 'identityCheck'), rights.identityCheck);
+  if (typeof rights.identityCheck !== 'boolean')
+    checkText(issues, at(path, 'identityCheck'), rights.identityCheck);
   checkBoolean(issues, at(path, 'free'), rights.free);
   checkDuration(issues, at(path, 'responseTime'), rights.responseTime);
   if (rights.details !== undefined) {
-    const details = record(issues, at(path, 'details'), rights.details, 'a map of right to text', RIGHTS);
-    if (details) for (const [key, text] of Object.entries(details)) checkText(issues, at(at(path, 'details'), key), text, { required: true });
+    const details = record(
+      issues,
+      at(path, 'details'),
+      rights.details,
+      'a map of right to text',
+      RIGHTS,
+    );
+    if (details)
+      for (const [key, text] of Object.entries(details))
+        checkText(issues, at(at(path, 'details'), key), text, { required: true });
   }
   checkText(issues, at(path, 'note'), rights.note);
 }
@@ -316,11 +457,23 @@ function checkRights(issues: Issues, path: string, value: unknown): void {
 function checkAuthority(issues: Issues, path: string, value: unknown): void {
   if (typeof value === 'string') {
     if (!AUTHORITY_PRESETS.includes(value)) {
-      issues.error(path, expected(`a preset (${AUTHORITY_PRESETS.map((id) => JSON.stringify(id)).join(' | ')}) or an authority object`, value));
+      issues.error(
+        path,
+        expected(
+          `a preset (${AUTHORITY_PRESETS.map((id) => JSON.stringify(id)).join(' | ')}) or an authority object`,
+          value,
+        ),
+      );
     }
     return;
   }
-  const authority = record(issues, path, value, 'a preset id such as "nl-ap" or an authority object { name, url }', AUTHORITY_KEYS);
+  const authority = record(
+    issues,
+    path,
+    value,
+    'a preset id such as "nl-ap" or an authority object { name, url }',
+    AUTHORITY_KEYS,
+  );
   if (!authority) return;
   checkText(issues, at(path, 'name'), authority.name, { required: true });
   checkText(issues, at(path, 'address'), authority.address);
@@ -338,54 +491,97 @@ export function validateNotice(issues: Issues, path: string, value: unknown): vo
   checkUrl(issues, p('url'), notice.url);
   checkText(issues, p('title'), notice.title);
   checkTexts(issues, p('intro'), notice.intro);
-  checkList(issues, p('controllers'), notice.controllers, 'controller entities', (itemPath, item) => checkEntity(issues, itemPath, item));
+  checkList(issues, p('controllers'), notice.controllers, 'controller entities', (itemPath, item) =>
+    checkEntity(issues, itemPath, item),
+  );
   checkText(issues, p('controllerNote'), notice.controllerNote);
   if (Array.isArray(notice.dpo)) {
-    checkList(issues, p('dpo'), notice.dpo, 'contacts', (itemPath, item) => checkContact(issues, itemPath, item), { nonEmpty: true });
+    checkList(
+      issues,
+      p('dpo'),
+      notice.dpo,
+      'contacts',
+      (itemPath, item) => checkContact(issues, itemPath, item),
+      { nonEmpty: true },
+    );
   } else if (notice.dpo !== undefined) {
     checkContact(issues, p('dpo'), notice.dpo);
   }
   if (notice.contact !== undefined) checkContact(issues, p('contact'), notice.contact);
-  checkList(issues, p('representatives'), notice.representatives, 'representatives', (itemPath, item) => {
-    const representative = checkEntity(issues, itemPath, item, REPRESENTATIVE_KEYS);
-    if (!representative) return;
-    checkList(
-      issues,
-      at(itemPath, 'regions'),
-      representative.regions,
-      'regions',
-      (regionPath, region) => checkString(issues, regionPath, region, { required: true, pattern: REGION }),
-      { required: true, nonEmpty: true },
-    );
-  });
+  checkList(
+    issues,
+    p('representatives'),
+    notice.representatives,
+    'representatives',
+    (itemPath, item) => {
+      const representative = checkEntity(issues, itemPath, item, REPRESENTATIVE_KEYS);
+      if (!representative) return;
+      checkList(
+        issues,
+        at(itemPath, 'regions'),
+        representative.regions,
+        'regions',
+        (regionPath, region) =>
+          checkString(issues, regionPath, region, { required: true, pattern: REGION }),
+        { required: true, nonEmpty: true },
+      );
+    },
+  );
   const ids = new Map<string, string>();
-  checkList(issues, p('activities'), notice.activities, 'processing activities', (itemPath, item) => checkActivity(issues, itemPath, item, ids));
+  checkList(issues, p('activities'), notice.activities, 'processing activities', (itemPath, item) =>
+    checkActivity(issues, itemPath, item, ids),
+  );
   checkRecipients(issues, p('recipients'), notice.recipients);
-  if (typeof notice.specialCategories !== 'boolean') checkText(issues, p('specialCategories'), notice.specialCategories);
+  if (typeof notice.specialCategories !== 'boolean')
+    checkText(issues, p('specialCategories'), notice.specialCategories);
   checkText(issues, p('cookieIntro'), notice.cookieIntro);
-  checkList(issues, p('transfers'), notice.transfers, 'transfers', (itemPath, item) => checkTransfer(issues, itemPath, item));
+  checkList(issues, p('transfers'), notice.transfers, 'transfers', (itemPath, item) =>
+    checkTransfer(issues, itemPath, item),
+  );
   checkText(issues, p('transferNote'), notice.transferNote);
   if (notice.rights !== undefined) checkRights(issues, p('rights'), notice.rights);
   if (notice.authority !== undefined) checkAuthority(issues, p('authority'), notice.authority);
   if (notice.children !== undefined) {
-    const children = record(issues, p('children'), notice.children, 'an object { minimumAge }', CHILDREN_KEYS);
+    const children = record(
+      issues,
+      p('children'),
+      notice.children,
+      'an object { minimumAge }',
+      CHILDREN_KEYS,
+    );
     if (children) {
       const age = children.minimumAge;
       if (typeof age !== 'number' || !Number.isInteger(age) || age < 1 || age > 21) {
-        issues.error(at(p('children'), 'minimumAge'), expected('a whole number of years from 1 to 21', age));
+        issues.error(
+          at(p('children'), 'minimumAge'),
+          expected('a whole number of years from 1 to 21', age),
+        );
       }
       checkBoolean(issues, at(p('children'), 'parentalConsent'), children.parentalConsent);
       checkText(issues, at(p('children'), 'text'), children.text);
     }
   }
   if (notice.automatedDecisions !== undefined) {
-    const automated = record(issues, p('automatedDecisions'), notice.automatedDecisions, 'an object { used }', AUTOMATED_KEYS);
+    const automated = record(
+      issues,
+      p('automatedDecisions'),
+      notice.automatedDecisions,
+      'an object { used }',
+      AUTOMATED_KEYS,
+    );
     if (automated) {
-      if (typeof automated.used !== 'boolean') issues.error(at(p('automatedDecisions'), 'used'), expected('true or false', automated.used));
+      if (typeof automated.used !== 'boolean')
+        issues.error(
+          at(p('automatedDecisions'), 'used'),
+          expected('true or false', automated.used),
+        );
       checkBoolean(issues, at(p('automatedDecisions'), 'profiling'), automated.profiling);
       checkText(issues, at(p('automatedDecisions'), 'description'), automated.description);
       if (automated.used === true && automated.description === undefined) {
-        issues.error(at(p('automatedDecisions'), 'description'), 'expected the logic involved and its consequences (GDPR Art. 13(2)(f)), got nothing');
+        issues.error(
+          at(p('automatedDecisions'), 'description'),
+          'expected the logic involved and its consequences (GDPR Art. 13(2)(f)), got nothing',
+        );
       }
     }
   }
@@ -393,35 +589,72 @@ export function validateNotice(issues: Issues, path: string, value: unknown): vo
   const effective = checkDate(issues, p('effectiveDate'), notice.effectiveDate);
   const updated = checkDate(issues, p('lastUpdated'), notice.lastUpdated);
   if (effective && updated && (notice.lastUpdated as string) > (notice.effectiveDate as string)) {
-    issues.warn(p('lastUpdated'), `is after effectiveDate ${notice.effectiveDate as string}: an edit after the notice took effect usually needs a new effective date`);
+    issues.warn(
+      p('lastUpdated'),
+      `is after effectiveDate ${notice.effectiveDate as string}: an edit after the notice took effect usually needs a new effective date`,
+    );
   }
-  checkList(issues, p('previousVersions'), notice.previousVersions, 'previous versions', (itemPath, item) => {
-    const version = record(issues, itemPath, item, 'an object { date, url }', VERSION_KEYS);
-    if (!version) return;
-    const dated = checkDate(issues, at(itemPath, 'date'), version.date);
-    checkUrl(issues, at(itemPath, 'url'), version.url, { required: true });
-    if (dated && effective && (version.date as string) >= (notice.effectiveDate as string)) {
-      issues.error(at(itemPath, 'date'), `expected a date before effectiveDate ${notice.effectiveDate as string}, got ${JSON.stringify(version.date)}`);
-    }
-  });
+  checkList(
+    issues,
+    p('previousVersions'),
+    notice.previousVersions,
+    'previous versions',
+    (itemPath, item) => {
+      const version = record(issues, itemPath, item, 'an object { date, url }', VERSION_KEYS);
+      if (!version) return;
+      const dated = checkDate(issues, at(itemPath, 'date'), version.date);
+      checkUrl(issues, at(itemPath, 'url'), version.url, { required: true });
+      if (dated && effective && (version.date as string) >= (notice.effectiveDate as string)) {
+        issues.error(
+          at(itemPath, 'date'),
+          `expected a date before effectiveDate ${notice.effectiveDate as string}, got ${JSON.stringify(version.date)}`,
+        );
+      }
+    },
+  );
   if (notice.materialChange !== undefined) {
-    const change = record(issues, p('materialChange'), notice.materialChange, 'an object { summary, days }', CHANGE_KEYS);
+    const change = record(
+      issues,
+      p('materialChange'),
+      notice.materialChange,
+      'an object { summary, days }',
+      CHANGE_KEYS,
+    );
     if (change) {
       checkText(issues, at(p('materialChange'), 'summary'), change.summary, { required: true });
       const days = change.days;
-      if (days !== undefined && (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > 366)) {
-        issues.error(at(p('materialChange'), 'days'), expected('a whole number of days from 1 to 366', days));
+      if (
+        days !== undefined &&
+        (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > 366)
+      ) {
+        issues.error(
+          at(p('materialChange'), 'days'),
+          expected('a whole number of days from 1 to 366', days),
+        );
       }
-      if (!effective) issues.error(p('effectiveDate'), 'expected the effective date a material change counts from, got nothing');
+      if (!effective)
+        issues.error(
+          p('effectiveDate'),
+          'expected the effective date a material change counts from, got nothing',
+        );
     }
   }
   checkText(issues, p('changesNote'), notice.changesNote);
   const sectionIds = new Set<string>();
   checkList(issues, p('sections'), notice.sections, 'sections', (itemPath, item) => {
-    const section = record(issues, itemPath, item, 'a section object { id, title, body }', SECTION_KEYS);
+    const section = record(
+      issues,
+      itemPath,
+      item,
+      'a section object { id, title, body }',
+      SECTION_KEYS,
+    );
     if (!section) return;
-    if (checkString(issues, at(itemPath, 'id'), section.id, { required: true, pattern: ID_PATTERN })) {
-      if (sectionIds.has(section.id)) issues.error(at(itemPath, 'id'), `duplicate section id ${JSON.stringify(section.id)}`);
+    if (
+      checkString(issues, at(itemPath, 'id'), section.id, { required: true, pattern: ID_PATTERN })
+    ) {
+      if (sectionIds.has(section.id))
+        issues.error(at(itemPath, 'id'), `duplicate section id ${JSON.stringify(section.id)}`);
       sectionIds.add(section.id);
     }
     checkText(issues, at(itemPath, 'title'), section.title, { required: true });

@@ -13,7 +13,13 @@ import {
   materialChangeActive,
   type SectionId,
 } from '../../core/notice/model.js';
-import type { Contact, ProcessingActivity, Retention, Right, Transfer } from '../../core/notice/types.js';
+import type {
+  Contact,
+  ProcessingActivity,
+  Retention,
+  Right,
+  Transfer,
+} from '../../core/notice/types.js';
 import { RIGHTS } from '../../core/notice/validate.js';
 import { isSafeUrl } from '../../core/config/check.js';
 import type { StorageRow } from '../../core/model.js';
@@ -22,7 +28,14 @@ import { nearestLang } from '../localize.js';
 import { noticeStrings } from './strings.js';
 import { adoptNoticeStyles } from './notice.styles.js';
 
-const HEADINGS: StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
+const HEADINGS: StaticValue[] = [
+  literal`h1`,
+  literal`h2`,
+  literal`h3`,
+  literal`h4`,
+  literal`h5`,
+  literal`h6`,
+];
 
 /**
  * The privacy notice, rendered from the same config as the banner and the
@@ -94,7 +107,9 @@ export class KeuzeNotice extends LitElement {
     if (own) return own;
     const configured = this.effectiveConfig?.locale;
     if (configured && configured !== 'auto') return configured;
-    return nearestLang(this) || (typeof navigator !== 'undefined' ? navigator.language : '') || 'en';
+    return (
+      nearestLang(this) || (typeof navigator !== 'undefined' ? navigator.language : '') || 'en'
+    );
   }
 
   /** A heading tag `depth` levels below the notice's own heading. */
@@ -123,7 +138,9 @@ export class KeuzeNotice extends LitElement {
 
   private date(iso: string): string {
     try {
-      return new Intl.DateTimeFormat(this.language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+      return new Intl.DateTimeFormat(this.language, { dateStyle: 'long', timeZone: 'UTC' }).format(
+        new Date(`${iso}T00:00:00Z`),
+      );
     } catch {
       return iso;
     }
@@ -132,7 +149,10 @@ export class KeuzeNotice extends LitElement {
   private country(code: string): string {
     if (code === 'EU' || code === 'EEA') return this.t(`notice.region.${code}`);
     try {
-      return new Intl.DisplayNames(this.language, { type: 'region' }).of(code === 'UK' ? 'GB' : code) ?? code;
+      return (
+        new Intl.DisplayNames(this.language, { type: 'region' }).of(code === 'UK' ? 'GB' : code) ??
+        code
+      );
     } catch {
       return code;
     }
@@ -140,7 +160,9 @@ export class KeuzeNotice extends LitElement {
 
   private list(items: string[]): string {
     try {
-      return new Intl.ListFormat(this.language, { style: 'long', type: 'conjunction' }).format(items);
+      return new Intl.ListFormat(this.language, { style: 'long', type: 'conjunction' }).format(
+        items,
+      );
     } catch {
       return items.join(', ');
     }
@@ -161,7 +183,8 @@ export class KeuzeNotice extends LitElement {
 
   /** A storage item's deletion period, as the cookie centre words it. */
   private storageRetention(retention: string): string {
-    if (retention === 'session') return lookup('centre.retention.session', this.language, this.effectiveConfig?.texts);
+    if (retention === 'session')
+      return lookup('centre.retention.session', this.language, this.effectiveConfig?.texts);
     return this.duration(retention);
   }
 
@@ -170,8 +193,12 @@ export class KeuzeNotice extends LitElement {
     if (retention.duration) {
       // A zero duration reads "direct na levering" / "immediately after delivery".
       const zero = durationParts(retention.duration).length === 0;
-      const period = this.t(`notice.retention.from.${retention.from ?? 'collection'}`, { duration: this.duration(retention.duration) });
-      parts.push(retention.atMost && !zero ? this.t('notice.retention.atMost', { period }) : period);
+      const period = this.t(`notice.retention.from.${retention.from ?? 'collection'}`, {
+        duration: this.duration(retention.duration),
+      });
+      parts.push(
+        retention.atMost && !zero ? this.t('notice.retention.atMost', { period }) : period,
+      );
     }
     if (retention.text) parts.push(this.txt(retention.text));
     const joined = parts.join('. ');
@@ -195,13 +222,24 @@ export class KeuzeNotice extends LitElement {
     return html`
       <article class="keuze-notice" lang=${this.language} aria-labelledby=${this.anchor('title')}>
         ${staticHtml`<${h} class="keuze-notice__title" id=${this.anchor('title')}>${this.txt(notice.title) || this.t('notice.title')}</${h}>`}
-        ${showChange && notice.materialChange
-          ? html`<div class="keuze-notice__change" role="note" aria-labelledby=${this.anchor('change')}>
-              <p><strong id=${this.anchor('change')}>${this.t('notice.materialChange')}</strong> ${this.txt(notice.materialChange.summary)}</p>
-            </div>`
-          : nothing}
-        ${this.renderDates()} ${(notice.intro ?? []).map((paragraph) => html`<p>${this.txt(paragraph)}</p>`)}
-        ${this.renderToc(config, sections)} ${sections.map((section) => this.renderSection(config, section))}
+        ${
+          showChange && notice.materialChange
+            ? html`<div
+                class="keuze-notice__change"
+                role="note"
+                aria-labelledby=${this.anchor('change')}
+              >
+                <p>
+                  <strong id=${this.anchor('change')}>${this.t('notice.materialChange')}</strong>
+                  ${this.txt(notice.materialChange.summary)}
+                </p>
+              </div>`
+            : nothing
+        }
+        ${this.renderDates()}
+        ${(notice.intro ?? []).map((paragraph) => html`<p>${this.txt(paragraph)}</p>`)}
+        ${this.renderToc(config, sections)}
+        ${sections.map((section) => this.renderSection(config, section))}
       </article>
     `;
   }
@@ -210,9 +248,11 @@ export class KeuzeNotice extends LitElement {
     const notice = this.effectiveConfig?.notice ?? {};
     if (!notice.effectiveDate && !notice.lastUpdated) return nothing;
     return html`<p class="keuze-notice__dates">
-      ${notice.effectiveDate
-        ? html`<span>${this.renderDateText('notice.effective', notice.effectiveDate)}</span>`
-        : nothing}
+      ${
+        notice.effectiveDate
+          ? html`<span>${this.renderDateText('notice.effective', notice.effectiveDate)}</span>`
+          : nothing
+      }
       ${notice.lastUpdated ? html`<span>${this.renderDateText('notice.updated', notice.lastUpdated)}</span>` : nothing}
     </p>`;
   }
@@ -224,7 +264,8 @@ export class KeuzeNotice extends LitElement {
   }
 
   private sectionTitle(config: Config, section: SectionId): string[] {
-    if (section === 'extra') return (config.notice?.sections ?? []).map((extra) => this.txt(extra.title));
+    if (section === 'extra')
+      return (config.notice?.sections ?? []).map((extra) => this.txt(extra.title));
     return [this.t(`notice.section.${section}`)];
   }
 
@@ -232,7 +273,10 @@ export class KeuzeNotice extends LitElement {
     const h = this.heading(1);
     const entries = sections.flatMap((section) =>
       section === 'extra'
-        ? (config.notice?.sections ?? []).map((extra) => ({ id: this.anchor(`section-${extra.id}`), title: this.txt(extra.title) }))
+        ? (config.notice?.sections ?? []).map((extra) => ({
+            id: this.anchor(`section-${extra.id}`),
+            title: this.txt(extra.title),
+          }))
         : [{ id: this.anchor(section), title: this.sectionTitle(config, section)[0] }],
     );
     return html`<nav class="keuze-notice__toc" aria-labelledby=${this.anchor('toc')}>
@@ -246,7 +290,11 @@ export class KeuzeNotice extends LitElement {
   private renderSection(config: Config, section: SectionId) {
     if (section === 'extra') {
       return (config.notice?.sections ?? []).map((extra) =>
-        this.renderShell(`section-${extra.id}`, this.txt(extra.title), html`${extra.body.map((p) => html`<p>${this.txt(p)}</p>`)}`),
+        this.renderShell(
+          `section-${extra.id}`,
+          this.txt(extra.title),
+          html`${extra.body.map((p) => html`<p>${this.txt(p)}</p>`)}`,
+        ),
       );
     }
     const body: Record<Exclude<SectionId, 'extra'>, () => TemplateResult> = {
@@ -258,7 +306,8 @@ export class KeuzeNotice extends LitElement {
       complaint: () => this.renderComplaint(config),
       children: () => this.renderChildren(config),
       automated: () => this.renderAutomated(config),
-      security: () => html`${(config.notice?.security ?? []).map((p) => html`<p>${this.txt(p)}</p>`)}`,
+      security: () =>
+        html`${(config.notice?.security ?? []).map((p) => html`<p>${this.txt(p)}</p>`)}`,
       changes: () => this.renderChanges(config),
     };
     return this.renderShell(section, this.t(`notice.section.${section}`), body[section]());
@@ -266,7 +315,11 @@ export class KeuzeNotice extends LitElement {
 
   private renderShell(suffix: string, title: string, content: unknown) {
     const h = this.heading(1);
-    return html`<section class="keuze-notice__section" id=${this.anchor(suffix)} aria-labelledby=${this.anchor(`${suffix}-title`)}>
+    return html`<section
+      class="keuze-notice__section"
+      id=${this.anchor(suffix)}
+      aria-labelledby=${this.anchor(`${suffix}-title`)}
+    >
       ${staticHtml`<${h} id=${this.anchor(`${suffix}-title`)}>${title}</${h}>`} ${content}
     </section>`;
   }
@@ -288,16 +341,19 @@ export class KeuzeNotice extends LitElement {
 
   private renderContact(contact: Contact & { form?: string }, { withName = true } = {}) {
     return html`<address class="keuze-notice__contact">
-      ${withName && contact.name ? html`<span class="keuze-notice__name">${this.txt(contact.name)}</span><br />` : nothing}
-      ${contact.address ? html`${this.renderLines(contact.address)}<br />` : nothing}
-      ${contact.email
-        ? html`${this.t('notice.email')}: <a href=${`mailto:${contact.email}`}>${contact.email}</a><br />`
-        : nothing}
-      ${contact.phone ? html`${this.t('notice.phone')}: <a href=${`tel:${contact.phone.replace(/[^+0-9]/g, '')}`}>${contact.phone}</a><br />` : nothing}
-      ${contact.url ? html`${this.t('notice.website')}: ${this.renderLink(contact.url, contact.url)}<br />` : nothing}
-      ${contact.form ? html`${this.t('notice.form')}: ${this.renderLink(contact.form, contact.form)}<br />` : nothing}
-    </address>
-    ${contact.note ? html`<p>${this.txt(contact.note)}</p>` : nothing}`;
+        ${withName && contact.name ? html`<span class="keuze-notice__name">${this.txt(contact.name)}</span><br />` : nothing}
+        ${contact.address ? html`${this.renderLines(contact.address)}<br />` : nothing}
+        ${
+          contact.email
+            ? html`${this.t('notice.email')}:
+                <a href=${`mailto:${contact.email}`}>${contact.email}</a><br />`
+            : nothing
+        }
+        ${contact.phone ? html`${this.t('notice.phone')}: <a href=${`tel:${contact.phone.replace(/[^+0-9]/g, '')}`}>${contact.phone}</a><br />` : nothing}
+        ${contact.url ? html`${this.t('notice.website')}: ${this.renderLink(contact.url, contact.url)}<br />` : nothing}
+        ${contact.form ? html`${this.t('notice.form')}: ${this.renderLink(contact.form, contact.form)}<br />` : nothing}
+      </address>
+      ${contact.note ? html`<p>${this.txt(contact.note)}</p>` : nothing}`;
   }
 
   private renderController(config: Config) {
@@ -309,46 +365,66 @@ export class KeuzeNotice extends LitElement {
     const named = !primary || entities.some((entity) => this.txt(entity.name) === primary);
     return html`
       ${named ? nothing : html`<p>${this.t('notice.controllers.group', { name: primary })}</p>`}
-      ${entities.length > 0
-        ? html`<div class="keuze-notice__scroll" role="region" tabindex="0" aria-labelledby=${captionId}>
-            <table class="keuze-notice__table">
-              <caption id=${captionId}>${this.t('notice.controllers.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">${this.t('notice.controllers.name')}</th>
-                  <th scope="col">${this.t('notice.controllers.address')}</th>
-                  <th scope="col">${this.t('notice.controllers.companyNumber')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${entities.map(
-                  (entity) => html`<tr>
-                    <th scope="row">${this.txt(entity.name)}</th>
-                    <td>${entity.address ? this.renderLines(entity.address) : nothing}${entity.country ? html`${entity.address ? html`<br />` : nothing}${this.country(entity.country)}` : nothing}</td>
-                    <td>${entity.companyNumber ?? ''}</td>
-                  </tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>`
-        : nothing}
+      ${
+        entities.length > 0
+          ? html`<div
+              class="keuze-notice__scroll"
+              role="region"
+              tabindex="0"
+              aria-labelledby=${captionId}
+            >
+              <table class="keuze-notice__table">
+                <caption id=${captionId}>
+                  ${this.t('notice.controllers.caption')}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">${this.t('notice.controllers.name')}</th>
+                    <th scope="col">${this.t('notice.controllers.address')}</th>
+                    <th scope="col">${this.t('notice.controllers.companyNumber')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${entities.map(
+                    (entity) =>
+                      html`<tr>
+                        <th scope="row">${this.txt(entity.name)}</th>
+                        <td>
+                          ${entity.address ? this.renderLines(entity.address) : nothing}${entity.country ? html`${entity.address ? html`<br />` : nothing}${this.country(entity.country)}` : nothing}
+                        </td>
+                        <td>${entity.companyNumber ?? ''}</td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>
+            </div>`
+          : nothing
+      }
       ${notice.controllerNote ? html`<p>${this.txt(notice.controllerNote)}</p>` : nothing}
-      ${dpos(notice).length > 0
-        ? html`${staticHtml`<${h}>${this.t('notice.dpo')}</${h}>`} ${dpos(notice).map((dpo) => this.renderContact(dpo))}`
-        : nothing}
+      ${
+        dpos(notice).length > 0
+          ? html`${staticHtml`<${h}>${this.t('notice.dpo')}</${h}>`}
+            ${dpos(notice).map((dpo) => this.renderContact(dpo))}`
+          : nothing
+      }
       ${notice.contact ? html`${staticHtml`<${h}>${this.t('notice.contact')}</${h}>`} ${this.renderContact(notice.contact)}` : nothing}
-      ${(notice.representatives?.length ?? 0) > 0
-        ? html`${staticHtml`<${h}>${this.t('notice.representatives')}</${h}>`}
-            <ul class="keuze-notice__plain">
-              ${notice.representatives!.map(
-                (rep) => html`<li>
-                  <p>${this.t('notice.representativeFor', { regions: this.list(rep.regions.map((r) => this.country(r))) })}:</p>
-                  ${this.renderContact(rep)}
-                  ${rep.companyNumber ? html`<p>${this.t('notice.controllers.companyNumber')}: ${rep.companyNumber}</p>` : nothing}
-                </li>`,
-              )}
-            </ul>`
-        : nothing}
+      ${
+        (notice.representatives?.length ?? 0) > 0
+          ? html`${staticHtml`<${h}>${this.t('notice.representatives')}</${h}>`}
+              <ul class="keuze-notice__plain">
+                ${notice.representatives!.map(
+                  (rep) =>
+                    html`<li>
+                      <p>
+                        ${this.t('notice.representativeFor', { regions: this.list(rep.regions.map((r) => this.country(r))) })}:
+                      </p>
+                      ${this.renderContact(rep)}
+                      ${rep.companyNumber ? html`<p>${this.t('notice.controllers.companyNumber')}: ${rep.companyNumber}</p>` : nothing}
+                    </li>`,
+                )}
+              </ul>`
+          : nothing
+      }
     `;
   }
 
@@ -359,33 +435,53 @@ export class KeuzeNotice extends LitElement {
       notice.specialCategories === undefined
         ? nothing
         : html`<p>
-            ${typeof notice.specialCategories === 'boolean'
-              ? this.t(notice.specialCategories ? 'notice.specialCategories.some' : 'notice.specialCategories.none')
-              : this.txt(notice.specialCategories)}
+            ${
+              typeof notice.specialCategories === 'boolean'
+                ? this.t(
+                    notice.specialCategories
+                      ? 'notice.specialCategories.some'
+                      : 'notice.specialCategories.none',
+                  )
+                : this.txt(notice.specialCategories)
+            }
           </p>`;
     const recipients = notice.recipients ?? [];
     return html`${(notice.activities ?? []).map(
-        (activity) => html`<div class="keuze-notice__activity" id=${this.anchor(`activity-${activity.id}`)}>
+      (activity) =>
+        html`<div class="keuze-notice__activity" id=${this.anchor(`activity-${activity.id}`)}>
           ${staticHtml`<${h}>${this.txt(activity.name)}</${h}>`}
           <dl class="keuze-notice__facts">${this.renderActivityFacts(config, activity)}</dl>
         </div>`,
-      )}
-      ${recipients.length > 0
+    )}
+    ${
+      recipients.length > 0
         ? html`${staticHtml`<${h}>${this.t('notice.recipients')}</${h}>`}
             <ul>
               ${recipients.map(
-                (r) => html`<li>${this.txt(r.name)}${r.role ? ` (${this.t(`notice.role.${r.role}`)})` : ''}${r.description ? html`: ${this.txt(r.description)}` : nothing}</li>`,
+                (r) =>
+                  html`<li>
+                    ${this.txt(r.name)}${r.role ? ` (${this.t(`notice.role.${r.role}`)})` : ''}${r.description ? html`: ${this.txt(r.description)}` : nothing}
+                  </li>`,
               )}
             </ul>`
-        : nothing}
-      ${special}`;
+        : nothing
+    }
+    ${special}`;
   }
 
   private renderActivityFacts(config: Config, activity: ProcessingActivity) {
     const bases = Array.isArray(activity.basis) ? activity.basis : [activity.basis];
-    const fact = (key: string, value: unknown) => html`<div><dt>${this.t(key)}</dt><dd>${value}</dd></div>`;
+    const fact = (key: string, value: unknown) =>
+      html`<div>
+        <dt>${this.t(key)}</dt>
+        <dd>${value}</dd>
+      </div>`;
     const items = (values: LocalizedText[] | undefined) =>
-      values && values.length > 0 ? html`<ul>${values.map((v) => html`<li>${this.txt(v)}</li>`)}</ul>` : nothing;
+      values && values.length > 0
+        ? html`<ul>
+            ${values.map((v) => html`<li>${this.txt(v)}</li>`)}
+          </ul>`
+        : nothing;
     const cookiePurposes = (activity.cookiePurposes ?? [])
       .map((id) => config.purposes.find((purpose) => purpose.id === id))
       .filter((purpose): purpose is Purpose => !!purpose);
@@ -393,35 +489,48 @@ export class KeuzeNotice extends LitElement {
       ${activity.purpose ? fact('notice.activity.purpose', this.txt(activity.purpose)) : nothing}
       ${fact(
         'notice.activity.basis',
-        html`${bases.length > 1
-          ? html`<ul>${bases.map((basis) => html`<li>${this.t(`notice.basis.${basis}`)}</li>`)}</ul>`
-          : this.t(`notice.basis.${bases[0]}`)}${activity.basisDetail ? html`<br />${this.txt(activity.basisDetail)}` : nothing}`,
+        html`${
+          bases.length > 1
+            ? html`<ul>
+                ${bases.map((basis) => html`<li>${this.t(`notice.basis.${basis}`)}</li>`)}
+              </ul>`
+            : this.t(`notice.basis.${bases[0]}`)
+        }${activity.basisDetail ? html`<br />${this.txt(activity.basisDetail)}` : nothing}`,
       )}
       ${activity.dataCategories?.length ? fact('notice.activity.data', items(activity.dataCategories)) : nothing}
       ${activity.dataSubjects?.length ? fact('notice.activity.subjects', items(activity.dataSubjects)) : nothing}
       ${activity.sources?.length ? fact('notice.activity.sources', items(activity.sources)) : nothing}
       ${activity.retention ? fact('notice.activity.retention', this.retention(activity.retention)) : nothing}
-      ${activity.recipients?.length
-        ? fact(
-            'notice.activity.recipients',
-            html`<ul>
-              ${activity.recipients.map(
-                (r) =>
-                  html`<li>${this.txt(r.name)}${r.role ? ` (${this.t(`notice.role.${r.role}`)})` : ''}${r.description
-                    ? html`: ${this.txt(r.description)}`
-                    : nothing}</li>`,
-              )}
-            </ul>`,
-          )
-        : nothing}
-      ${cookiePurposes.length
-        ? fact(
-            'notice.activity.cookies',
-            html`${cookiePurposes.map(
-              (purpose, index) => html`${index > 0 ? ', ' : ''}<a href="#${this.anchor(`cookies-${purpose.id}`)}">${this.purposeName(purpose)}</a>`,
-            )}`,
-          )
-        : nothing}
+      ${
+        activity.recipients?.length
+          ? fact(
+              'notice.activity.recipients',
+              html`<ul>
+                ${activity.recipients.map(
+                  (r) =>
+                    html`<li>
+                      ${this.txt(r.name)}${r.role ? ` (${this.t(`notice.role.${r.role}`)})` : ''}${
+                        r.description ? html`: ${this.txt(r.description)}` : nothing
+                      }
+                    </li>`,
+                )}
+              </ul>`,
+            )
+          : nothing
+      }
+      ${
+        cookiePurposes.length
+          ? fact(
+              'notice.activity.cookies',
+              html`${cookiePurposes.map(
+                (purpose, index) =>
+                  html`${index > 0 ? ', ' : ''}<a href="#${this.anchor(`cookies-${purpose.id}`)}"
+                      >${this.purposeName(purpose)}</a
+                    >`,
+              )}`,
+            )
+          : nothing
+      }
       ${activity.requirement ? fact('notice.activity.requirement', this.txt(activity.requirement)) : nothing}
     `;
   }
@@ -430,28 +539,42 @@ export class KeuzeNotice extends LitElement {
     const h = this.heading(2);
     const notice = config.notice ?? {};
     const store = this.storeController.store;
-    const basisKey = { necessary: 'centre.basis.necessary', consent: 'notice.basis.consent', 'legitimate-interest': 'notice.basis.legitimate-interests' };
+    const basisKey = {
+      necessary: 'centre.basis.necessary',
+      consent: 'notice.basis.consent',
+      'legitimate-interest': 'notice.basis.legitimate-interests',
+    };
     return html`
       ${notice.cookieIntro ? html`<p>${this.txt(notice.cookieIntro)}</p>` : nothing}
       <p>${this.t('notice.cookies.withdraw')}</p>
-      ${store
-        ? html`<p class="keuze-notice__settings">
-            <button type="button" data-keuze-action="open-centre" @click=${this.handleOpenSettings}>${this.t('notice.cookies.settings')}</button>
-          </p>`
-        : nothing}
+      ${
+        store
+          ? html`<p class="keuze-notice__settings">
+              <button
+                type="button"
+                data-keuze-action="open-centre"
+                @click=${this.handleOpenSettings}
+              >
+                ${this.t('notice.cookies.settings')}
+              </button>
+            </p>`
+          : nothing
+      }
       ${cookieDeclaration(config).map(
-        ({ purpose, rows }) => html`<div class="keuze-notice__purpose" id=${this.anchor(`cookies-${purpose.id}`)}>
-          ${staticHtml`<${h}>${this.purposeName(purpose)}</${h}>`}
-          ${purpose.description ? html`<p>${this.txt(purpose.description)}</p>` : nothing}
-          <p>
-            <span class="keuze-notice__label">${this.t('notice.cookies.basis')}:</span>
-            ${purpose.basis === 'necessary' ? this.t('notice.cookies.justification') : this.t(basisKey[purpose.basis])}${purpose.basis ===
-              'necessary' && purpose.justification
-              ? html`: ${this.txt(purpose.justification)}`
-              : nothing}
-          </p>
-          ${rows.length > 0 ? this.renderStorageTable(purpose, rows) : html`<p>${this.t('notice.cookies.none')}</p>`}
-        </div>`,
+        ({ purpose, rows }) =>
+          html`<div class="keuze-notice__purpose" id=${this.anchor(`cookies-${purpose.id}`)}>
+            ${staticHtml`<${h}>${this.purposeName(purpose)}</${h}>`}
+            ${purpose.description ? html`<p>${this.txt(purpose.description)}</p>` : nothing}
+            <p>
+              <span class="keuze-notice__label">${this.t('notice.cookies.basis')}:</span>
+              ${purpose.basis === 'necessary' ? this.t('notice.cookies.justification') : this.t(basisKey[purpose.basis])}${
+                purpose.basis === 'necessary' && purpose.justification
+                  ? html`: ${this.txt(purpose.justification)}`
+                  : nothing
+              }
+            </p>
+            ${rows.length > 0 ? this.renderStorageTable(purpose, rows) : html`<p>${this.t('notice.cookies.none')}</p>`}
+          </div>`,
       )}
     `;
   }
@@ -459,9 +582,16 @@ export class KeuzeNotice extends LitElement {
   private renderStorageTable(purpose: Purpose, rows: StorageRow[]) {
     const captionId = this.anchor(`cookies-${purpose.id}-caption`);
     const c = (key: string) => lookup(key, this.language, this.effectiveConfig?.texts);
-    return html`<div class="keuze-notice__scroll" role="region" tabindex="0" aria-labelledby=${captionId}>
+    return html`<div
+      class="keuze-notice__scroll"
+      role="region"
+      tabindex="0"
+      aria-labelledby=${captionId}
+    >
       <table class="keuze-notice__table keuze-notice__storage">
-        <caption id=${captionId}>${format(c('centre.storage.caption'), { purpose: this.purposeName(purpose) })}</caption>
+        <caption id=${captionId}>
+          ${format(c('centre.storage.caption'), { purpose: this.purposeName(purpose) })}
+        </caption>
         <thead>
           <tr>
             <th scope="col">${c('centre.storage.name')}</th>
@@ -474,18 +604,21 @@ export class KeuzeNotice extends LitElement {
         </thead>
         <tbody>
           ${rows.map(
-            ({ item, service }) => html`<tr data-storage-name=${item.name}>
-              <th scope="row"><code>${item.name}</code></th>
-              <td>
-                ${item.provider ?? c('centre.storage.firstParty')}${service?.privacyPolicy
-                  ? html`<br />${this.renderLink(service.privacyPolicy, this.t('notice.cookies.privacyPolicy', { provider: service.provider }))}`
-                  : nothing}
-              </td>
-              <td>${this.txt(item.purpose)}</td>
-              <td>${c(`centre.storage.type.${item.type}`)}</td>
-              <td data-retention=${item.retention}>${this.storageRetention(item.retention)}</td>
-              <td>${this.t(`notice.cookies.party.${item.party ?? 'first'}`)}</td>
-            </tr>`,
+            ({ item, service }) =>
+              html`<tr data-storage-name=${item.name}>
+                <th scope="row"><code>${item.name}</code></th>
+                <td>
+                  ${item.provider ?? c('centre.storage.firstParty')}${
+                    service?.privacyPolicy
+                      ? html`<br />${this.renderLink(service.privacyPolicy, this.t('notice.cookies.privacyPolicy', { provider: service.provider }))}`
+                      : nothing
+                  }
+                </td>
+                <td>${this.txt(item.purpose)}</td>
+                <td>${c(`centre.storage.type.${item.type}`)}</td>
+                <td data-retention=${item.retention}>${this.storageRetention(item.retention)}</td>
+                <td>${this.t(`notice.cookies.party.${item.party ?? 'first'}`)}</td>
+              </tr>`,
           )}
         </tbody>
       </table>
@@ -498,30 +631,41 @@ export class KeuzeNotice extends LitElement {
     const captionId = this.anchor('transfers-caption');
     return html`
       ${notice.transferNote ? html`<p>${this.txt(notice.transferNote)}</p>` : nothing}
-      ${transfers.length > 0
-        ? html`<div class="keuze-notice__scroll" role="region" tabindex="0" aria-labelledby=${captionId}>
-            <table class="keuze-notice__table">
-              <caption id=${captionId}>${this.t('notice.transfers.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">${this.t('notice.transfers.countries')}</th>
-                  <th scope="col">${this.t('notice.transfers.recipients')}</th>
-                  <th scope="col">${this.t('notice.transfers.safeguard')}</th>
-                  <th scope="col">${this.t('notice.transfers.copy')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${transfers.map((transfer) => this.renderTransferRow(transfer))}
-              </tbody>
-            </table>
-          </div>`
-        : nothing}
+      ${
+        transfers.length > 0
+          ? html`<div
+              class="keuze-notice__scroll"
+              role="region"
+              tabindex="0"
+              aria-labelledby=${captionId}
+            >
+              <table class="keuze-notice__table">
+                <caption id=${captionId}>
+                  ${this.t('notice.transfers.caption')}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">${this.t('notice.transfers.countries')}</th>
+                    <th scope="col">${this.t('notice.transfers.recipients')}</th>
+                    <th scope="col">${this.t('notice.transfers.safeguard')}</th>
+                    <th scope="col">${this.t('notice.transfers.copy')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${transfers.map((transfer) => this.renderTransferRow(transfer))}
+                </tbody>
+              </table>
+            </div>`
+          : nothing
+      }
     `;
   }
 
   private renderTransferRow(transfer: Transfer) {
     return html`<tr>
-      <th scope="row">${transfer.countries?.length ? this.list(transfer.countries.map((code) => this.country(code))) : this.t('notice.transfers.unnamed')}</th>
+      <th scope="row">
+        ${transfer.countries?.length ? this.list(transfer.countries.map((code) => this.country(code))) : this.t('notice.transfers.unnamed')}
+      </th>
       <td>${this.txt(transfer.recipients)}</td>
       <td>
         ${this.t(`notice.safeguard.${transfer.safeguard}`)}${transfer.detail ? html`<br />${this.txt(transfer.detail)}` : nothing}
@@ -537,18 +681,26 @@ export class KeuzeNotice extends LitElement {
     return html`
       <dl class="keuze-notice__rights">
         ${list.map(
-          (right) => html`<div>
-            <dt>${this.t(`notice.right.${right}`)}</dt>
-            ${rights.details?.[right] ? html`<dd>${this.txt(rights.details[right])}</dd>` : nothing}
-          </div>`,
+          (right) =>
+            html`<div>
+              <dt>${this.t(`notice.right.${right}`)}</dt>
+              ${rights.details?.[right] ? html`<dd>${this.txt(rights.details[right])}</dd>` : nothing}
+            </div>`,
         )}
       </dl>
-      ${staticHtml`<${h}>${this.t('notice.rights.how')}</${h}>`} ${this.renderContact(rights.exercise)}
-      ${rights.identityCheck
-        ? html`<p>${rights.identityCheck === true ? this.t('notice.rights.identity') : this.txt(rights.identityCheck)}</p>`
-        : nothing}
+      ${staticHtml`<${h}>${this.t('notice.rights.how')}</${h}>`}
+      ${this.renderContact(rights.exercise)}
+      ${
+        rights.identityCheck
+          ? html`<p>
+              ${rights.identityCheck === true ? this.t('notice.rights.identity') : this.txt(rights.identityCheck)}
+            </p>`
+          : nothing
+      }
       ${rights.free ? html`<p>${this.t('notice.rights.free')}</p>` : nothing}
-      <p>${this.t('notice.rights.responseTime', { period: this.duration(rights.responseTime ?? 'P1M') })}</p>
+      <p>
+        ${this.t('notice.rights.responseTime', { period: this.duration(rights.responseTime ?? 'P1M') })}
+      </p>
       ${rights.note ? html`<p>${this.txt(rights.note)}</p>` : nothing}
     `;
   }
@@ -557,11 +709,13 @@ export class KeuzeNotice extends LitElement {
     const authority = resolveAuthority(config.notice?.authority);
     return html`
       <p>${this.t('notice.complaint.text')}</p>
-      ${authority
-        ? html`<p class="keuze-notice__label">${this.t('notice.complaint.authority')}:</p>
-            ${this.renderContact({ name: authority.name, address: authority.address, url: authority.url, phone: authority.phone })}
-            ${authority.complaintUrl ? html`<p>${this.renderLink(authority.complaintUrl, this.t('notice.complaint.form'))}</p>` : nothing}`
-        : nothing}
+      ${
+        authority
+          ? html`<p class="keuze-notice__label">${this.t('notice.complaint.authority')}:</p>
+              ${this.renderContact({ name: authority.name, address: authority.address, url: authority.url, phone: authority.phone })}
+              ${authority.complaintUrl ? html`<p>${this.renderLink(authority.complaintUrl, this.t('notice.complaint.form'))}</p>` : nothing}`
+          : nothing
+      }
     `;
   }
 
@@ -585,19 +739,25 @@ export class KeuzeNotice extends LitElement {
   private renderChanges(config: Config) {
     const notice = config.notice ?? {};
     const h = this.heading(2);
-    const versions = [...(notice.previousVersions ?? [])].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+    const versions = [...(notice.previousVersions ?? [])].sort((a, b) =>
+      (b.date ?? '').localeCompare(a.date ?? ''),
+    );
     return html`
       ${notice.changesNote ? html`<p>${this.txt(notice.changesNote)}</p>` : nothing}
       ${this.renderDates()}
-      ${versions.length > 0
-        ? html`${staticHtml`<${h}>${this.t('notice.changes.previous')}</${h}>`}
-            <ul>
-              ${versions.map(
-                (version) =>
-                  html`<li>${this.renderLink(version.url, version.date ? this.renderDateText('notice.changes.version', version.date) : this.t('notice.changes.undated'))}</li>`,
-              )}
-            </ul>`
-        : nothing}
+      ${
+        versions.length > 0
+          ? html`${staticHtml`<${h}>${this.t('notice.changes.previous')}</${h}>`}
+              <ul>
+                ${versions.map(
+                  (version) =>
+                    html`<li>
+                      ${this.renderLink(version.url, version.date ? this.renderDateText('notice.changes.version', version.date) : this.t('notice.changes.undated'))}
+                    </li>`,
+                )}
+              </ul>`
+          : nothing
+      }
     `;
   }
 }

@@ -19,7 +19,8 @@ export const noticeStrings: Record<'en' | 'nl', Record<string, string>> = {
     'notice.section.security': 'Security',
     'notice.section.changes': 'Changes to this notice',
     'notice.controllers.caption': 'Controllers',
-    'notice.controllers.group': '{name} is the controller of your personal data. It consists of these entities:',
+    'notice.controllers.group':
+      '{name} is the controller of your personal data. It consists of these entities:',
     'notice.recipients': 'Recipients',
     'notice.transfers.unnamed': 'Countries not named',
     'notice.controllers.name': 'Entity',
@@ -45,8 +46,10 @@ export const noticeStrings: Record<'en' | 'nl', Record<string, string>> = {
     'notice.activity.recipients': 'Recipients',
     'notice.activity.cookies': 'Cookies for this',
     'notice.activity.requirement': 'Must you provide it?',
-    'notice.basis.consent': 'Your consent (GDPR Art. 6(1)(a)); you can withdraw it at any time, with effect for the future',
-    'notice.basis.contract': 'Performance of a contract with you, or steps at your request before entering into one (Art. 6(1)(b))',
+    'notice.basis.consent':
+      'Your consent (GDPR Art. 6(1)(a)); you can withdraw it at any time, with effect for the future',
+    'notice.basis.contract':
+      'Performance of a contract with you, or steps at your request before entering into one (Art. 6(1)(b))',
     'notice.basis.legal-obligation': 'A legal obligation we are subject to (Art. 6(1)(c))',
     'notice.basis.vital-interests': 'The vital interests of you or another person (Art. 6(1)(d))',
     'notice.basis.public-task': 'A task carried out in the public interest (Art. 6(1)(e))',
@@ -76,7 +79,8 @@ export const noticeStrings: Record<'en' | 'nl', Record<string, string>> = {
     'notice.unit.hours': '{n} hour|{n} hours',
     'notice.unit.minutes': '{n} minute|{n} minutes',
     'notice.unit.seconds': '{n} second|{n} seconds',
-    'notice.specialCategories.none': 'We do not process special categories of personal data (such as health, religion or ethnic origin).',
+    'notice.specialCategories.none':
+      'We do not process special categories of personal data (such as health, religion or ethnic origin).',
     'notice.specialCategories.some': 'We process special categories of personal data.',
     'notice.cookies.basis': 'Legal basis',
     'notice.cookies.justification': 'Why this is strictly necessary',
@@ -85,7 +89,8 @@ export const noticeStrings: Record<'en' | 'nl', Record<string, string>> = {
     'notice.cookies.party.first': 'First party',
     'notice.cookies.party.third': 'Third party',
     'notice.cookies.settings': 'Cookie settings',
-    'notice.cookies.withdraw': 'You can give, change or withdraw your consent at any time, with effect for the future, in the cookie settings.',
+    'notice.cookies.withdraw':
+      'You can give, change or withdraw your consent at any time, with effect for the future, in the cookie settings.',
     'notice.cookies.service': 'Service',
     'notice.cookies.privacyPolicy': 'Privacy policy of {provider}',
     'notice.transfers.caption': 'Transfers outside the European Economic Area',
@@ -114,15 +119,20 @@ export const noticeStrings: Record<'en' | 'nl', Record<string, string>> = {
     'notice.right.automated-decisions': 'Right not to be subject to automated decisions',
     'notice.right.complaint': 'Right to lodge a complaint with a supervisory authority',
     'notice.rights.how': 'How to exercise your rights',
-    'notice.rights.identity': 'We ask you to prove your identity before we act on your request, so that nobody else gets your data.',
+    'notice.rights.identity':
+      'We ask you to prove your identity before we act on your request, so that nobody else gets your data.',
     'notice.rights.free': 'Exercising your rights is free of charge.',
     'notice.rights.responseTime': 'We answer within {period}.',
-    'notice.complaint.text': 'You have the right to lodge a complaint with a supervisory authority, in particular in the member state where you live or work or where the alleged infringement took place.',
+    'notice.complaint.text':
+      'You have the right to lodge a complaint with a supervisory authority, in particular in the member state where you live or work or where the alleged infringement took place.',
     'notice.complaint.authority': 'Supervisory authority',
     'notice.complaint.form': 'Lodge a complaint',
-    'notice.children.text': 'Our services are not meant for people under {age}. We do not knowingly collect personal data of children under {age}.',
-    'notice.children.parental': 'Data of children under {age} is processed only with the consent of a parent or guardian.',
-    'notice.automated.none': 'We do not use automated decision-making, including profiling, that has legal or similarly significant effects on you.',
+    'notice.children.text':
+      'Our services are not meant for people under {age}. We do not knowingly collect personal data of children under {age}.',
+    'notice.children.parental':
+      'Data of children under {age} is processed only with the consent of a parent or guardian.',
+    'notice.automated.none':
+      'We do not use automated decision-making, including profiling, that has legal or similarly significant effects on you.',
     'notice.automated.used': 'We use automated decision-making.',
     'notice.automated.profiling': 'This includes profiling.',
     'notice.changes.previous': 'Previous versions',
@@ -146,7 +156,8 @@ export const noticeStrings: Record<'en' | 'nl', Record<string, string>> = {
     'notice.section.security': 'Beveiliging',
     'notice.section.changes': 'Wijzigingen in deze verklaring',
     'notice.controllers.caption': 'Verwerkingsverantwoordelijken',
-    'notice.controllers.group': '{name} is de verwerkingsverantwoordelijke voor uw persoonsgegevens. Daartoe behoren deze ondernemingen:',
+    'notice.controllers.group':
+      '{name} is de verwerkingsverantwoordelijke voor uw persoonsgegevens. Daartoe behoren deze ondernemingen:',
     'notice.recipients': 'Ontvangers',
     'notice.transfers.unnamed': 'Landen niet vermeld',
     'notice.controllers.name': 'Onderneming',
@@ -172,12 +183,16 @@ export const noticeStrings: Record<'en' | 'nl', Record<string, string>> = {
     'notice.activity.recipients': 'Ontvangers',
     'notice.activity.cookies': 'Cookies hiervoor',
     'notice.activity.requirement': 'Bent u verplicht de gegevens te geven?',
-    'notice.basis.consent': 'Uw toestemming (AVG art. 6 lid 1 onder a); u kunt die te allen tijde intrekken, met werking voor de toekomst',
-    'notice.basis.contract': 'Uitvoering van een overeenkomst met u, of stappen op uw verzoek voorafgaand aan het sluiten ervan (art. 6 lid 1 onder b)',
-    'notice.basis.legal-obligation': 'Een wettelijke verplichting die op ons rust (art. 6 lid 1 onder c)',
+    'notice.basis.consent':
+      'Uw toestemming (AVG art. 6 lid 1 onder a); u kunt die te allen tijde intrekken, met werking voor de toekomst',
+    'notice.basis.contract':
+      'Uitvoering van een overeenkomst met u, of stappen op uw verzoek voorafgaand aan het sluiten ervan (art. 6 lid 1 onder b)',
+    'notice.basis.legal-obligation':
+      'Een wettelijke verplichting die op ons rust (art. 6 lid 1 onder c)',
     'notice.basis.vital-interests': 'De vitale belangen van u of een ander (art. 6 lid 1 onder d)',
     'notice.basis.public-task': 'Een taak van algemeen belang (art. 6 lid 1 onder e)',
-    'notice.basis.legitimate-interests': 'Ons gerechtvaardigd belang (art. 6 lid 1 onder f); u kunt bezwaar maken',
+    'notice.basis.legitimate-interests':
+      'Ons gerechtvaardigd belang (art. 6 lid 1 onder f); u kunt bezwaar maken',
     'notice.role.processor': 'verwerker',
     'notice.role.controller': 'verwerkingsverantwoordelijke',
     'notice.role.joint-controller': 'gezamenlijk verwerkingsverantwoordelijke',
@@ -203,7 +218,8 @@ export const noticeStrings: Record<'en' | 'nl', Record<string, string>> = {
     'notice.unit.hours': '{n} uur|{n} uur',
     'notice.unit.minutes': '{n} minuut|{n} minuten',
     'notice.unit.seconds': '{n} seconde|{n} seconden',
-    'notice.specialCategories.none': 'Wij verwerken geen bijzondere categorieën van persoonsgegevens (zoals gegevens over gezondheid, godsdienst of etnische afkomst).',
+    'notice.specialCategories.none':
+      'Wij verwerken geen bijzondere categorieën van persoonsgegevens (zoals gegevens over gezondheid, godsdienst of etnische afkomst).',
     'notice.specialCategories.some': 'Wij verwerken bijzondere categorieën van persoonsgegevens.',
     'notice.cookies.basis': 'Rechtsgrondslag',
     'notice.cookies.justification': 'Waarom dit strikt noodzakelijk is',
@@ -212,7 +228,8 @@ export const noticeStrings: Record<'en' | 'nl', Record<string, string>> = {
     'notice.cookies.party.first': 'Eigen (first party)',
     'notice.cookies.party.third': 'Derde partij',
     'notice.cookies.settings': 'Cookie-instellingen',
-    'notice.cookies.withdraw': 'U kunt uw toestemming te allen tijde geven, wijzigen of intrekken, met werking voor de toekomst, via de cookie-instellingen.',
+    'notice.cookies.withdraw':
+      'U kunt uw toestemming te allen tijde geven, wijzigen of intrekken, met werking voor de toekomst, via de cookie-instellingen.',
     'notice.cookies.service': 'Dienst',
     'notice.cookies.privacyPolicy': 'Privacybeleid van {provider}',
     'notice.transfers.caption': 'Doorgifte buiten de Europese Economische Ruimte',
@@ -238,18 +255,25 @@ export const noticeStrings: Record<'en' | 'nl', Record<string, string>> = {
     'notice.right.object': 'Recht van bezwaar',
     'notice.right.object-direct-marketing': 'Recht van bezwaar tegen direct marketing',
     'notice.right.withdraw-consent': 'Recht om uw toestemming in te trekken',
-    'notice.right.automated-decisions': 'Recht om niet onderworpen te worden aan geautomatiseerde besluitvorming',
-    'notice.right.complaint': 'Recht om een klacht in te dienen bij een toezichthoudende autoriteit',
+    'notice.right.automated-decisions':
+      'Recht om niet onderworpen te worden aan geautomatiseerde besluitvorming',
+    'notice.right.complaint':
+      'Recht om een klacht in te dienen bij een toezichthoudende autoriteit',
     'notice.rights.how': 'Hoe u uw rechten uitoefent',
-    'notice.rights.identity': 'Wij vragen u uw identiteit aan te tonen voordat wij uw verzoek uitvoeren, zodat niemand anders uw gegevens krijgt.',
+    'notice.rights.identity':
+      'Wij vragen u uw identiteit aan te tonen voordat wij uw verzoek uitvoeren, zodat niemand anders uw gegevens krijgt.',
     'notice.rights.free': 'Het uitoefenen van uw rechten is kosteloos.',
     'notice.rights.responseTime': 'Wij reageren binnen {period}.',
-    'notice.complaint.text': 'U hebt het recht een klacht in te dienen bij een toezichthoudende autoriteit, met name in de lidstaat waar u woont of werkt of waar de vermeende inbreuk plaatsvond.',
+    'notice.complaint.text':
+      'U hebt het recht een klacht in te dienen bij een toezichthoudende autoriteit, met name in de lidstaat waar u woont of werkt of waar de vermeende inbreuk plaatsvond.',
     'notice.complaint.authority': 'Toezichthoudende autoriteit',
     'notice.complaint.form': 'Klacht indienen',
-    'notice.children.text': 'Onze diensten zijn niet bedoeld voor personen jonger dan {age} jaar. Wij verzamelen niet bewust persoonsgegevens van kinderen jonger dan {age} jaar.',
-    'notice.children.parental': 'Gegevens van kinderen jonger dan {age} jaar verwerken wij alleen met toestemming van een ouder of voogd.',
-    'notice.automated.none': 'Wij maken geen gebruik van geautomatiseerde besluitvorming, ook niet van profilering, met rechtsgevolgen of vergelijkbare aanzienlijke gevolgen voor u.',
+    'notice.children.text':
+      'Onze diensten zijn niet bedoeld voor personen jonger dan {age} jaar. Wij verzamelen niet bewust persoonsgegevens van kinderen jonger dan {age} jaar.',
+    'notice.children.parental':
+      'Gegevens van kinderen jonger dan {age} jaar verwerken wij alleen met toestemming van een ouder of voogd.',
+    'notice.automated.none':
+      'Wij maken geen gebruik van geautomatiseerde besluitvorming, ook niet van profilering, met rechtsgevolgen of vergelijkbare aanzienlijke gevolgen voor u.',
     'notice.automated.used': 'Wij maken gebruik van geautomatiseerde besluitvorming.',
     'notice.automated.profiling': 'Daarbij maken wij ook gebruik van profilering.',
     'notice.changes.previous': 'Vorige versies',
