@@ -394,11 +394,11 @@ export class Gate {
     existing?.remove();
     const placeholder = this.doc.createElement('keuze-placeholder');
     placeholder.setAttribute('consent', frame.getAttribute('data-consent') ?? '');
-    for (const name of ['width', 'height', 'title']) {
+    // Only what <keuze-placeholder> reads: a `title` would become a tooltip over the whole box.
+    for (const name of ['width', 'height']) {
       const value = frame.getAttribute(name);
       if (value !== null) placeholder.setAttribute(name, value);
     }
-    if (url !== null) placeholder.setAttribute('src', url);
     frame.before(placeholder);
     this.placeholders.set(frame, placeholder);
   }

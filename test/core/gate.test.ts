@@ -329,6 +329,20 @@ describe('Gate: scripts', () => {
     expect(live.nextElementSibling?.id).to.equal('after');
   });
 
+  it('loads a gated script given as data-src', async () => {
+    add('script', {
+      type: 'text/plain',
+      'data-consent': 'analytics',
+      'data-src': `${FIXTURES}lib.js`,
+    });
+    await startGate();
+    await store.acceptAll();
+    await waitUntil(() => window.__order.includes('lib'), 'the script loaded');
+    expect(box.querySelector('script[data-keuze-activated]')!.getAttribute('src')).to.equal(
+      `${FIXTURES}lib.js`,
+    );
+  });
+
   it('restores data-type="module" so module scripts run as modules', async () => {
     add('script', {
       type: 'text/plain',
@@ -405,6 +419,16 @@ describe('Gate: unknown ids and unsafe URLs', () => {
     const aboutTypo = warnings.filter((w) => w.includes('#typo') && w.includes('"analytcs"'));
     expect(aboutTypo).to.have.length(1);
     expect(warnings.filter((w) => w.includes('"analytcs"'))).to.have.length(2);
+  });
+
+  it('keeps an element with an empty data-consent blocked and says so', async () => {
+    inline('empty', ' ', { id: 'empty' });
+    await startGate();
+    await store.acceptAll();
+    expect(window.__order).to.deep.equal([]);
+    expect(
+      warnings.filter((w) => w.includes('#empty') && w.includes('empty data-consent')),
+    ).to.have.length(1);
   });
 
   it('refuses an iframe whose data-src is a javascript: URL', async () => {
