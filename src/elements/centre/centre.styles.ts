@@ -178,7 +178,7 @@ export const centreStyles = [
       align-items: flex-start;
       gap: var(--k-space);
     }
-    .purpose-head > div {
+    .purpose-head > div:first-child {
       flex: 1;
       min-inline-size: 0;
     }
@@ -234,7 +234,7 @@ export const centreStyles = [
       background: var(--k-bg);
       border: 1px solid var(--k-border);
     }
-    .service > div {
+    .service > div:first-child {
       flex: 1;
       min-inline-size: 0;
     }
@@ -338,14 +338,11 @@ export const centreStyles = [
       gap: 0.75rem;
       border-block-start: 1px solid var(--k-border);
     }
-    footer .notice {
-      grid-column: 1 / -1;
-      justify-self: start;
-      padding-block: 0.25rem;
-    }
     @media (max-width: 40rem) {
       footer {
         grid-template-columns: 1fr;
+        gap: 0.5rem;
+        padding-block: 0.75rem;
       }
       .purpose,
       .service {

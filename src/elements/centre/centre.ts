@@ -233,7 +233,10 @@ export class KeuzeCentre extends LitElement {
         </button>
       </header>
       <div class="body" part="body">
-        <p>${t('centre.intro')}</p>
+        <p>
+          ${t('centre.intro')}
+          ${noticeUrl && isSafeUrl(noticeUrl) ? html`<a part="notice-link" href=${noticeUrl}>${t('centre.notice')}</a>` : nothing}
+        </p>
         ${store.gpc ? html`<p class="gpc" part="gpc">${t('gpc.honoured')}</p>` : nothing}
         <h3 class="purposes-title" id="purposes-title">${t('centre.purposes')}</h3>
         <ul aria-labelledby="purposes-title">
@@ -251,7 +254,6 @@ export class KeuzeCentre extends LitElement {
         <button type="button" class="button" part="button save-button" data-keuze-action="save" @click=${() => this.handleAction('save')}>
           ${t('centre.save')}
         </button>
-        ${noticeUrl && isSafeUrl(noticeUrl) ? html`<a class="notice" part="notice-link" href=${noticeUrl}>${t('centre.notice')}</a>` : nothing}
       </footer>
     `;
   }

@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+// Saves PNG screenshots of the banner and the cookie centre (1280 and 360 px wide,
+// light and dark) from demo/screenshot.html, which loads the built dist/keuze.min.js
+// exactly as a site would. Run `npm run screenshots` (it builds first).
+import { createServer } from 'node:http';
+import { mkdir, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const out = join(root, 'screenshots');
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.map': 'application/json' };
+
+const chromium = process.env.KEUZE_CHROMIUM || ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync);
+if (!chromium) {
+  console.error('No Chromium found: apt-get install -y chromium, or set KEUZE_CHROMIUM.');
+  process.exit(1);
+}
+if (!existsSync(join(root, 'dist/keuze.min.js'))) {
+  console.error('dist/keuze.min.js is missing: run `npm run build` first.');
+  process.exit(1);
+}
+
+const server = createServer(async (request, response) => {
+  const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+  try {
+    const body = await readFile(join(root, path));
+    // The same strict CSP a careful site would send: the widget must work under it.
+    response.writeHead(200, {
+      'content-type': types[extname(path)] ?? 'application/octet-stream',
+      'content-security-policy': "default-src 'self'; script-src 'self' 'sha256-ignored'; style-src 'self'; img-src 'self' data:",
+    });
+    response.end(body);
+  } catch {
+    response.writeHead(404).end('not found');
+  }
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await puppeteer.launch({
+  executablePath: chromium,
+  headless: true,
+  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-gpu', '--disable-dev-shm-usage'],
+});
+await mkdir(out, { recursive: true });
+const saved = [];
+const problems = [];
+try {
+  for (const width of [1280, 360]) {
+    for (const scheme of ['light', 'dark']) {
+      const page = await browser.newPage();
+      page.on('console', (message) => {
+        if (message.type() === 'error' && !message.location()?.url?.endsWith('/favicon.ico')) problems.push(`${width}/${scheme}: ${message.text()} ${message.location()?.url ?? ''}`);
+      });
+      page.on('pageerror', (error) => problems.push(`${width}/${scheme}: ${error.message}`));
+      await page.setViewport({ width, height: width > 600 ? 800 : 740, deviceScaleFactor: 1 });
+      await page.emulateMediaFeatures([
+        { name: 'prefers-color-scheme', value: scheme },
+        { name: 'prefers-reduced-motion', value: 'reduce' },
+      ]);
+      await page.goto(`${base}/demo/screenshot.html`, { waitUntil: 'load' });
+      await page.waitForFunction(() => document.querySelector('keuze-banner')?.shadowRoot?.querySelector('[part~="base"]'), { timeout: 10000 });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const name = (layer) => join(out, `${layer}-${width}-${scheme}.png`);
+      await page.screenshot({ path: name('banner') });
+      saved.push(name('banner'));
+      await page.evaluate(() =>
+        document.querySelector('keuze-banner').shadowRoot.querySelector('[data-keuze-action="open-centre"]').click(),
+      );
+      await page.waitForFunction(() => document.querySelector('keuze-centre')?.shadowRoot?.querySelector('dialog[open]'));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await page.screenshot({ path: name('centre') });
+      saved.push(name('centre'));
+      await page.close();
+    }
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+for (const file of saved) console.log(`saved ${file.slice(root.length)}`);
+if (problems.length) {
+  console.error(`Page errors:\n${problems.join('\n')}`);
+  process.exitCode = 1;
+}
