@@ -150,7 +150,9 @@ describe('<keuze-notice>', () => {
   it('shows the six controller entities of seed 003 with address and company number in a captioned table', async () => {
     const el = await render(seeds.seed003);
     const table = el.querySelector('#keuze-notice-controller table')!;
-    expect(table.querySelector('caption')!.textContent).to.equal('Verwerkingsverantwoordelijken');
+    expect(table.querySelector('caption')!.textContent!.trim()).to.equal(
+      'Verwerkingsverantwoordelijken',
+    );
     const rows = [...table.querySelectorAll('tbody tr')].map((tr) =>
       [...tr.children].map((c) => c.textContent!.trim()),
     );
