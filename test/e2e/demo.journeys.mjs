@@ -1,0 +1,256 @@
+// End-to-end journeys through the demo site (`npm start`) in Debian's Chromium.
+// Starts the real demo server (demo/server.mjs) on a free port, drives the pages
+// with playwright-core, and checks what a visitor and a site owner would notice:
+// the banner, the cookies and storage in the browser, and the beacons and
+// proof-of-consent records that reached the server.
+//
+// Run: npm run build && node --test test/e2e/demo.journeys.mjs
+// (KEUZE_CHROMIUM=/path/to/chromium to use another browser binary.)
+import { after, before, beforeEach, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const executablePath = process.env.KEUZE_CHROMIUM || '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+];
+
+let server;
+let base;
+let browser;
+/** Console messages about broken policy or script errors, per test. */
+let problems = [];
+
+/** Starts `node demo/server.mjs --port 0` as `npm start` would and reads the address it prints. */
+function startServer() {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['demo/server.mjs', '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`demo server did not print its address:\n${output}`)), 20_000);
+    const read = (chunk) => {
+      output += chunk;
+      const match = /Keuze demo: (http:\/\/localhost:\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, url: match[1] });
+      }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code) => reject(new Error(`demo server exited (${code}):\n${output}`)));
+  });
+}
+
+async function api(path, init) {
+  const response = await fetch(base + path, init);
+  return response.status === 204 ? null : response.json();
+}
+const beacons = () => api('/api/beacons');
+const consentLog = () => api('/api/consent-log');
+const kinds = async () => (await beacons()).map((beacon) => beacon.kind);
+
+/** Polls `check` until it returns something truthy. */
+async function eventually(check, message, timeout = 5000) {
+  const deadline = Date.now() + timeout;
+  let last;
+  while (Date.now() < deadline) {
+    last = await check();
+    if (last) return last;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.fail(`${message} (last value: ${JSON.stringify(last)})`);
+}
+
+/** A first-time visitor: a fresh profile with no cookies, storage or stored decision. */
+async function newVisitor() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    const text = message.text();
+    if (message.type() === 'error' || /Content Security Policy/i.test(text)) problems.push(text);
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  return { context, page };
+}
+
+const bannerButton = (page, action) => page.locator(`keuze-banner [data-keuze-action="${action}"]`);
+const trackingCookies = async (context) =>
+  (await context.cookies()).map((cookie) => cookie.name).filter((name) => name.startsWith('_pk_'));
+
+/** Loads a page and waits until Keuze has read the stored decision (or found none). */
+async function visit(page, path) {
+  await page.goto(base + path);
+  await page.waitForFunction(() => window.keuze?.store?.status === 'ready');
+}
+
+/**
+ * Waits until a beacon of `kind` reported `path`. The gate activates every tag of a page in
+ * one pass, so once the error monitor (legitimate interest, runs until objected to) or the
+ * cookieless counter (runs once statistics are refused) reported a page, any analytics or
+ * marketing tag allowed on that page would have fired too: a sound moment to assert absence.
+ */
+const reported = (kind, path) =>
+  eventually(
+    async () => (await beacons()).some((beacon) => beacon.kind === kind && beacon.body.page === path),
+    `the ${kind} beacon reports ${path}`,
+  );
+const NOT_TRACKING = new Set(['monitor', 'cookieless']);
+const trackers = async () => (await kinds()).filter((kind) => !NOT_TRACKING.has(kind));
+
+before(async () => {
+  assert.ok(existsSync(`${root}/dist/keuze.min.js`), 'run `npm run build` first: the demo serves dist/keuze.min.js');
+  assert.ok(existsSync(executablePath), `no Chromium at ${executablePath}; set KEUZE_CHROMIUM`);
+  server = await startServer();
+  base = server.url;
+  browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.child.kill();
+});
+
+beforeEach(async () => {
+  problems = [];
+  await api('/api/clear', { method: 'POST' });
+});
+
+describe('the demo site', () => {
+  it('shows the banner on a first visit and runs no analytics or marketing before a choice', async () => {
+    const { context, page } = await newVisitor();
+    await visit(page, '/');
+    await assert.doesNotReject(bannerButton(page, 'accept-all').waitFor({ state: 'visible' }));
+    assert.ok(await bannerButton(page, 'reject-all').isVisible(), 'reject sits next to accept');
+    await reported('monitor', '/');
+    assert.deepEqual(await trackingCookies(context), [], 'no _pk_ cookies before consent');
+    assert.deepEqual(await trackers(), [], 'only the error monitor reported');
+    assert.equal(await page.evaluate(() => localStorage.getItem('adpixel_profile')), null);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('after "Reject all" sets no analytics cookies and sends no beacons, on any page', async () => {
+    const { context, page } = await newVisitor();
+    await visit(page, '/');
+    await bannerButton(page, 'reject-all').click();
+    await bannerButton(page, 'reject-all').waitFor({ state: 'hidden' });
+    const [record] = await eventually(consentLog, 'the proof-of-consent record arrives');
+    assert.equal(JSON.stringify(record.record).includes('reject-all'), true, 'the record says the visitor rejected all');
+
+    await visit(page, '/article');
+    await reported('cookieless', '/article');
+    assert.equal(await bannerButton(page, 'accept-all').isVisible(), false, 'the banner does not ask again');
+    assert.deepEqual(await trackingCookies(context), []);
+    assert.deepEqual(await trackers(), []);
+    assert.equal(await page.locator('keuze-placeholder').count(), 1, 'the video waits behind a placeholder');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('after "Accept all" sets the analytics cookie, and the analytics beacon and the marketing pixel arrive', async () => {
+    const { context, page } = await newVisitor();
+    await visit(page, '/');
+    await bannerButton(page, 'accept-all').click();
+    await eventually(async () => (await kinds()).includes('analytics'), 'the analytics beacon arrives');
+    await eventually(async () => (await kinds()).includes('pixel'), 'the marketing pixel arrives');
+    assert.deepEqual((await trackingCookies(context)).sort(), ['_pk_id.demo', '_pk_ses.demo']);
+    assert.match(await page.evaluate(() => localStorage.getItem('adpixel_profile')), /\w+/);
+    const [entry] = await eventually(consentLog, 'the proof-of-consent record arrives');
+    assert.ok(JSON.stringify(entry.record).includes('accept-all'));
+    assert.ok(!JSON.stringify(entry.record).includes('127.0.0.1'), 'no IP address in the record');
+    // The live panel shows it too.
+    await eventually(
+      async () => Number(await page.locator('[data-panel="beacons"] [data-count]').getAttribute('data-count')) >= 2,
+      'the live panel counts the beacons',
+    );
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('on the next visit shows no banner and runs the accepted scripts straight away', async () => {
+    const { context, page } = await newVisitor();
+    await visit(page, '/');
+    await bannerButton(page, 'accept-all').click();
+    await eventually(async () => (await kinds()).includes('analytics'), 'the first analytics beacon arrives');
+    await api('/api/clear', { method: 'POST' });
+
+    await visit(page, '/contact');
+    await eventually(
+      async () => (await beacons()).some((b) => b.kind === 'analytics' && b.body.page === '/contact'),
+      'analytics reports the next page without asking',
+    );
+    assert.equal(await bannerButton(page, 'accept-all').isVisible(), false, 'no banner on the next visit');
+    // The map was allowed with everything else: it loads instead of its placeholder.
+    await eventually(async () => (await kinds()).includes('map'), 'the map embed loads');
+    assert.equal(await page.locator('keuze-placeholder').count(), 0);
+    const analytics = (await beacons()).find((b) => b.kind === 'analytics');
+    assert.ok(analytics.cookies.includes('_pk_id.demo'), 'the returning visitor is recognised by its cookie');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('withdrawing consent via the footer "Cookie settings" link deletes the analytics and marketing storage', async () => {
+    const { context, page } = await newVisitor();
+    await visit(page, '/');
+    await bannerButton(page, 'accept-all').click();
+    await eventually(async () => (await trackingCookies(context)).length === 2, 'the analytics cookies are set');
+    await eventually(() => page.evaluate(() => localStorage.getItem('adpixel_profile')), 'the ad profile is stored');
+
+    await page.locator('footer a[data-keuze-open]').click();
+    const centreReject = page.locator('keuze-centre [data-keuze-action="reject-all"]');
+    await centreReject.waitFor({ state: 'visible' });
+    assert.equal(new URL(page.url()).pathname, '/', 'the footer link opened the cookie centre instead of navigating');
+    await centreReject.click();
+
+    await eventually(async () => (await trackingCookies(context)).length === 0, 'the _pk_ cookies are deleted');
+    assert.equal(await page.evaluate(() => localStorage.getItem('adpixel_profile')), null, 'the ad profile is deleted');
+    await eventually(async () => (await consentLog()).length === 2, 'the withdrawal is recorded as well');
+
+    await api('/api/clear', { method: 'POST' });
+    await visit(page, '/article');
+    await reported('cookieless', '/article');
+    assert.deepEqual(await trackers(), [], 'no tracker runs after withdrawal');
+    assert.deepEqual(await trackingCookies(context), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('loads the article video only after the visitor allows it on its placeholder', async () => {
+    const { context, page } = await newVisitor();
+    await visit(page, '/article');
+    const placeholder = page.locator('keuze-placeholder');
+    await placeholder.waitFor({ state: 'visible' });
+    assert.equal(await page.locator('iframe[title^="Video"]').getAttribute('src'), null, 'the video is not loaded');
+    await placeholder.locator('[part~="allow-button"]').click();
+    await eventually(async () => (await kinds()).includes('video'), 'the video embed loads');
+    assert.equal(await page.locator('iframe[title^="Video"]').getAttribute('src'), '/embed/video.html');
+    assert.deepEqual(await trackingCookies(context), [], 'allowing the video allowed no analytics');
+    assert.ok(!(await kinds()).includes('analytics'));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('renders the privacy notice from the same config on the privacy page', async () => {
+    const { context, page } = await newVisitor();
+    await visit(page, '/privacy');
+    const notice = page.locator('keuze-notice');
+    await notice.locator('h1').first().waitFor();
+    const text = await notice.innerText();
+    assert.match(text, /De Groene Fiets B\.V\./, 'the controller is named');
+    assert.match(text, /_pk_id\.\*/, 'the cookie declaration lists the analytics cookie');
+    assert.match(text, /Autoriteit Persoonsgegevens/, 'the supervisory authority is named');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
