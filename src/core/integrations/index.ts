@@ -78,9 +78,13 @@ export function startIntegrations(store: ConsentStore, options: IntegrationOptio
 
     // Only the tab where the decision was taken logs it: the others hear it by broadcast.
     const record = consent.record;
+    const log = state.log;
     const logged =
-      state.log && source === 'local' && record && record.id !== previous.record?.id
-        ? state.log.record(record).catch(() => {})
+      log && source === 'local' && record && record.id !== previous.record?.id
+        ? log
+            .record(record)
+            .then(() => log.settled(record.id))
+            .catch(() => {})
         : Promise.resolve();
 
     // An expired decision is not a withdrawal: the visitor is asked again, nothing is deleted.
@@ -109,8 +113,8 @@ export function startIntegrations(store: ConsentStore, options: IntegrationOptio
       }
       return;
     }
-    // Reload once the decision is stored and its log record is safe in the outbox
-    // (the record's keepalive request outlives the page).
+    // Reload once the decision is stored and its log record delivered (or, after
+    // 2 s, safe in the outbox: its keepalive request outlives the page).
     void Promise.all([logged, whenPersisted(store)]).then(reload);
   };
   store.addEventListener('change', handleChange);

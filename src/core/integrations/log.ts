@@ -178,6 +178,21 @@ export class ConsentLog {
     void this.flush();
   }
 
+  /**
+   * Resolves true once the record was accepted by the server, false after
+   * `timeout` ms. Used before a reload: a request cut off by the reload would
+   * be sent again by the next page.
+   */
+  async settled(id: string, timeout = 2000): Promise<boolean> {
+    const end = Date.now() + timeout;
+    while (Date.now() < end) {
+      if (this.done.has(id)) return true;
+      if (!this.waiting.has(id) && !this.inFlight.has(id)) return this.done.has(id);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    return this.done.has(id);
+  }
+
   /** Sends every waiting record that is due (`force`: ignore the backoff). One flush at a time. */
   flush(force = false): Promise<void> {
     if (this.flushing) {
