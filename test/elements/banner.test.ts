@@ -1,5 +1,6 @@
 import { expect, oneEvent, waitUntil, fixtureCleanup } from '@open-wc/testing';
 import { sendKeys, setViewport, emulateMedia } from '@web/test-runner-commands';
+import { registerTranslation } from '../../src/core/locale.js';
 import type { KeuzeBanner } from '../../src/elements/banner/banner.js';
 import { deepActiveElement, expectAccessible, html, makeStore, mount, nextFrame, shadow } from './helpers.js';
 
@@ -219,6 +220,17 @@ describe('<keuze-banner>', () => {
     shadow<HTMLButtonElement>(banner, '[data-keuze-action="reject-all"]').click();
     await waitUntil(() => store.get().decided);
     expect(store.receipt().current?.locale).to.equal('nl');
+  });
+
+  it('turns right to left for Arabic, with the box in the left corner', async () => {
+    registerTranslation('ar', { 'banner.accept': 'قبول الكل' });
+    const store = await makeStore();
+    const banner = await mount<KeuzeBanner>(store, html`<keuze-banner layout="box"></keuze-banner>`, 'ar');
+    const base = shadow(banner, '[part~="base"]');
+    expect(base.getAttribute('dir')).to.equal('rtl');
+    expect(base.getAttribute('lang')).to.equal('ar');
+    expect(shadow(banner, '[data-keuze-action="accept-all"]').textContent!.trim()).to.equal('قبول الكل');
+    expect(base.getBoundingClientRect().left).to.be.lessThan(window.innerWidth / 2);
   });
 
   it('cannot be restyled by the page: host CSS for buttons and text does not reach inside', async () => {

@@ -33,7 +33,6 @@ export const switchStyles = css`
   .switch[aria-checked='true']::before {
     transform: translateX(1.375rem);
   }
-  :host-context([dir='rtl']) .switch[aria-checked='true']::before,
   [dir='rtl'] .switch[aria-checked='true']::before {
     transform: translateX(-1.375rem);
   }
