@@ -38,7 +38,9 @@ function cookieNames(doc: Document): string[] {
 
 describe('integrations in the script-tag build', () => {
   beforeEach(async () => {
-    await Promise.all(['integrations-log', 'integrations-tracker'].map((ch) => fetch(`/__sink/${ch}/clear`)));
+    await Promise.all(
+      ['integrations-log', 'integrations-tracker'].map((ch) => fetch(`/__sink/${ch}/clear`)),
+    );
     localStorage.clear();
     for (const name of cookieNames(document)) document.cookie = `${name}=; max-age=0; path=/`;
     await deleteDatabase('keuze');
@@ -51,7 +53,11 @@ describe('integrations in the script-tag build', () => {
     const { site } = await open('/test/e2e/pages/integrations-consent-mode.html');
     const entries = site.dataLayer.map((entry) => Array.from(entry as ArrayLike<unknown>));
     expect(entries[0].slice(0, 2)).to.deep.equal(['consent', 'default']);
-    expect(entries[0][2]).to.include({ analytics_storage: 'denied', ad_storage: 'denied', wait_for_update: 700 });
+    expect(entries[0][2]).to.include({
+      analytics_storage: 'denied',
+      ad_storage: 'denied',
+      wait_for_update: 700,
+    });
     expect(entries[1][0]).to.equal('js');
     expect(site.keuze.diagnostics().some((f) => f.code === 'consent-mode-late')).to.equal(false);
   });
@@ -82,10 +88,18 @@ describe('integrations in the script-tag build', () => {
   it('removes the cookies of a gated script on withdrawal, reloads, and the script does not run again', async () => {
     const { frame, site } = await open('/test/e2e/pages/integrations-withdraw.html');
     await site.keuze.acceptAll();
-    await waitUntil(async () => (await hits('integrations-tracker')).length === 1, 'the tracker should run once');
-    await waitUntil(() => cookieNames(site.document).includes('_pk_id.1.e2e'), 'the tracker cookie should be set');
+    await waitUntil(
+      async () => (await hits('integrations-tracker')).length === 1,
+      'the tracker should run once',
+    );
+    await waitUntil(
+      () => cookieNames(site.document).includes('_pk_id.1.e2e'),
+      'the tracker cookie should be set',
+    );
 
-    const reloaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    const reloaded = new Promise((resolve) =>
+      frame.addEventListener('load', resolve, { once: true }),
+    );
     await site.keuze.save({ analytics: false });
     await reloaded;
     const after = frame.contentWindow as SiteWindow;
@@ -98,9 +112,13 @@ describe('integrations in the script-tag build', () => {
     expect((await hits('integrations-tracker')).length).to.equal(1);
 
     // Both decisions reached the proof-of-consent log, once each, even across the reload.
-    await waitUntil(async () => (await hits('integrations-log')).length >= 2, 'both records should arrive', {
-      timeout: 5000,
-    });
+    await waitUntil(
+      async () => (await hits('integrations-log')).length >= 2,
+      'both records should arrive',
+      {
+        timeout: 5000,
+      },
+    );
     const records = (await hits('integrations-log')).map((hit) => JSON.parse(hit.body));
     expect(records.map((r) => r.method).sort()).to.deep.equal(['accept-all', 'withdraw']);
     expect(new Set(records.map((r) => r.id)).size).to.equal(2);

@@ -59,7 +59,10 @@ export function itemsToRemove(config: Config, consent: Consent, withdrawn: strin
   return {
     remove: rows
       .filter((row) => !isGranted(consent, row))
-      .filter((row) => gone.has(row.purpose.id) || (row.service !== undefined && gone.has(row.service.id)))
+      .filter(
+        (row) =>
+          gone.has(row.purpose.id) || (row.service !== undefined && gone.has(row.service.id)),
+      )
       .map((row) => row.item),
     keep: rows.filter((row) => isGranted(consent, row)).map((row) => row.item),
   };
@@ -104,7 +107,8 @@ function expireCookie(doc: Document, name: string, path: string, domain?: string
   const scope = domain ? `; domain=${domain}` : '';
   doc.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; max-age=0; path=${path}${scope}${secure}`;
   // A cookie set with a trailing slash on its path is a different cookie.
-  if (path !== '/') doc.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; max-age=0; path=${path}/${scope}${secure}`;
+  if (path !== '/')
+    doc.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; max-age=0; path=${path}/${scope}${secure}`;
 }
 
 function removeKeys(
@@ -135,7 +139,11 @@ function safeStorage(get: () => Storage): Storage | undefined {
 }
 
 /** Deletes the given storage items from this page's device storage, sparing names a kept item matches. */
-export function removeStorage(items: StorageItem[], win: Window = window, keep: StorageItem[] = []): CleanupReport {
+export function removeStorage(
+  items: StorageItem[],
+  win: Window = window,
+  keep: StorageItem[] = [],
+): CleanupReport {
   const kept = (type: StorageType, name: string) =>
     keep.some((item) => item.type === type && matchesName(item.name, name));
   const doc = win.document;
@@ -152,13 +160,15 @@ export function removeStorage(items: StorageItem[], win: Window = window, keep: 
         const names = present.filter((name) => matchesName(item.name, name));
         // An exact name may be set on a path this page cannot see: expire it anyway.
         if (!item.name.includes('*') && !names.includes(item.name)) names.push(item.name);
-        for (let i = names.length - 1; i >= 0; i--) if (kept('cookie', names[i])) names.splice(i, 1);
+        for (let i = names.length - 1; i >= 0; i--)
+          if (kept('cookie', names[i])) names.splice(i, 1);
         const paths = new Set(pagePaths);
         if (item.path) paths.add(item.path);
         const scopes = new Set<string | undefined>([undefined, ...domains]);
         if (item.domain) scopes.add(item.domain.replace(/^\./, ''));
         for (const name of names) {
-          for (const path of paths) for (const domain of scopes) expireCookie(doc, name, path, domain);
+          for (const path of paths)
+            for (const domain of scopes) expireCookie(doc, name, path, domain);
           if (present.includes(name)) removed.push(`cookie:${name}`);
           cookieTargets.push(name);
         }
@@ -204,7 +214,8 @@ function removeDatabases(win: Window, declared: string): void {
   idb
     .databases?.()
     .then((list) => {
-      for (const db of list) if (db.name && matchesName(declared, db.name)) idb.deleteDatabase(db.name);
+      for (const db of list)
+        if (db.name && matchesName(declared, db.name)) idb.deleteDatabase(db.name);
     })
     .catch(() => {});
 }

@@ -39,7 +39,9 @@ const NAME = /^[A-Za-z_$][\w$]*$/;
  * Read defensively: this also runs on a config that failed validation, because
  * a page whose Google tags get no default at all would run them as if granted.
  */
-export function resolveConsentMode(config: Partial<Config> | undefined): ResolvedConsentMode | null {
+export function resolveConsentMode(
+  config: Partial<Config> | undefined,
+): ResolvedConsentMode | null {
   const option = config?.googleConsentMode;
   if (!option) return null;
   const given: ConsentModeOptions = typeof option === 'object' ? option : {};
@@ -94,19 +96,26 @@ const early = new WeakMap<DataLayer, number>();
 
 export function deniedState(): ConsentModeState {
   const state = {} as ConsentModeState;
-  for (const key of CONSENT_MODE_KEYS) state[key] = key === 'security_storage' ? 'granted' : 'denied';
+  for (const key of CONSENT_MODE_KEYS)
+    state[key] = key === 'security_storage' ? 'granted' : 'denied';
   return state;
 }
 
 /** Pushes `gtag('consent', 'default', …)` (and the `set` options) synchronously. */
-export function pushConsentModeDefault(options: ResolvedConsentMode, win: Window = window): boolean {
+export function pushConsentModeDefault(
+  options: ResolvedConsentMode,
+  win: Window = window,
+): boolean {
   const layer = dataLayerOf(options.dataLayerName, win);
   if (defaulted.has(layer)) return false;
   defaulted.add(layer);
   const tagEntries = layer.filter(isTagCommand).length;
   if (tagEntries > 0) early.set(layer, tagEntries);
   const gtag = gtagFor(layer);
-  const defaults: Record<string, unknown> = { ...deniedState(), wait_for_update: options.waitForUpdate };
+  const defaults: Record<string, unknown> = {
+    ...deniedState(),
+    wait_for_update: options.waitForUpdate,
+  };
   if (options.region) defaults.region = options.region;
   gtag('consent', 'default', defaults);
   if (options.adsDataRedaction) gtag('set', 'ads_data_redaction', true);

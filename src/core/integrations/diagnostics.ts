@@ -33,7 +33,10 @@ export function presentStorage(win: Window = window): Array<{ type: StorageType;
   return [
     ...cookieNames(win.document).map((name) => ({ type: 'cookie' as const, name })),
     ...storageKeys(() => win.localStorage).map((name) => ({ type: 'localStorage' as const, name })),
-    ...storageKeys(() => win.sessionStorage).map((name) => ({ type: 'sessionStorage' as const, name })),
+    ...storageKeys(() => win.sessionStorage).map((name) => ({
+      type: 'sessionStorage' as const,
+      name,
+    })),
   ];
 }
 
@@ -91,7 +94,8 @@ function pathOf(config: Config, purposeId: string, serviceId?: string): string {
 
 function isEmptyText(text: unknown): boolean {
   if (typeof text === 'string') return text.trim() === '';
-  if (text && typeof text === 'object') return Object.values(text).every((value) => isEmptyText(value));
+  if (text && typeof text === 'object')
+    return Object.values(text).every((value) => isEmptyText(value));
   return true;
 }
 
@@ -109,7 +113,9 @@ export function diagnoseConfig(config: Config): Finding[] {
           code: 'legitimate-interest-storage',
           message: `Purpose "${purpose.id}" rests on legitimate interest but stores ${items
             .map((item) => `"${item.name}"`)
-            .join(', ')} on the device. Regulators hold that device storage needs consent unless strictly necessary (ePrivacy 5(3), EDPB 2/2023): make it "consent", or "necessary" with a justification.`,
+            .join(
+              ', ',
+            )} on the device. Regulators hold that device storage needs consent unless strictly necessary (ePrivacy 5(3), EDPB 2/2023): make it "consent", or "necessary" with a justification.`,
           path: `purposes[${p}]`,
         });
       }

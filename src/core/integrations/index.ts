@@ -49,7 +49,10 @@ interface Running {
 const running = new WeakMap<ConsentStore, Running>();
 
 /** Connects the integrations to a loaded store; returns a function that disconnects them. */
-export function startIntegrations(store: ConsentStore, options: IntegrationOptions = {}): () => void {
+export function startIntegrations(
+  store: ConsentStore,
+  options: IntegrationOptions = {},
+): () => void {
   const config = store.config;
   const consentMode = resolveConsentMode(config);
   const state: Running = {};
@@ -99,7 +102,8 @@ export function startIntegrations(store: ConsentStore, options: IntegrationOptio
         console.info('[keuze] removed after withdrawal:', state.lastCleanup.removed.join(', '));
       }
     }
-    const tookBack = previous.decided && withdrawn.some((id) => previous.purposes[id] || previous.services[id]);
+    const tookBack =
+      previous.decided && withdrawn.some((id) => previous.purposes[id] || previous.services[id]);
     if (!config.reloadOnWithdraw || !tookBack) return;
     if (source === 'tab' && document.visibilityState === 'hidden') {
       // A background tab reloads when the visitor comes back to it, not under their hands elsewhere.
@@ -126,7 +130,8 @@ export function startIntegrations(store: ConsentStore, options: IntegrationOptio
   if (config.debug) {
     // At once for what is there now, and after the page's own scripts have loaded.
     printDiagnostics(store);
-    if (document.readyState !== 'complete') window.addEventListener('load', handleLoad, { once: true });
+    if (document.readyState !== 'complete')
+      window.addEventListener('load', handleLoad, { once: true });
   }
 
   return () => {
@@ -142,7 +147,10 @@ export function startIntegrations(store: ConsentStore, options: IntegrationOptio
 /** The integrations' findings; `keuze.diagnostics()` adds the engine's own. */
 export function diagnose(store: ConsentStore): Finding[] {
   const config = store.config;
-  const findings = [...diagnoseConfig(config), ...diagnoseStorage({ config, consent: store.get() })];
+  const findings = [
+    ...diagnoseConfig(config),
+    ...diagnoseStorage({ config, consent: store.get() }),
+  ];
   const consentMode = resolveConsentMode(config);
   if (consentMode) {
     const early = earlyTagEntries(consentMode);

@@ -86,7 +86,10 @@ export class IdbOutbox implements Outbox {
     return this.fallback !== undefined;
   }
 
-  private async run<T>(op: (store: UseStore) => Promise<T>, orElse: (memory: MemoryOutbox) => Promise<T>): Promise<T> {
+  private async run<T>(
+    op: (store: UseStore) => Promise<T>,
+    orElse: (memory: MemoryOutbox) => Promise<T>,
+  ): Promise<T> {
     if (!this.fallback) {
       try {
         this.store ??= createStore(this.dbName, this.storeName);
@@ -172,7 +175,12 @@ export class ConsentLog {
 
   /** Puts a decision in the outbox and tries to send it at once. Resolves once it is safely stored. */
   async record(decision: Decision): Promise<void> {
-    const entry: OutboxEntry = { record: toLogRecord(decision), endpoint: this.endpoint, attempts: 0, nextAt: 0 };
+    const entry: OutboxEntry = {
+      record: toLogRecord(decision),
+      endpoint: this.endpoint,
+      attempts: 0,
+      nextAt: 0,
+    };
     this.waiting.set(entry.record.id, entry);
     await this.outbox.put(entry);
     void this.flush();
@@ -278,7 +286,10 @@ export class ConsentLog {
       const body = JSON.stringify(record);
       if (typeof this.win.fetch !== 'function') {
         // No fetch: a beacon (text/plain keeps it a simple CORS request); delivery unknown, so it stays queued.
-        this.win.navigator.sendBeacon?.(this.endpoint, new Blob([body], { type: 'text/plain;charset=UTF-8' }));
+        this.win.navigator.sendBeacon?.(
+          this.endpoint,
+          new Blob([body], { type: 'text/plain;charset=UTF-8' }),
+        );
         return false;
       }
       const response = await this.win.fetch(this.endpoint, {

@@ -1,11 +1,23 @@
 import { expect, waitUntil, aTimeout } from '@open-wc/testing';
 import { startIntegrations } from '../../../src/core/integrations/index.js';
-import { domainsOf, pathsOf, removeStorage, withdrawnIds } from '../../../src/core/integrations/cleanup.js';
+import {
+  domainsOf,
+  pathsOf,
+  removeStorage,
+  withdrawnIds,
+} from '../../../src/core/integrations/cleanup.js';
 import { Gate } from '../../../src/core/gate.js';
 import { ConsentStore } from '../../../src/core/store.js';
 import { MemoryAdapter } from '../../../src/core/storage/memory.js';
 import type { Config } from '../../../src/core/types.js';
-import { clearCookies, cookieNames, disposeStores, loadedStore, siteConfig, validated } from './helpers.js';
+import {
+  clearCookies,
+  cookieNames,
+  disposeStores,
+  loadedStore,
+  siteConfig,
+  validated,
+} from './helpers.js';
 
 declare global {
   interface Window {
@@ -172,7 +184,10 @@ describe('withdrawal clean-up', () => {
     await waitUntil(() => here.get().decided, 'this tab should hear the decision');
     sessionStorage.setItem('hjViewportId', 'abc');
     await there.save({ analytics: false });
-    await waitUntil(() => sessionStorage.getItem('hjViewportId') === null, 'sessionStorage key should be removed');
+    await waitUntil(
+      () => sessionStorage.getItem('hjViewportId') === null,
+      'sessionStorage key should be removed',
+    );
     here.dispose();
     there.dispose();
   });
@@ -188,22 +203,37 @@ describe('withdrawal clean-up', () => {
   });
 
   it('targets the host and each parent domain, and the page path and its parents', () => {
-    expect(domainsOf('shop.www.voorbeeld.nl')).to.deep.equal(['shop.www.voorbeeld.nl', 'www.voorbeeld.nl', 'voorbeeld.nl']);
+    expect(domainsOf('shop.www.voorbeeld.nl')).to.deep.equal([
+      'shop.www.voorbeeld.nl',
+      'www.voorbeeld.nl',
+      'voorbeeld.nl',
+    ]);
     expect(domainsOf('localhost')).to.deep.equal([]);
     expect(domainsOf('127.0.0.1')).to.deep.equal([]);
     expect(pathsOf('/winkel/mand/item')).to.deep.equal(['/', '/winkel', '/winkel/mand']);
   });
 
   it('treats only ids that went from granted to refused as withdrawn after a decision', () => {
-    const previous = { decided: true, purposes: { a: true, b: false, c: true }, services: { s: true } };
-    const next = { decided: true, purposes: { a: false, b: false, c: true }, services: { s: false } };
+    const previous = {
+      decided: true,
+      purposes: { a: true, b: false, c: true },
+      services: { s: true },
+    };
+    const next = {
+      decided: true,
+      purposes: { a: false, b: false, c: true },
+      services: { s: false },
+    };
     expect(withdrawnIds(previous, next)).to.deep.equal(['a', 's']);
   });
 
   describe('with reloadOnWithdraw', () => {
     it('reloads once, after the withdrawal is stored', async () => {
       const adapter = new MemoryAdapter();
-      const store = new ConsentStore(validated(siteConfig({ reloadOnWithdraw: true })), { adapter, channel: false });
+      const store = new ConsentStore(validated(siteConfig({ reloadOnWithdraw: true })), {
+        adapter,
+        channel: false,
+      });
       await store.load();
       let storedAtReload: unknown;
       let reloads = 0;

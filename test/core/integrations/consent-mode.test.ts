@@ -25,14 +25,19 @@ function consentCommands(kind: 'default' | 'update', layer?: unknown[]): Record<
     .map((c) => c[2] as Record<string, unknown>);
 }
 
-function events(layer: unknown[] = window.dataLayer ?? []): Array<{ event: string; keuze: Record<string, unknown> }> {
+function events(
+  layer: unknown[] = window.dataLayer ?? [],
+): Array<{ event: string; keuze: Record<string, unknown> }> {
   return layer.filter(
     (entry): entry is { event: string; keuze: Record<string, unknown> } =>
-      !!entry && typeof entry === 'object' && (entry as { event?: unknown }).event === 'keuze-change',
+      !!entry &&
+      typeof entry === 'object' &&
+      (entry as { event?: unknown }).event === 'keuze-change',
   );
 }
 
-const withConsentMode = (options: boolean | ConsentModeOptions = true) => siteConfig({ googleConsentMode: options });
+const withConsentMode = (options: boolean | ConsentModeOptions = true) =>
+  siteConfig({ googleConsentMode: options });
 
 describe('Google Consent Mode v2', () => {
   let stop: (() => void) | undefined;
@@ -109,7 +114,10 @@ describe('Google Consent Mode v2', () => {
   it('still denies everything when the config is invalid but asks for Consent Mode', () => {
     // keuze.init fails closed on an invalid config; Google tags must still see a denial.
     beforeLoad({ googleConsentMode: true, purposes: 'oops' } as never);
-    expect(consentCommands('default')[0]).to.include({ analytics_storage: 'denied', ad_storage: 'denied' });
+    expect(consentCommands('default')[0]).to.include({
+      analytics_storage: 'denied',
+      ad_storage: 'denied',
+    });
   });
 
   it('uses a custom data layer name', () => {
@@ -149,7 +157,9 @@ describe('Google Consent Mode v2', () => {
     await store.save({ analytics: true });
     const layer = window.dataLayer!;
     const update = layer.findIndex(
-      (e) => Object.prototype.toString.call(e) === '[object Arguments]' && (e as IArguments)[1] === 'update',
+      (e) =>
+        Object.prototype.toString.call(e) === '[object Arguments]' &&
+        (e as IArguments)[1] === 'update',
     );
     const event = layer.findIndex((e) => (e as { event?: string }).event === 'keuze-change');
     expect(update).to.be.greaterThan(-1);
@@ -163,7 +173,10 @@ describe('Google Consent Mode v2', () => {
     stop = startIntegrations(store);
     await store.acceptAll();
     await store.save({ analytics: false });
-    expect(consentCommands('update').at(-1)).to.include({ analytics_storage: 'denied', ad_storage: 'granted' });
+    expect(consentCommands('update').at(-1)).to.include({
+      analytics_storage: 'denied',
+      ad_storage: 'granted',
+    });
   });
 
   it('follows a custom purpose-to-key map, including service ids', async () => {
@@ -233,10 +246,12 @@ describe('Google Consent Mode v2', () => {
   it('reports a Google tag that ran before the Consent Mode default', async () => {
     const config = withConsentMode();
     window.dataLayer = [];
-    (function gtag(..._args: unknown[]) {
+    // The Google tag snippet placed above Keuze by mistake.
+    const gtag: (...args: unknown[]) => void = function () {
       // eslint-disable-next-line prefer-rest-params
       window.dataLayer!.push(arguments);
-    })('js', new Date());
+    };
+    gtag('js', new Date());
     beforeLoad(validated(config));
     const store = await loadedStore(config);
     const finding = diagnose(store).find((f) => f.code === 'consent-mode-late');

@@ -82,7 +82,9 @@ describe('diagnostics', () => {
 
   it('warns when a legitimate-interest purpose declares device storage', async () => {
     const config: Config = siteConfig();
-    config.purposes[1].services![0].storage = [{ name: 'chat_pref', type: 'cookie', retention: 'P1M' }];
+    config.purposes[1].services![0].storage = [
+      { name: 'chat_pref', type: 'cookie', retention: 'P1M' },
+    ];
     const store = await loadedStore(config);
     const [finding] = codes(diagnose(store), 'legitimate-interest-storage');
     expect(finding.level).to.equal('warning');
@@ -117,7 +119,11 @@ describe('diagnostics', () => {
     document.cookie = 'mystery_id=42; path=/';
     const store = await loadedStore(siteConfig({ debug: true }));
     const lines: string[] = [];
-    const original = { groupCollapsed: console.groupCollapsed, warn: console.warn, groupEnd: console.groupEnd };
+    const original = {
+      groupCollapsed: console.groupCollapsed,
+      warn: console.warn,
+      groupEnd: console.groupEnd,
+    };
     console.groupCollapsed = (...args: unknown[]) => lines.push(String(args[0]));
     console.warn = (...args: unknown[]) => lines.push(String(args[0]));
     console.groupEnd = () => {};

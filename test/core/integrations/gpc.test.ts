@@ -19,7 +19,8 @@ function lastUpdate(): Record<string, unknown> {
 
 /** Sets navigator.globalPrivacyControl as a browser with the signal on does. */
 function signal(value: boolean | undefined): void {
-  if (value === undefined) delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
+  if (value === undefined)
+    delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
   else Object.defineProperty(navigator, 'globalPrivacyControl', { value, configurable: true });
 }
 
@@ -36,7 +37,10 @@ describe('Global Privacy Control', () => {
 
   it("is read from the browser's navigator.globalPrivacyControl and recorded in the decision", async () => {
     signal(true);
-    const store = new ConsentStore(validated(siteConfig()), { adapter: new MemoryAdapter(), channel: false });
+    const store = new ConsentStore(validated(siteConfig()), {
+      adapter: new MemoryAdapter(),
+      channel: false,
+    });
     await store.load();
     expect(store.gpc).to.equal(true);
     const decision = await store.acceptAll('banner');
@@ -91,7 +95,9 @@ describe('Global Privacy Control', () => {
       ad_user_data: 'denied',
       ad_personalization: 'denied',
     });
-    const event = (window.dataLayer ?? []).filter((e) => (e as { event?: string }).event === 'keuze-change').at(-1) as {
+    const event = (window.dataLayer ?? [])
+      .filter((e) => (e as { event?: string }).event === 'keuze-change')
+      .at(-1) as {
       keuze: { gpc: boolean };
     };
     expect(event.keuze.gpc).to.equal(true);

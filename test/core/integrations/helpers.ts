@@ -65,7 +65,9 @@ export function siteConfig(extra: Partial<Config> = {}): Config {
 export function validated(config: Config): Config {
   const result = validateConfig(config);
   if (!result.ok || !result.config) {
-    throw new Error(`test config invalid: ${result.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`);
+    throw new Error(
+      `test config invalid: ${result.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`,
+    );
   }
   return result.config;
 }
@@ -73,8 +75,15 @@ export function validated(config: Config): Config {
 const stores: ConsentStore[] = [];
 
 /** A loaded store on a fresh in-memory adapter, alone (no tab channel) unless told. */
-export async function loadedStore(config: Config, options: StoreOptions = {}): Promise<ConsentStore> {
-  const store = new ConsentStore(validated(config), { adapter: new MemoryAdapter(), channel: false, ...options });
+export async function loadedStore(
+  config: Config,
+  options: StoreOptions = {},
+): Promise<ConsentStore> {
+  const store = new ConsentStore(validated(config), {
+    adapter: new MemoryAdapter(),
+    channel: false,
+    ...options,
+  });
   stores.push(store);
   await store.load();
   return store;

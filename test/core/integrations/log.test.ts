@@ -4,7 +4,15 @@ import { ConsentLog, IdbOutbox, MemoryOutbox } from '../../../src/core/integrati
 import { ConsentStore } from '../../../src/core/store.js';
 import { MemoryAdapter } from '../../../src/core/storage/memory.js';
 import type { Decision } from '../../../src/core/types.js';
-import { channel, disposeStores, failNext, hits, loadedStore, siteConfig, validated } from './helpers.js';
+import {
+  channel,
+  disposeStores,
+  failNext,
+  hits,
+  loadedStore,
+  siteConfig,
+  validated,
+} from './helpers.js';
 
 const RECORD_FIELDS = [
   'configHash',
@@ -41,8 +49,16 @@ function ids(list: { body: string }[]): string[] {
 }
 
 const logs: ConsentLog[] = [];
-function log(endpoint: string, options: ConstructorParameters<typeof ConsentLog>[1] = {}): ConsentLog {
-  const instance = new ConsentLog(endpoint, { baseDelay: 30, maxDelay: 200, outbox: new MemoryOutbox(), ...options });
+function log(
+  endpoint: string,
+  options: ConstructorParameters<typeof ConsentLog>[1] = {},
+): ConsentLog {
+  const instance = new ConsentLog(endpoint, {
+    baseDelay: 30,
+    maxDelay: 200,
+    outbox: new MemoryOutbox(),
+    ...options,
+  });
   logs.push(instance);
   return instance;
 }
@@ -67,7 +83,9 @@ describe('proof-of-consent log', () => {
     stop = startIntegrations(store, { log: { outbox: new MemoryOutbox() } });
     const first = await store.acceptAll('banner');
     const second = await store.save({ analytics: false }, 'centre');
-    await waitUntil(async () => (await hits(ch)).length === 2, 'two records should arrive', { timeout: 3000 });
+    await waitUntil(async () => (await hits(ch)).length === 2, 'two records should arrive', {
+      timeout: 3000,
+    });
     const arrived = await hits(ch);
     expect(arrived.map((hit) => hit.method)).to.deep.equal(['POST', 'POST']);
     const bodies = arrived.map((hit) => JSON.parse(hit.body));
@@ -103,7 +121,9 @@ describe('proof-of-consent log', () => {
     await consentLog.record(decision('rec-1', 1));
     await consentLog.record(decision('rec-2', 2));
     await consentLog.record(decision('rec-3', 3));
-    await waitUntil(async () => (await hits(ch)).length >= 3, 'all records should arrive', { timeout: 5000 });
+    await waitUntil(async () => (await hits(ch)).length >= 3, 'all records should arrive', {
+      timeout: 5000,
+    });
     await aTimeout(400); // give any duplicate a chance to show up
     expect(ids(await hits(ch))).to.deep.equal(['rec-1', 'rec-2', 'rec-3']);
     expect(consentLog.pending).to.equal(0);
@@ -113,7 +133,10 @@ describe('proof-of-consent log', () => {
     const ch = channel('nextload');
     const dbName = uniqueDb();
     await failNext(ch, 1000);
-    const firstPage = log(`/__sink/${ch}/records`, { outbox: new IdbOutbox(dbName), baseDelay: 60_000 });
+    const firstPage = log(`/__sink/${ch}/records`, {
+      outbox: new IdbOutbox(dbName),
+      baseDelay: 60_000,
+    });
     await firstPage.record(decision('kept-1', 1));
     await firstPage.record(decision('kept-2', 2));
     await aTimeout(100);
@@ -123,7 +146,9 @@ describe('proof-of-consent log', () => {
 
     const secondPage = log(`/__sink/${ch}/records`, { outbox: new IdbOutbox(dbName) });
     await secondPage.flush(true);
-    await waitUntil(async () => (await hits(ch)).length === 2, 'both records should arrive', { timeout: 3000 });
+    await waitUntil(async () => (await hits(ch)).length === 2, 'both records should arrive', {
+      timeout: 3000,
+    });
     expect(ids(await hits(ch))).to.deep.equal(['kept-1', 'kept-2']);
     expect(await new IdbOutbox(dbName).all()).to.deep.equal([]);
     indexedDB.deleteDatabase(dbName);
@@ -136,7 +161,9 @@ describe('proof-of-consent log', () => {
     await consentLog.record(decision('online-1'));
     await waitUntil(() => consentLog.pending === 1, 'the first attempt should fail');
     window.dispatchEvent(new Event('online'));
-    await waitUntil(async () => (await hits(ch)).length === 1, 'the record should arrive', { timeout: 3000 });
+    await waitUntil(async () => (await hits(ch)).length === 1, 'the record should arrive', {
+      timeout: 3000,
+    });
     expect(ids(await hits(ch))).to.deep.equal(['online-1']);
   });
 
@@ -153,7 +180,9 @@ describe('proof-of-consent log', () => {
     try {
       await failNext(ch, 4);
       await consentLog.record(decision('slow-1'));
-      await waitUntil(async () => (await hits(ch)).length === 1, 'the record should arrive', { timeout: 5000 });
+      await waitUntil(async () => (await hits(ch)).length === 1, 'the record should arrive', {
+        timeout: 5000,
+      });
     } finally {
       window.fetch = realFetch;
     }
@@ -169,7 +198,9 @@ describe('proof-of-consent log', () => {
     await consentLog.record(decision('hide-1'));
     await waitUntil(() => consentLog.pending === 1, 'the first attempt should fail');
     window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
-    await waitUntil(async () => (await hits(ch)).length === 1, 'the record should arrive', { timeout: 3000 });
+    await waitUntil(async () => (await hits(ch)).length === 1, 'the record should arrive', {
+      timeout: 3000,
+    });
     await aTimeout(100);
     expect(ids(await hits(ch))).to.deep.equal(['hide-1']);
   });
@@ -178,7 +209,10 @@ describe('proof-of-consent log', () => {
     const ch = channel('twotabs');
     const dbName = uniqueDb();
     await failNext(ch, 1000);
-    const earlier = log(`/__sink/${ch}/records`, { outbox: new IdbOutbox(dbName), baseDelay: 60_000 });
+    const earlier = log(`/__sink/${ch}/records`, {
+      outbox: new IdbOutbox(dbName),
+      baseDelay: 60_000,
+    });
     for (let i = 0; i < 5; i++) await earlier.record(decision(`shared-${i}`, i));
     await aTimeout(100);
     earlier.stop();
@@ -187,9 +221,17 @@ describe('proof-of-consent log', () => {
     const tabA = log(`/__sink/${ch}/records`, { outbox: new IdbOutbox(dbName) });
     const tabB = log(`/__sink/${ch}/records`, { outbox: new IdbOutbox(dbName) });
     await Promise.all([tabA.flush(true), tabB.flush(true)]);
-    await waitUntil(async () => (await hits(ch)).length >= 5, 'all records should arrive', { timeout: 3000 });
+    await waitUntil(async () => (await hits(ch)).length >= 5, 'all records should arrive', {
+      timeout: 3000,
+    });
     await aTimeout(300);
-    expect(ids(await hits(ch))).to.deep.equal(['shared-0', 'shared-1', 'shared-2', 'shared-3', 'shared-4']);
+    expect(ids(await hits(ch))).to.deep.equal([
+      'shared-0',
+      'shared-1',
+      'shared-2',
+      'shared-3',
+      'shared-4',
+    ]);
     indexedDB.deleteDatabase(dbName);
   });
 
@@ -209,7 +251,9 @@ describe('proof-of-consent log', () => {
     const outbox = new IdbOutbox(dbName);
     const consentLog = log(`/__sink/${ch}/records`, { outbox });
     await consentLog.record(decision('memory-1'));
-    await waitUntil(async () => (await hits(ch)).length === 1, 'the record should arrive', { timeout: 3000 });
+    await waitUntil(async () => (await hits(ch)).length === 1, 'the record should arrive', {
+      timeout: 3000,
+    });
     expect(outbox.degraded).to.equal(true);
     indexedDB.deleteDatabase(dbName);
   });
