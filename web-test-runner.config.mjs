@@ -3,7 +3,7 @@
 import { execSync } from 'node:child_process';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { testServerPlugins } from './test/server/plugins.mjs';
+import { testServerMiddleware } from './test/server/plugins.mjs';
 import { countReporter } from './test/server/count-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
 
@@ -71,7 +71,8 @@ export default {
   browserStartTimeout: 60000,
   testsFinishTimeout: 300000,
   testFramework: { config: { timeout: 10000 } },
-  plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2021', tsconfig: 'tsconfig.json' }), ...testServerPlugins()],
+  middleware: testServerMiddleware(),
+  plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2021', tsconfig: 'tsconfig.json' })],
   coverageConfig: {
     include: ['src/core/**/*.ts'],
     threshold: { lines: 90, statements: 90 },

@@ -5,6 +5,7 @@
 // granted and nothing gated runs.
 import type { Config, Consent, Decision, ErrorDetail, Finding, KeuzeEventMap } from './types.js';
 import { formatIssue, validateConfig, type ValidationResult } from './config/validate.js';
+import { isRecord } from './config/check.js';
 import { ConsentStore, type StoreChangeDetail, type StoreOptions } from './store.js';
 import { Gate } from './gate.js';
 import { beforeLoad, diagnose, startIntegrations } from './integrations/index.js';
@@ -58,6 +59,8 @@ export class Keuze {
     this.validation = result;
     for (const warning of result.warnings) console.warn(`[keuze] config ${formatIssue(warning)}`);
     if (!result.ok || !result.config) {
+      // Google tags placed after us must still see "denied" when our config is broken.
+      if (isRecord(input) && input.googleConsentMode) beforeLoad(input as unknown as Config);
       this.initialising = Promise.resolve(this.refuse(result));
       return this.initialising;
     }

@@ -222,6 +222,11 @@ export class ConsentStore extends EventTarget {
     this.dispatchEvent(new CustomEvent('open', { detail: { opener } }));
   }
 
+  /** Resolves once every decision taken so far is written to storage. */
+  settled(): Promise<void> {
+    return this.writes.then(() => undefined);
+  }
+
   /** Stops listening to other tabs and timers. */
   dispose(): void {
     this.channel?.close();

@@ -73,6 +73,26 @@ describe('keuze API', () => {
     expect(keuze.diagnostics()[0]).to.include({ level: 'error', code: 'config-invalid', path: 'purposes[2].basis' });
   });
 
+  it('still tells Google tags "denied" when a Consent Mode config is invalid', async () => {
+    const keuze = fresh();
+    const raw = exampleConfig();
+    raw.googleConsentMode = { dataLayerName: 'brokenConfigLayer' };
+    purposesOf(raw)[0].basis = 'nope';
+    const consoleError = console.error;
+    console.error = () => {};
+    try {
+      await keuze.init(raw, quiet);
+    } finally {
+      console.error = consoleError;
+    }
+    const layer = (window as unknown as Record<string, unknown[]>).brokenConfigLayer;
+    const entry = Array.from(layer[0] as ArrayLike<unknown>);
+    expect(entry[0]).to.equal('consent');
+    expect(entry[1]).to.equal('default');
+    expect((entry[2] as Record<string, string>).analytics_storage).to.equal('denied');
+    expect((entry[2] as Record<string, string>).ad_storage).to.equal('denied');
+  });
+
   it('rejects API calls made before init with a clear message', async () => {
     const keuze = fresh();
     let message = '';

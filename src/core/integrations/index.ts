@@ -189,10 +189,7 @@ export function diagnose(store: ConsentStore): Finding[] {
  */
 async function whenPersisted(store: ConsentStore): Promise<void> {
   await Promise.resolve();
-  const engine = store as unknown as { settled?: () => Promise<void>; writes?: Promise<unknown> };
-  if (typeof engine.settled === 'function') await engine.settled();
-  else if (engine.writes instanceof Promise) await engine.writes;
-  else await new Promise((resolve) => setTimeout(resolve, 100));
+  await store.settled();
 }
 
 function printDiagnostics(store: ConsentStore): void {
