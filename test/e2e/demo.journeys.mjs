@@ -254,3 +254,68 @@ describe('the demo site', () => {
     await context.close();
   });
 });
+
+describe('the config builder', () => {
+  const retention = (page) => page.locator('[data-path="purposes[1].services[0].storage[0].retention"]');
+
+  it('shows a validation error at the field and will not copy an invalid snippet', async () => {
+    const { context, page } = await newVisitor();
+    await page.goto(`${base}/builder.html`);
+    await page.locator('#issues .status--ok').waitFor();
+    await retention(page).fill('13 months');
+    const field = page.locator('[data-field="purposes[1].services[0].storage[0].retention"]');
+    await field.locator('.field__error').waitFor();
+    assert.match(await field.locator('.field__error').innerText(), /duration|P13M|ISO/i, 'the message says what is expected');
+    assert.equal(await retention(page).getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.locator('#copy').isDisabled(), true, 'an invalid config cannot be copied');
+
+    await retention(page).fill('P13M');
+    await page.locator('#issues .status--ok').waitFor();
+    assert.equal(await field.locator('.field__error').count(), 0, 'the error goes once the value is fixed');
+    assert.equal(await page.locator('#copy').isDisabled(), false);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('previews the banner live with what the site owner typed', async () => {
+    const { context, page } = await newVisitor();
+    await page.goto(`${base}/builder.html`);
+    await page.locator('[data-path="controller.name"]').fill('Fietsenmaker Jansen');
+    // Locators pierce the elements' shadow roots, so this is the text the visitor would read.
+    const banner = page.frameLocator('iframe[data-view="banner"]').locator('keuze-banner');
+    await banner.getByText(/Fietsenmaker Jansen uses cookies/).waitFor();
+    const centre = page.frameLocator('iframe[data-view="centre"]').locator('keuze-centre');
+    await centre.locator('[data-purpose="analytics"]').getByText('Statistics').first().waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it("produces a snippet that, pasted into a blank page, shows the banner and gates the page's scripts", async () => {
+    const { context, page } = await newVisitor();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    await page.goto(`${base}/builder.html`);
+    await page.locator('[data-path="controller.name"]').fill('Bakkerij Snippet');
+    await page.locator('#issues .status--ok').waitFor();
+    await page.locator('#copy').click();
+    await page.locator('#copy-status', { hasText: 'Copied' }).waitFor();
+    const pasted = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(pasted, /<script type="application\/json" id="keuze-config">/);
+    assert.match(pasted, /<script src="\/keuze\/keuze\.min\.js"><\/script>/);
+
+    // A blank page of the site owner's: the snippet in its head, one gated tag in its body.
+    const blank = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Blank</title>\n${pasted}</head>
+<body><h1>Hello</h1><script type="text/plain" data-consent="analytics" src="/assets/analytics.js"></script></body></html>`;
+    await page.route(`${base}/pasted.html`, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', headers: { 'Content-Security-Policy': "script-src 'self'" }, body: blank }),
+    );
+    await visit(page, '/pasted.html');
+    await bannerButton(page, 'accept-all').waitFor({ state: 'visible' });
+    await page.locator('keuze-banner').getByText(/Bakkerij Snippet uses cookies/).waitFor();
+    assert.deepEqual(await trackingCookies(context), [], 'nothing tracked before the choice');
+    await bannerButton(page, 'accept-all').click();
+    await eventually(async () => (await kinds()).includes('analytics'), 'the gated script runs after accepting');
+    assert.deepEqual((await trackingCookies(context)).sort(), ['_pk_id.demo', '_pk_ses.demo']);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});

@@ -1,0 +1,56 @@
+// The config builder's live preview (demo/preview.html?view=banner|centre), in an
+// iframe so the banner's fixed position and the centre's modal dialog stay inside
+// the preview. It renders the real elements against a throw-away store: memory
+// storage, no tab channel, no gate, no integrations — clicking in the preview
+// records nothing anywhere.
+import { ConsentStore } from '../../src/core/store.js';
+import { MemoryAdapter } from '../../src/core/storage/memory.js';
+import type { Config } from '../../src/core/types.js';
+import '../../src/define.js';
+import { provideStore } from '../../src/elements/context.js';
+
+interface PreviewMessage {
+  type: 'keuze-preview';
+  config: Config;
+  lang: string;
+}
+
+const view = new URLSearchParams(location.search).get('view') === 'centre' ? 'centre' : 'banner';
+const stage = document.getElementById('stage')!;
+const restart = document.getElementById('restart')!;
+let latest: PreviewMessage | undefined;
+let unprovide: (() => void) | undefined;
+
+async function render(message: PreviewMessage): Promise<void> {
+  latest = message;
+  unprovide?.();
+  stage.replaceChildren();
+  document.documentElement.lang = message.lang;
+  const store = new ConsentStore(message.config, { adapter: new MemoryAdapter(), channel: false, gpc: false, locale: message.lang });
+  unprovide = provideStore(stage, store);
+  const banner = document.createElement('keuze-banner');
+  const centre = document.createElement('keuze-centre');
+  for (const element of [banner, centre]) {
+    if (message.config.theme) element.setAttribute('theme', message.config.theme);
+  }
+  if (message.config.layout) banner.setAttribute('layout', message.config.layout);
+  document.body.dataset.theme = message.config.theme ?? 'light';
+  stage.append(banner, centre);
+  await store.load();
+  if (view === 'centre') await (centre as HTMLElement & { show(): Promise<void> }).show();
+  // Tell the builder (and its tests) that this config is on screen.
+  window.parent.postMessage({ type: 'keuze-preview-rendered', view, revision: message.config.revision }, '*');
+}
+
+window.addEventListener('message', (event: MessageEvent) => {
+  if (event.source !== window.parent) return;
+  const data = event.data as PreviewMessage | undefined;
+  if (data?.type !== 'keuze-preview' || !data.config) return;
+  void render(data);
+});
+
+restart.addEventListener('click', () => {
+  if (latest) void render(latest);
+});
+
+window.parent.postMessage({ type: 'keuze-preview-loaded', view }, '*');
