@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+// The byte budget of the script-tag build (issue 8): what a first-time visitor
+// downloads before the banner shows, and everything the widget can ever load
+// (the lazy cookie centre and notice, plus one extra language). Sizes are
+// gzip -9, the way a CDN serves them. Exits 1 when a budget is exceeded, so
+// `npm test` fails on a regression. Bytes only: timings are never pass/fail.
+//
+//   node scripts/size.mjs            # table; exit 1 when over budget
+//   node scripts/size.mjs --json     # the same numbers as JSON
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+
+export const BUDGETS = { firstLayer: 10 * 1024, everything: 16 * 1024 };
+
+/** gzip -9 size of a file in dist/ (0 when it does not exist). */
+function gz(file) {
+  const path = join(dist, file);
+  return existsSync(path) ? gzipSync(readFileSync(path), { level: 9 }).length : 0;
+}
+
+/**
+ * The files of each budget. The first layer is the script itself: it must
+ * carry its one language and everything up to the banner. Lazy parts are the
+ * keuze-*.js files beside it; "one extra language" is the largest file in
+ * dist/locales/ other than English (none while the languages are bundled).
+ */
+export function measure() {
+  if (!existsSync(join(dist, 'keuze.min.js'))) {
+    throw new Error('dist/keuze.min.js is missing: run `npm run build` first.');
+  }
+  const first = ['keuze.min.js'];
+  const lazy = readdirSync(dist)
+    .filter((name) => /^keuze-.+\.js$/.test(name))
+    .sort();
+  const localeDir = join(dist, 'locales');
+  const locales = existsSync(localeDir)
+    ? readdirSync(localeDir)
+        .filter((name) => name.endsWith('.json') && name !== 'en.json')
+        .map((name) => `locales/${name}`)
+    : [];
+  const extraLocale = locales.sort((a, b) => gz(b) - gz(a))[0];
+  const everything = [...first, ...lazy, ...(extraLocale ? [extraLocale] : [])];
+  const files = Object.fromEntries(everything.map((file) => [file, gz(file)]));
+  const sum = (list) => list.reduce((total, file) => total + files[file], 0);
+  return {
+    files,
+    firstLayer: { files: first, gzip: sum(first), budget: BUDGETS.firstLayer },
+    everything: { files: everything, gzip: sum(everything), budget: BUDGETS.everything },
+  };
+}
+
+const kB = (bytes) => `${(bytes / 1024).toFixed(2)} kB`;
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  let result;
+  try {
+    result = measure();
+  } catch (error) {
+    console.error(`size: ${error.message}`);
+    process.exit(2);
+  }
+  if (process.argv.includes('--json')) {
+    console.log(JSON.stringify(result, null, 2));
+  } else {
+    console.log('file                              gzip -9');
+    for (const [file, bytes] of Object.entries(result.files)) console.log(`  ${file.padEnd(32)}${kB(bytes).padStart(10)}`);
+  }
+  let over = false;
+  for (const [name, label] of [
+    ['firstLayer', 'first layer (before the banner)'],
+    ['everything', 'everything (centre, notice, one extra language)'],
+  ]) {
+    const { gzip, budget } = result[name];
+    const ok = gzip <= budget;
+    over ||= !ok;
+    console.log(`${ok ? 'ok  ' : 'OVER'} ${label}: ${kB(gzip)} of ${kB(budget)}${ok ? '' : ` (${kB(gzip - budget)} too much)`}`);
+  }
+  process.exit(over ? 1 : 0);
+}
