@@ -10,12 +10,13 @@
 //   POST /consent-log       proof-of-consent records sent by Keuze (config `log.endpoint`)
 //   GET  /api/beacons       what arrived, as JSON (the live panel and the tests read it)
 //   GET  /api/consent-log   the proof-of-consent records, as JSON
+//   GET  /api/seeds         the seed notice configs in demo/configs/ (for notices.html)
 //   POST /api/clear         forgets both
 //
 // Usage: node demo/server.mjs [--port N] (or PORT=N). Port 0 picks a free port.
 // Before serving it bundles the builder (demo/src → demo/build) with esbuild.
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildDemo } from './build.mjs';
@@ -158,6 +159,10 @@ export function createDemoServer() {
       }
       if (method === 'GET' && pathname === '/api/beacons') return sendJson(response, 200, beacons);
       if (method === 'GET' && pathname === '/api/consent-log') return sendJson(response, 200, consentLog);
+      if (method === 'GET' && pathname === '/api/seeds') {
+        const files = (await readdir(join(here, 'configs'))).filter((name) => /^seed-\d+\.json$/.test(name)).sort();
+        return sendJson(response, 200, files);
+      }
       if (method === 'POST' && pathname === '/api/clear') {
         beacons.length = 0;
         consentLog.length = 0;
