@@ -2,8 +2,7 @@
 // A widget embedded in someone else's page cannot use a page-global i18n
 // library, so the lookup is small and explicit: nl-BE → nl → en.
 import type { LocalizedText } from './types.js';
-import en from '../../locales/en.json';
-import nl from '../../locales/nl.json';
+import { en, nl } from './dictionaries.js';
 
 /** A flat dictionary: `"banner.accept": "Accept all"`. */
 export type Translation = Readonly<Record<string, string>>;
@@ -12,8 +11,8 @@ export type Translation = Readonly<Record<string, string>>;
 export const FALLBACK_LOCALE = 'en';
 
 const translations = new Map<string, Translation>([
-  ['en', en as Translation],
-  ['nl', nl as Translation],
+  ['en', en],
+  ['nl', nl],
 ]);
 
 /** Adds (or extends) a language, e.g. from a site's own `locales/de.json`. */

@@ -2,11 +2,19 @@
 // when configured twice), which an embeddable widget cannot afford.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { LocalizedText } from '../core/types.js';
-import type en from '../../locales/en.json';
 import { availableLocales, format, isRtl, lookup, resolveLocale, text } from '../core/locale.js';
 
-/** Every UI string key (from locales/en.json, the reference language). */
-export type TextKey = keyof typeof en;
+/**
+ * A UI string key of locales/en.json, by namespace. (Not `keyof typeof en`: importing
+ * the JSON into the type program would break the declaration layout; see core/dictionaries.js.)
+ */
+export type TextKey =
+  | `banner.${string}`
+  | `centre.${string}`
+  | `gpc.${string}`
+  | `reopen.${string}`
+  | `placeholder.${string}`
+  | `purpose.${string}`;
 
 interface Source {
   /** `config.locale` ("auto" or absent: the nearest `lang`). */
@@ -79,7 +87,7 @@ export class LocalizeController implements ReactiveController {
   }
 
   /** A UI string with `{placeholder}` values filled in. */
-  t(key: TextKey | `purpose.${string}`, params?: Record<string, string | number>): string {
+  t(key: TextKey, params?: Record<string, string | number>): string {
     return format(lookup(key, this.lang, this.source()?.texts), params);
   }
 

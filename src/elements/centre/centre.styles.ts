@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { buttons, tokens } from '../../../styles/tokens.js';
+import { buttons, tokens } from '../styles/tokens.js';
 
 export const switchStyles = css`
   .switch {

@@ -4,7 +4,7 @@ import type { ConsentStore } from '../../core/store.js';
 import type { Theme } from '../../core/types.js';
 import { isSafeUrl } from '../../core/config/check.js';
 import { findPurpose, findService } from '../../core/model.js';
-import { buttons, tokens } from '../../../styles/tokens.js';
+import { buttons, tokens } from '../styles/tokens.js';
 import { StoreController } from '../context.js';
 import { LocalizeController } from '../localize.js';
 import { purposeName, serviceName } from '../names.js';

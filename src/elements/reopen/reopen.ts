@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import type { Theme } from '../../core/types.js';
-import { buttons, tokens } from '../../../styles/tokens.js';
+import { buttons, tokens } from '../styles/tokens.js';
 import { StoreController } from '../context.js';
 import { LocalizeController } from '../localize.js';
 
