@@ -500,22 +500,30 @@ describe('Gate: iframes', () => {
     expect(box.querySelector('keuze-placeholder')).to.equal(null);
     expect(el.hidden).to.equal(false);
     expect(el.getAttribute('src')).to.equal(`${FIXTURES}embed.html`);
-    await waitUntil(() => el.contentDocument?.getElementById('embed'), 'the embed loaded');
+    await waitUntil(() => el.contentDocument?.getElementById('embed'), 'the embed loaded', {
+      timeout: 3000,
+    });
   });
 
   it('unloads the embed and shows the placeholder again when consent is withdrawn', async () => {
     const el = frame();
     await startGate();
     await store.acceptAll();
-    await waitUntil(() => el.contentDocument?.getElementById('embed'), 'the embed loaded');
+    await waitUntil(() => el.contentDocument?.getElementById('embed'), 'the embed loaded', {
+      timeout: 3000,
+    });
     await store.withdraw();
     expect(el.hasAttribute('src')).to.equal(false);
     expect(el.hidden).to.equal(true);
     expect(box.querySelectorAll('keuze-placeholder')).to.have.length(1);
     expect(el.previousElementSibling!.localName).to.equal('keuze-placeholder');
-    await waitUntil(() => !el.contentDocument?.getElementById('embed'), 'the embed was unloaded');
+    await waitUntil(() => !el.contentDocument?.getElementById('embed'), 'the embed was unloaded', {
+      timeout: 3000,
+    });
     await store.acceptAll();
-    await waitUntil(() => el.contentDocument?.getElementById('embed'), 'the embed loaded again');
+    await waitUntil(() => el.contentDocument?.getElementById('embed'), 'the embed loaded again', {
+      timeout: 3000,
+    });
     expect(box.querySelectorAll('keuze-placeholder')).to.have.length(0);
   });
 
