@@ -11,9 +11,17 @@ import puppeteer from 'puppeteer-core';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'screenshots');
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.map': 'application/json' };
+const types = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.map': 'application/json',
+};
 
-const chromium = process.env.KEUZE_CHROMIUM || ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync);
+const chromium =
+  process.env.KEUZE_CHROMIUM ||
+  ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync);
 if (!chromium) {
   console.error('No Chromium found: apt-get install -y chromium, or set KEUZE_CHROMIUM.');
   process.exit(1);
@@ -24,13 +32,17 @@ if (!existsSync(join(root, 'dist/keuze.min.js'))) {
 }
 
 const server = createServer(async (request, response) => {
-  const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+  const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(
+    /^(\.\.[/\\])+/,
+    '',
+  );
   try {
     const body = await readFile(join(root, path));
     // The same strict CSP a careful site would send: the widget must work under it.
     response.writeHead(200, {
       'content-type': types[extname(path)] ?? 'application/octet-stream',
-      'content-security-policy': "default-src 'self'; script-src 'self' 'sha256-ignored'; style-src 'self'; img-src 'self' data:",
+      'content-security-policy':
+        "default-src 'self'; script-src 'self' 'sha256-ignored'; style-src 'self'; img-src 'self' data:",
     });
     response.end(body);
   } catch {
@@ -43,7 +55,16 @@ const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await puppeteer.launch({
   executablePath: chromium,
   headless: true,
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-gpu', '--disable-dev-shm-usage'],
+  args: [
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+  ],
 });
 await mkdir(out, { recursive: true });
 const saved = [];
@@ -53,7 +74,8 @@ try {
     for (const scheme of ['light', 'dark']) {
       const page = await browser.newPage();
       page.on('console', (message) => {
-        if (message.type() === 'error' && !message.location()?.url?.endsWith('/favicon.ico')) problems.push(`${width}/${scheme}: ${message.text()} ${message.location()?.url ?? ''}`);
+        if (message.type() === 'error' && !message.location()?.url?.endsWith('/favicon.ico'))
+          problems.push(`${width}/${scheme}: ${message.text()} ${message.location()?.url ?? ''}`);
       });
       page.on('pageerror', (error) => problems.push(`${width}/${scheme}: ${error.message}`));
       await page.setViewport({ width, height: width > 600 ? 800 : 740, deviceScaleFactor: 1 });
@@ -62,15 +84,23 @@ try {
         { name: 'prefers-reduced-motion', value: 'reduce' },
       ]);
       await page.goto(`${base}/demo/screenshot.html`, { waitUntil: 'load' });
-      await page.waitForFunction(() => document.querySelector('keuze-banner')?.shadowRoot?.querySelector('[part~="base"]'), { timeout: 10000 });
+      await page.waitForFunction(
+        () => document.querySelector('keuze-banner')?.shadowRoot?.querySelector('[part~="base"]'),
+        { timeout: 10000 },
+      );
       await new Promise((resolve) => setTimeout(resolve, 300));
       const name = (layer) => join(out, `${layer}-${width}-${scheme}.png`);
       await page.screenshot({ path: name('banner') });
       saved.push(name('banner'));
       await page.evaluate(() =>
-        document.querySelector('keuze-banner').shadowRoot.querySelector('[data-keuze-action="open-centre"]').click(),
+        document
+          .querySelector('keuze-banner')
+          .shadowRoot.querySelector('[data-keuze-action="open-centre"]')
+          .click(),
       );
-      await page.waitForFunction(() => document.querySelector('keuze-centre')?.shadowRoot?.querySelector('dialog[open]'));
+      await page.waitForFunction(() =>
+        document.querySelector('keuze-centre')?.shadowRoot?.querySelector('dialog[open]'),
+      );
       await new Promise((resolve) => setTimeout(resolve, 300));
       await page.screenshot({ path: name('centre') });
       saved.push(name('centre'));

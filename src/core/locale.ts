@@ -37,8 +37,14 @@ export function translation(lang: string): Translation | undefined {
  */
 export function fallbackChain(requested: string | undefined | null): string[] {
   const chain: string[] = [];
-  const parts = (requested ?? '').trim().toLowerCase().replace(/_/g, '-').split('-').filter(Boolean);
-  for (let length = parts.length; length > 0; length--) chain.push(parts.slice(0, length).join('-'));
+  const parts = (requested ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/_/g, '-')
+    .split('-')
+    .filter(Boolean);
+  for (let length = parts.length; length > 0; length--)
+    chain.push(parts.slice(0, length).join('-'));
   if (!chain.includes(FALLBACK_LOCALE)) chain.push(FALLBACK_LOCALE);
   return chain;
 }
@@ -47,7 +53,10 @@ export function fallbackChain(requested: string | undefined | null): string[] {
  * The best available language for a request: the first tag of its fallback chain
  * that is available. Returns the tag as spelled in `available`.
  */
-export function resolveLocale(requested: string | undefined | null, available: readonly string[] = availableLocales()): string {
+export function resolveLocale(
+  requested: string | undefined | null,
+  available: readonly string[] = availableLocales(),
+): string {
   const byLower = new Map(available.map((tag) => [tag.toLowerCase(), tag]));
   for (const tag of fallbackChain(requested)) {
     const found = byLower.get(tag);
@@ -63,7 +72,9 @@ export function resolveLocale(requested: string | undefined | null, available: r
 export function text(localized: LocalizedText | undefined | null, lang: string): string {
   if (localized == null) return '';
   if (typeof localized === 'string') return localized;
-  const byLower = new Map(Object.entries(localized).map(([tag, value]) => [tag.toLowerCase(), value]));
+  const byLower = new Map(
+    Object.entries(localized).map(([tag, value]) => [tag.toLowerCase(), value]),
+  );
   for (const tag of fallbackChain(lang)) {
     const found = byLower.get(tag);
     if (found !== undefined) return found;
@@ -73,7 +84,10 @@ export function text(localized: LocalizedText | undefined | null, lang: string):
 }
 
 /** Fills `{name}` placeholders; unknown ones are left visible so a missing value is noticed. */
-export function format(template: string, params: Readonly<Record<string, string | number>> = {}): string {
+export function format(
+  template: string,
+  params: Readonly<Record<string, string | number>> = {},
+): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
   );
@@ -83,8 +97,14 @@ export function format(template: string, params: Readonly<Record<string, string 
  * Looks up a UI string: the site's override for the language (by fallback chain),
  * then the dictionaries (by fallback chain). Returns the key itself when nothing has it.
  */
-export function lookup(key: string, lang: string, overrides?: Readonly<Record<string, Readonly<Record<string, string>>>>): string {
-  const byLower = new Map(Object.entries(overrides ?? {}).map(([tag, value]) => [tag.toLowerCase(), value]));
+export function lookup(
+  key: string,
+  lang: string,
+  overrides?: Readonly<Record<string, Readonly<Record<string, string>>>>,
+): string {
+  const byLower = new Map(
+    Object.entries(overrides ?? {}).map(([tag, value]) => [tag.toLowerCase(), value]),
+  );
   // Per tag, the override first: an English override must not beat the Dutch dictionary for a Dutch visitor.
   for (const tag of fallbackChain(lang)) {
     const override = byLower.get(tag)?.[key];
@@ -97,5 +117,7 @@ export function lookup(key: string, lang: string, overrides?: Readonly<Record<st
 
 /** True when the language is written right to left. */
 export function isRtl(lang: string): boolean {
-  return ['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb'].includes(lang.toLowerCase().split('-')[0]);
+  return ['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb'].includes(
+    lang.toLowerCase().split('-')[0],
+  );
 }

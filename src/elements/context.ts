@@ -41,7 +41,11 @@ export class StoreController implements ReactiveController {
     this.host = host;
     this.onStore = onStore;
     // The consumer registers itself as a controller first, so it answers before hostConnected below.
-    new ContextConsumer(host, { context: storeContext, subscribe: true, callback: (store) => this.adopt(store) });
+    new ContextConsumer(host, {
+      context: storeContext,
+      subscribe: true,
+      callback: (store) => this.adopt(store),
+    });
     host.addController(this);
   }
 

@@ -1,7 +1,11 @@
 // The public show/hide events (contract: bubble, composed, reach `document`).
 import type { VisibleLayer } from '../core/types.js';
 
-export function emitLayer(host: HTMLElement, type: 'keuze-show' | 'keuze-hide', layer: VisibleLayer): void {
+export function emitLayer(
+  host: HTMLElement,
+  type: 'keuze-show' | 'keuze-hide',
+  layer: VisibleLayer,
+): void {
   host.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail: { layer } }));
 }
 
@@ -10,12 +14,15 @@ export function canFocus(element: Element | null | undefined): element is HTMLEl
   if (!element || !element.isConnected || !(element instanceof HTMLElement)) return false;
   if (element.closest('[inert]')) return false;
   const target: HTMLElement = element;
-  return typeof target.checkVisibility === 'function' ? target.checkVisibility() : target.getClientRects().length > 0;
+  return typeof target.checkVisibility === 'function'
+    ? target.checkVisibility()
+    : target.getClientRects().length > 0;
 }
 
 /** Focuses the floating re-open button, if the page has a visible one. */
 export async function focusReopen(): Promise<boolean> {
-  const reopen = document.querySelector('keuze-reopen') as (HTMLElement & { updateComplete?: Promise<unknown> }) | null;
+  const reopen = document.querySelector('keuze-reopen') as
+    (HTMLElement & { updateComplete?: Promise<unknown> }) | null;
   if (!reopen) return false;
   await reopen.updateComplete;
   const button = reopen.shadowRoot?.querySelector('button');

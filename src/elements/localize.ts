@@ -32,7 +32,10 @@ let observer: MutationObserver | undefined;
 function observeDocumentLang(): void {
   if (observer || typeof MutationObserver === 'undefined') return;
   observer = new MutationObserver(() => hosts.forEach((host) => host.requestUpdate()));
-  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang', 'dir'] });
+  observer.observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ['lang', 'dir'],
+  });
 }
 
 /** The nearest `lang` attribute, walking up through shadow roots. */
@@ -72,12 +75,16 @@ export class LocalizeController implements ReactiveController {
     const requested =
       configured && configured !== 'auto'
         ? configured
-        : nearestLang(this.host) || (typeof navigator !== 'undefined' ? navigator.language : '') || 'en';
+        : nearestLang(this.host) ||
+          (typeof navigator !== 'undefined' ? navigator.language : '') ||
+          'en';
     const available = availableLocales();
     const resolved = resolveLocale(requested, available);
     // Keep the region when the site has overrides for it (nl-BE may say "u kan").
     const overrides = this.source()?.texts ?? {};
-    const exact = Object.keys(overrides).find((tag) => tag.toLowerCase() === requested.toLowerCase());
+    const exact = Object.keys(overrides).find(
+      (tag) => tag.toLowerCase() === requested.toLowerCase(),
+    );
     const lower = requested.toLowerCase();
     return exact ?? (lower.startsWith(`${resolved.toLowerCase()}-`) ? requested : resolved);
   }
@@ -109,7 +116,9 @@ export class LocalizeController implements ReactiveController {
     const date = new Date(iso);
     if (Number.isNaN(date.getTime())) return iso;
     try {
-      return new Intl.DateTimeFormat(this.lang, { dateStyle: 'long', timeStyle: 'short' }).format(date);
+      return new Intl.DateTimeFormat(this.lang, { dateStyle: 'long', timeStyle: 'short' }).format(
+        date,
+      );
     } catch {
       return date.toISOString();
     }

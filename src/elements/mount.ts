@@ -25,7 +25,10 @@ export function mountUI(store: ConsentStore, options: MountOptions = {}): () => 
   const unprovide = provideStore(root, store);
   const { config } = store;
   const added: HTMLElement[] = [];
-  const ensure = <K extends 'keuze-banner' | 'keuze-centre' | 'keuze-reopen'>(tag: K, first = false) => {
+  const ensure = <K extends 'keuze-banner' | 'keuze-centre' | 'keuze-reopen'>(
+    tag: K,
+    first = false,
+  ) => {
     // A site may have placed the element itself (e.g. a footer <keuze-centre>): keep theirs.
     if (root.querySelector(tag)) return;
     const element = document.createElement(tag);
@@ -48,7 +51,9 @@ export function mountUI(store: ConsentStore, options: MountOptions = {}): () => 
     if (event.defaultPrevented || event.button !== 0) return;
     const opener = event
       .composedPath()
-      .find((node): node is Element => node instanceof Element && node.hasAttribute('data-keuze-open'));
+      .find(
+        (node): node is Element => node instanceof Element && node.hasAttribute('data-keuze-open'),
+      );
     if (!opener) return;
     event.preventDefault(); // a footer link "Cookie settings" opens the centre instead of navigating
     store.requestOpen(opener);

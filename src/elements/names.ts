@@ -31,11 +31,25 @@ export function retention(value: string, localize: LocalizeController): string {
   if (value === 'session') return localize.t('centre.retention.session');
   const duration = parseDuration(value);
   if (!duration) return value;
-  const amounts = [duration.years, duration.months, duration.weeks, duration.days, duration.hours, duration.minutes, duration.seconds];
+  const amounts = [
+    duration.years,
+    duration.months,
+    duration.weeks,
+    duration.days,
+    duration.hours,
+    duration.minutes,
+    duration.seconds,
+  ];
   const parts = amounts.flatMap((amount, index) => {
     if (!amount) return [];
     try {
-      return [new Intl.NumberFormat(localize.lang, { style: 'unit', unit: UNITS[index], unitDisplay: 'long' }).format(amount)];
+      return [
+        new Intl.NumberFormat(localize.lang, {
+          style: 'unit',
+          unit: UNITS[index],
+          unitDisplay: 'long',
+        }).format(amount),
+      ];
     } catch {
       return [`${amount} ${UNITS[index]}`];
     }

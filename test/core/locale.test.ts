@@ -1,5 +1,13 @@
 import { expect } from '@open-wc/testing';
-import { fallbackChain, format, isRtl, lookup, registerTranslation, resolveLocale, text } from '../../src/core/locale.js';
+import {
+  fallbackChain,
+  format,
+  isRtl,
+  lookup,
+  registerTranslation,
+  resolveLocale,
+  text,
+} from '../../src/core/locale.js';
 import en from '../../locales/en.json';
 import nl from '../../locales/nl.json';
 
@@ -23,12 +31,17 @@ describe('locale lookup', () => {
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {
-    expect(format('{controller} uses {what}', { controller: 'Voorbeeld B.V.', what: 'cookies' })).to.equal('Voorbeeld B.V. uses cookies');
+    expect(
+      format('{controller} uses {what}', { controller: 'Voorbeeld B.V.', what: 'cookies' }),
+    ).to.equal('Voorbeeld B.V. uses cookies');
     expect(format('{a} and {b}', { a: 1 })).to.equal('1 and {b}');
   });
 
   it('prefers the site’s override, but never an English override over the Dutch dictionary for a Dutch visitor', () => {
-    const texts = { en: { 'banner.accept': 'Sure' }, 'nl-BE': { 'banner.reject': 'Weigeren maar' } };
+    const texts = {
+      en: { 'banner.accept': 'Sure' },
+      'nl-BE': { 'banner.reject': 'Weigeren maar' },
+    };
     expect(lookup('banner.accept', 'en', texts)).to.equal('Sure');
     expect(lookup('banner.accept', 'nl-BE', texts)).to.equal('Alles accepteren');
     expect(lookup('banner.reject', 'nl-BE', texts)).to.equal('Weigeren maar');

@@ -2,7 +2,15 @@ import { expect, oneEvent, waitUntil, fixtureCleanup } from '@open-wc/testing';
 import { sendKeys, setViewport, emulateMedia } from '@web/test-runner-commands';
 import { registerTranslation } from '../../src/core/locale.js';
 import type { KeuzeBanner } from '../../src/elements/banner/banner.js';
-import { deepActiveElement, expectAccessible, html, makeStore, mount, nextFrame, shadow } from './helpers.js';
+import {
+  deepActiveElement,
+  expectAccessible,
+  html,
+  makeStore,
+  mount,
+  nextFrame,
+  shadow,
+} from './helpers.js';
 
 afterEach(async () => {
   fixtureCleanup();
@@ -26,7 +34,9 @@ describe('<keuze-banner>', () => {
     expect(text).to.contain('Functional');
     expect(text).to.contain('Marketing');
     expect(text).to.contain('withdraw your choice at any time');
-    expect(shadow<HTMLAnchorElement>(banner, 'a[part~="notice-link"]').getAttribute('href')).to.equal('/privacy');
+    expect(
+      shadow<HTMLAnchorElement>(banner, 'a[part~="notice-link"]').getAttribute('href'),
+    ).to.equal('/privacy');
   });
 
   it('offers accept all, reject all and settings, with accept and reject of identical size and style', async () => {
@@ -41,7 +51,15 @@ describe('<keuze-banner>', () => {
     expect(Math.round(a.height)).to.equal(Math.round(r.height));
     const sa = getComputedStyle(accept);
     const sr = getComputedStyle(reject);
-    for (const prop of ['background-color', 'color', 'font-size', 'font-weight', 'border-top-width', 'border-top-color', 'padding-top']) {
+    for (const prop of [
+      'background-color',
+      'color',
+      'font-size',
+      'font-weight',
+      'border-top-width',
+      'border-top-color',
+      'padding-top',
+    ]) {
       expect(sa.getPropertyValue(prop), prop).to.equal(sr.getPropertyValue(prop));
     }
   });
@@ -108,7 +126,10 @@ describe('<keuze-banner>', () => {
   it('is a non-blocking region (not aria-modal) in the bar and box layouts', async () => {
     const store = await makeStore();
     for (const layout of ['bar', 'box']) {
-      const banner = await mount<KeuzeBanner>(store, html`<keuze-banner layout=${layout}></keuze-banner>`);
+      const banner = await mount<KeuzeBanner>(
+        store,
+        html`<keuze-banner layout=${layout}></keuze-banner>`,
+      );
       const base = shadow(banner, '[part~="base"]');
       expect(base.localName).to.equal('section');
       expect(base.hasAttribute('aria-modal')).to.equal(false);
@@ -147,7 +168,10 @@ describe('<keuze-banner>', () => {
 
   it('is a blocking dialog with layout="modal" that Escape does not dismiss and that records nothing', async () => {
     const store = await makeStore();
-    const banner = await mount<KeuzeBanner>(store, html`<keuze-banner layout="modal"></keuze-banner>`);
+    const banner = await mount<KeuzeBanner>(
+      store,
+      html`<keuze-banner layout="modal"></keuze-banner>`,
+    );
     const dialog = shadow<HTMLDialogElement>(banner, 'dialog');
     expect(dialog.open).to.equal(true);
     expect(dialog.matches(':modal')).to.equal(true);
@@ -160,11 +184,17 @@ describe('<keuze-banner>', () => {
 
   it('moves keyboard focus to the page, not into nothing, when it hides after a choice', async () => {
     const store = await makeStore();
-    const banner = await mount<KeuzeBanner>(store, html`<keuze-banner></keuze-banner><keuze-reopen></keuze-reopen>`);
+    const banner = await mount<KeuzeBanner>(
+      store,
+      html`<keuze-banner></keuze-banner><keuze-reopen></keuze-reopen>`,
+    );
     const accept = shadow<HTMLButtonElement>(banner, '[data-keuze-action="accept-all"]');
     accept.focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => deepActiveElement() !== document.body && deepActiveElement() !== null, 'focus was lost');
+    await waitUntil(
+      () => deepActiveElement() !== document.body && deepActiveElement() !== null,
+      'focus was lost',
+    );
     const reopen = document.querySelector('keuze-reopen')!;
     expect(deepActiveElement()).to.equal(reopen.shadowRoot!.querySelector('button'));
   });
@@ -174,7 +204,8 @@ describe('<keuze-banner>', () => {
     const store = await makeStore();
     const banner = await mount<KeuzeBanner>(store, html`<keuze-banner></keuze-banner>`);
     const page = document.createElement('div');
-    page.innerHTML = '<div style="height: 1000px"></div><a href="#x" id="low">Low link</a><div style="height: 1200px"></div>';
+    page.innerHTML =
+      '<div style="height: 1000px"></div><a href="#x" id="low">Low link</a><div style="height: 1200px"></div>';
     banner.parentElement!.append(page);
     window.scrollTo(0, 0);
     const link = page.querySelector<HTMLAnchorElement>('#low')!;
@@ -196,22 +227,32 @@ describe('<keuze-banner>', () => {
     const store = await makeStore();
     const banner = await mount<KeuzeBanner>(store, html`<keuze-banner></keuze-banner>`, 'nl');
     expect(shadow(banner, '[part~="base"]').getAttribute('lang')).to.equal('nl');
-    expect(shadow(banner, '[data-keuze-action="accept-all"]').textContent!.trim()).to.equal('Alles accepteren');
-    expect(shadow(banner, '[data-keuze-action="reject-all"]').textContent!.trim()).to.equal('Alles weigeren');
+    expect(shadow(banner, '[data-keuze-action="accept-all"]').textContent!.trim()).to.equal(
+      'Alles accepteren',
+    );
+    expect(shadow(banner, '[data-keuze-action="reject-all"]').textContent!.trim()).to.equal(
+      'Alles weigeren',
+    );
     expect(banner.shadowRoot!.textContent).to.contain('Statistieken');
   });
 
   it('falls back from nl-BE to Dutch and uses the site owner’s nl-BE wording where given', async () => {
     const store = await makeStore({ texts: { 'nl-BE': { 'banner.accept': 'Alles aanvaarden' } } });
     const banner = await mount<KeuzeBanner>(store, html`<keuze-banner></keuze-banner>`, 'nl-BE');
-    expect(shadow(banner, '[data-keuze-action="accept-all"]').textContent!.trim()).to.equal('Alles aanvaarden');
-    expect(shadow(banner, '[data-keuze-action="reject-all"]').textContent!.trim()).to.equal('Alles weigeren');
+    expect(shadow(banner, '[data-keuze-action="accept-all"]').textContent!.trim()).to.equal(
+      'Alles aanvaarden',
+    );
+    expect(shadow(banner, '[data-keuze-action="reject-all"]').textContent!.trim()).to.equal(
+      'Alles weigeren',
+    );
   });
 
   it('uses the config language over the page language', async () => {
     const store = await makeStore({ locale: 'nl' });
     const banner = await mount<KeuzeBanner>(store, html`<keuze-banner></keuze-banner>`, 'en');
-    expect(shadow(banner, '[data-keuze-action="reject-all"]').textContent!.trim()).to.equal('Alles weigeren');
+    expect(shadow(banner, '[data-keuze-action="reject-all"]').textContent!.trim()).to.equal(
+      'Alles weigeren',
+    );
   });
 
   it('records the language the visitor saw in the decision', async () => {
@@ -225,17 +266,24 @@ describe('<keuze-banner>', () => {
   it('turns right to left for Arabic, with the box in the left corner', async () => {
     registerTranslation('ar', { 'banner.accept': 'قبول الكل' });
     const store = await makeStore();
-    const banner = await mount<KeuzeBanner>(store, html`<keuze-banner layout="box"></keuze-banner>`, 'ar');
+    const banner = await mount<KeuzeBanner>(
+      store,
+      html`<keuze-banner layout="box"></keuze-banner>`,
+      'ar',
+    );
     const base = shadow(banner, '[part~="base"]');
     expect(base.getAttribute('dir')).to.equal('rtl');
     expect(base.getAttribute('lang')).to.equal('ar');
-    expect(shadow(banner, '[data-keuze-action="accept-all"]').textContent!.trim()).to.equal('قبول الكل');
+    expect(shadow(banner, '[data-keuze-action="accept-all"]').textContent!.trim()).to.equal(
+      'قبول الكل',
+    );
     expect(base.getBoundingClientRect().left).to.be.lessThan(window.innerWidth / 2);
   });
 
   it('cannot be restyled by the page: host CSS for buttons and text does not reach inside', async () => {
     const style = document.createElement('style');
-    style.textContent = 'button { display: none !important; } * { letter-spacing: 10px; text-transform: uppercase; } body { line-height: 5; }';
+    style.textContent =
+      'button { display: none !important; } * { letter-spacing: 10px; text-transform: uppercase; } body { line-height: 5; }';
     document.head.append(style);
     try {
       const store = await makeStore();

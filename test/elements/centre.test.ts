@@ -2,7 +2,15 @@ import { expect, oneEvent, waitUntil, fixtureCleanup } from '@open-wc/testing';
 import { sendKeys, setViewport, emulateMedia } from '@web/test-runner-commands';
 import type { KeuzeCentre } from '../../src/elements/centre/centre.js';
 import type { ConsentStore } from '../../src/core/store.js';
-import { deepActiveElement, expectAccessible, html, makeStore, mount, nextFrame, shadow } from './helpers.js';
+import {
+  deepActiveElement,
+  expectAccessible,
+  html,
+  makeStore,
+  mount,
+  nextFrame,
+  shadow,
+} from './helpers.js';
 
 afterEach(async () => {
   fixtureCleanup();
@@ -68,7 +76,8 @@ describe('<keuze-centre>', () => {
       await sendKeys({ press: 'Tab' });
       const active = deepActiveElement();
       // Chromium lets Tab reach the browser's own UI after the last element; the page behind stays inert.
-      if (active && active !== document.body) expect(centre.shadowRoot!.contains(active), `step ${i}`).to.equal(true);
+      if (active && active !== document.body)
+        expect(centre.shadowRoot!.contains(active), `step ${i}`).to.equal(true);
     }
   });
 
@@ -76,7 +85,12 @@ describe('<keuze-centre>', () => {
     const store = await makeStore();
     const { centre } = await openCentre(store);
     const purposes = [...centre.shadowRoot!.querySelectorAll<HTMLElement>('[part~="purpose"]')];
-    expect(purposes.map((p) => p.dataset.purpose)).to.deep.equal(['necessary', 'functional', 'analytics', 'marketing']);
+    expect(purposes.map((p) => p.dataset.purpose)).to.deep.equal([
+      'necessary',
+      'functional',
+      'analytics',
+      'marketing',
+    ]);
     expect(purposes[0].textContent).to.contain('Always active');
     expect(purposes[0].textContent).to.contain('Stores your cookie choice.');
     expect(purposes[1].textContent).to.contain('Legitimate interest — you may object');
@@ -154,7 +168,10 @@ describe('<keuze-centre>', () => {
   it('keeps the storage table collapsed until asked for, then shows name, type, provider, purpose and retention', async () => {
     const store = await makeStore();
     const { centre } = await openCentre(store);
-    const toggle = shadow<HTMLButtonElement>(centre, '[data-purpose="analytics"] [part~="storage-toggle"]');
+    const toggle = shadow<HTMLButtonElement>(
+      centre,
+      '[data-purpose="analytics"] [part~="storage-toggle"]',
+    );
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
     expect(centre.shadowRoot!.querySelector('[data-purpose="analytics"] table')).to.equal(null);
     toggle.click();
@@ -163,9 +180,19 @@ describe('<keuze-centre>', () => {
     const table = shadow<HTMLTableElement>(centre, '[data-purpose="analytics"] table');
     const headers = [...table.querySelectorAll('th')].map((th) => th.textContent);
     expect(headers).to.deep.equal(['Name', 'Type', 'Provider', 'Purpose', 'Deletion period']);
-    const first = [...table.querySelectorAll('tbody tr')[0].querySelectorAll('td')].map((td) => td.textContent);
-    expect(first).to.deep.equal(['_pk_id.*', 'Cookie', 'Matomo', 'Recognises returning visitors', '13 months']);
-    const second = [...table.querySelectorAll('tbody tr')[1].querySelectorAll('td')].map((td) => td.textContent);
+    const first = [...table.querySelectorAll('tbody tr')[0].querySelectorAll('td')].map(
+      (td) => td.textContent,
+    );
+    expect(first).to.deep.equal([
+      '_pk_id.*',
+      'Cookie',
+      'Matomo',
+      'Recognises returning visitors',
+      '13 months',
+    ]);
+    const second = [...table.querySelectorAll('tbody tr')[1].querySelectorAll('td')].map(
+      (td) => td.textContent,
+    );
     expect(second[4]).to.equal('30 minutes');
   });
 
@@ -195,7 +222,9 @@ describe('<keuze-centre>', () => {
   it('shows the current decision with its date and id, and a downloadable receipt', async () => {
     const store = await makeStore();
     const before = await openCentre(store);
-    expect(shadow(before.centre, '[part~="decision"]').textContent).to.contain('You have not made a choice yet.');
+    expect(shadow(before.centre, '[part~="decision"]').textContent).to.contain(
+      'You have not made a choice yet.',
+    );
     fixtureCleanup();
     const decision = await store.acceptAll();
     const { centre } = await openCentre(store);
@@ -216,8 +245,12 @@ describe('<keuze-centre>', () => {
     await store.acceptAll();
     const { centre } = await openCentre(store, 'nl');
     expect(shadow(centre, '#centre-title').textContent).to.equal('Cookiecentrum');
-    expect(shadow(centre, '[data-purpose="functional"]').textContent).to.contain('Gerechtvaardigd belang — u kunt bezwaar maken');
-    const month = new Intl.DateTimeFormat('nl', { month: 'long' }).format(new Date(store.receipt().current!.decidedAt));
+    expect(shadow(centre, '[data-purpose="functional"]').textContent).to.contain(
+      'Gerechtvaardigd belang — u kunt bezwaar maken',
+    );
+    const month = new Intl.DateTimeFormat('nl', { month: 'long' }).format(
+      new Date(store.receipt().current!.decidedAt),
+    );
     expect(shadow(centre, '[part~="decision"] time').textContent).to.contain(month);
   });
 
@@ -233,14 +266,20 @@ describe('<keuze-centre>', () => {
     gone.remove();
     shadow<HTMLButtonElement>(centre, '[data-keuze-action="reject-all"]').click();
     await oneEvent(centre, 'keuze-hide');
-    await waitUntil(() => deepActiveElement() === reopen.shadowRoot!.querySelector('button'), 'focus not on the re-open button');
+    await waitUntil(
+      () => deepActiveElement() === reopen.shadowRoot!.querySelector('button'),
+      'focus not on the re-open button',
+    );
   });
 
   it('fits a 320 px screen without horizontal scroll, with the storage table open', async () => {
     await setViewport({ width: 320, height: 640 });
     const store = await makeStore();
     const { centre } = await openCentre(store);
-    shadow<HTMLButtonElement>(centre, '[data-purpose="analytics"] [part~="storage-toggle"]').click();
+    shadow<HTMLButtonElement>(
+      centre,
+      '[data-purpose="analytics"] [part~="storage-toggle"]',
+    ).click();
     await centre.updateComplete;
     await nextFrame();
     expect(document.documentElement.scrollWidth).to.be.at.most(window.innerWidth);
@@ -264,7 +303,10 @@ describe('<keuze-centre>', () => {
       const store = await makeStore();
       await store.acceptAll();
       const { centre } = await openCentre(store);
-      for (const toggle of centre.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="storage-toggle"]')) toggle.click();
+      for (const toggle of centre.shadowRoot!.querySelectorAll<HTMLButtonElement>(
+        '[part~="storage-toggle"]',
+      ))
+        toggle.click();
       await centre.updateComplete;
       await expectAccessible();
     });

@@ -40,10 +40,18 @@ for (const theme of ['light', 'dark'] as const) {
       const dialog = getComputedStyle(shadow(centre, 'dialog')).backgroundColor;
       const off = shadow(centre, '[role="switch"][data-id="analytics"]');
       const on = shadow(centre, '[role="switch"][data-id="functional"]');
-      expect(ratio(getComputedStyle(off).backgroundColor, card), 'switch off vs card').to.be.at.least(3);
-      expect(ratio(getComputedStyle(on).backgroundColor, card), 'switch on vs card').to.be.at.least(3);
+      expect(
+        ratio(getComputedStyle(off).backgroundColor, card),
+        'switch off vs card',
+      ).to.be.at.least(3);
+      expect(ratio(getComputedStyle(on).backgroundColor, card), 'switch on vs card').to.be.at.least(
+        3,
+      );
       const button = shadow(centre, '[data-keuze-action="save"]');
-      expect(ratio(getComputedStyle(button).backgroundColor, dialog), 'button vs dialog').to.be.at.least(3);
+      expect(
+        ratio(getComputedStyle(button).backgroundColor, dialog),
+        'button vs dialog',
+      ).to.be.at.least(3);
       button.focus({ focusVisible: true } as FocusOptions);
       const focus = centre.shadowRoot!.host as HTMLElement;
       const ring = getComputedStyle(focus).getPropertyValue('--k-focus').trim();

@@ -15,7 +15,11 @@ export const sampleConfig = {
   controller: { name: 'Voorbeeld B.V.' },
   notice: { url: '/privacy' },
   purposes: [
-    { id: 'necessary', basis: 'necessary', justification: { en: 'Stores your cookie choice.', nl: 'Bewaart uw cookiekeuze.' } },
+    {
+      id: 'necessary',
+      basis: 'necessary',
+      justification: { en: 'Stores your cookie choice.', nl: 'Bewaart uw cookiekeuze.' },
+    },
     {
       id: 'functional',
       basis: 'legitimate-interest',
@@ -40,7 +44,15 @@ export const sampleConfig = {
           privacyPolicy: 'https://matomo.org/privacy-policy/',
           country: 'DE',
           storage: [
-            { name: '_pk_id.*', type: 'cookie', retention: 'P13M', purpose: { en: 'Recognises returning visitors', nl: 'Herkent terugkerende bezoekers' } },
+            {
+              name: '_pk_id.*',
+              type: 'cookie',
+              retention: 'P13M',
+              purpose: {
+                en: 'Recognises returning visitors',
+                nl: 'Herkent terugkerende bezoekers',
+              },
+            },
             { name: '_pk_ses.*', type: 'cookie', retention: 'PT30M' },
           ],
         },
@@ -57,7 +69,9 @@ export const sampleConfig = {
           privacyPolicy: 'https://policies.google.com/privacy',
           country: 'US',
           safeguard: 'adequacy',
-          storage: [{ name: 'VISITOR_INFO1_LIVE', type: 'cookie', retention: 'P6M', party: 'third' }],
+          storage: [
+            { name: 'VISITOR_INFO1_LIVE', type: 'cookie', retention: 'P6M', party: 'third' },
+          ],
         },
       ],
     },
@@ -66,12 +80,21 @@ export const sampleConfig = {
 
 export function makeConfig(overrides: Record<string, unknown> = {}): Config {
   const result = validateConfig({ ...structuredClone(sampleConfig), ...overrides });
-  if (!result.ok || !result.config) throw new Error(`test config refused: ${JSON.stringify(result.errors)}`);
+  if (!result.ok || !result.config)
+    throw new Error(`test config refused: ${JSON.stringify(result.errors)}`);
   return result.config;
 }
 
-export async function makeStore(overrides: Record<string, unknown> = {}, options: StoreOptions = {}): Promise<ConsentStore> {
-  const store = new ConsentStore(makeConfig(overrides), { adapter: new MemoryAdapter(), channel: false, gpc: false, ...options });
+export async function makeStore(
+  overrides: Record<string, unknown> = {},
+  options: StoreOptions = {},
+): Promise<ConsentStore> {
+  const store = new ConsentStore(makeConfig(overrides), {
+    adapter: new MemoryAdapter(),
+    channel: false,
+    gpc: false,
+    ...options,
+  });
   await store.load();
   return store;
 }
@@ -88,7 +111,11 @@ if (!document.querySelector('main')) {
 }
 
 /** Renders `template` inside a container that provides `store`, and returns the first element child. */
-export async function mount<T extends Element>(store: ConsentStore, template: TemplateResult, lang = 'en'): Promise<T> {
+export async function mount<T extends Element>(
+  store: ConsentStore,
+  template: TemplateResult,
+  lang = 'en',
+): Promise<T> {
   const container = document.createElement('div');
   container.className = 'fixture';
   container.lang = lang;
@@ -103,14 +130,36 @@ export { html };
 
 /** Runs axe with the WCAG 2.2 AA tags and best practices; fails with the violations listed. */
 export async function expectAccessible(context: Element | Document = document): Promise<void> {
-  const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown; failureSummary?: string }> }> }> } }).axe;
+  const axe = (
+    window as unknown as {
+      axe: {
+        run: (
+          c: unknown,
+          o: unknown,
+        ) => Promise<{
+          violations: Array<{
+            id: string;
+            help: string;
+            nodes: Array<{ target: unknown; failureSummary?: string }>;
+          }>;
+        }>;
+      };
+    }
+  ).axe;
   const result = await axe.run(context, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    runOnly: {
+      type: 'tag',
+      values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+    },
   });
   const report = result.violations
-    .map((v) => `${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('\n')}`)
+    .map(
+      (v) =>
+        `${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('\n')}`,
+    )
     .join('\n');
-  if (result.violations.length) throw new Error(`axe found ${result.violations.length} violation(s):\n${report}`);
+  if (result.violations.length)
+    throw new Error(`axe found ${result.violations.length} violation(s):\n${report}`);
 }
 
 /** The element inside a shadow root that has focus, following nested roots. */
@@ -126,4 +175,5 @@ export function shadow<T extends Element = HTMLElement>(host: Element, selector:
   return found;
 }
 
-export const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+export const nextFrame = () =>
+  new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));

@@ -12,20 +12,31 @@ afterEach(async () => {
 describe('<keuze-placeholder>', () => {
   it('says which service and purpose the blocked content needs', async () => {
     const store = await makeStore();
-    const placeholder = await mount<KeuzePlaceholder>(store, html`<keuze-placeholder consent="youtube"></keuze-placeholder>`);
+    const placeholder = await mount<KeuzePlaceholder>(
+      store,
+      html`<keuze-placeholder consent="youtube"></keuze-placeholder>`,
+    );
     expect(shadow(placeholder, 'h2').textContent).to.equal('YouTube is blocked');
     const text = placeholder.shadowRoot!.textContent!;
     expect(text).to.contain('Google Ireland Ltd.');
     expect(text).to.contain('Marketing');
-    expect(shadow<HTMLAnchorElement>(placeholder, 'a').getAttribute('href')).to.equal('https://policies.google.com/privacy');
+    expect(shadow<HTMLAnchorElement>(placeholder, 'a').getAttribute('href')).to.equal(
+      'https://policies.google.com/privacy',
+    );
   });
 
   it('grants exactly that service with "allow and load", keeping earlier choices', async () => {
     const store = await makeStore();
     await store.save({ analytics: true, marketing: false });
-    const placeholder = await mount<KeuzePlaceholder>(store, html`<keuze-placeholder consent="youtube"></keuze-placeholder>`);
+    const placeholder = await mount<KeuzePlaceholder>(
+      store,
+      html`<keuze-placeholder consent="youtube"></keuze-placeholder>`,
+    );
     shadow<HTMLButtonElement>(placeholder, '[part~="allow-button"]').click();
-    await waitUntil(() => store.receipt().current?.layer === 'placeholder', 'no placeholder decision');
+    await waitUntil(
+      () => store.receipt().current?.layer === 'placeholder',
+      'no placeholder decision',
+    );
     expect(store.granted('youtube')).to.equal(true);
     expect(store.granted('analytics')).to.equal(true);
     expect(store.granted('matomo')).to.equal(true);
@@ -33,7 +44,10 @@ describe('<keuze-placeholder>', () => {
 
   it('opens the cookie centre for details', async () => {
     const store = await makeStore();
-    const placeholder = await mount<KeuzePlaceholder>(store, html`<keuze-placeholder consent="youtube"></keuze-placeholder>`);
+    const placeholder = await mount<KeuzePlaceholder>(
+      store,
+      html`<keuze-placeholder consent="youtube"></keuze-placeholder>`,
+    );
     const opened = oneEvent(store as unknown as HTMLElement, 'open');
     const details = shadow<HTMLButtonElement>(placeholder, '[part~="details-button"]');
     details.click();
@@ -43,7 +57,11 @@ describe('<keuze-placeholder>', () => {
 
   it('names a purpose when the embed needs a purpose rather than a service', async () => {
     const store = await makeStore();
-    const placeholder = await mount<KeuzePlaceholder>(store, html`<keuze-placeholder consent="analytics"></keuze-placeholder>`, 'nl');
+    const placeholder = await mount<KeuzePlaceholder>(
+      store,
+      html`<keuze-placeholder consent="analytics"></keuze-placeholder>`,
+      'nl',
+    );
     expect(shadow(placeholder, 'h2').textContent).to.equal('Statistieken is geblokkeerd');
     expect(shadow(placeholder, '[part~="allow-button"]').textContent).to.equal('Toestaan en laden');
   });
@@ -61,7 +79,10 @@ describe('<keuze-placeholder>', () => {
 
   it('is accessible, light and dark', async () => {
     const store = await makeStore();
-    await mount(store, html`<keuze-placeholder consent="youtube" width="560" height="315"></keuze-placeholder>`);
+    await mount(
+      store,
+      html`<keuze-placeholder consent="youtube" width="560" height="315"></keuze-placeholder>`,
+    );
     await expectAccessible();
     await emulateMedia({ colorScheme: 'dark' });
     await aTimeout(400); // let the colour transition finish before measuring contrast

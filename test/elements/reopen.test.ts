@@ -29,7 +29,10 @@ describe('<keuze-reopen>', () => {
     await sendKeys({ press: 'Enter' });
     await shown;
     await sendKeys({ press: 'Escape' });
-    await waitUntil(() => deepActiveElement() === button, 'focus did not return to the re-open button');
+    await waitUntil(
+      () => deepActiveElement() === button,
+      'focus did not return to the re-open button',
+    );
     expect(store.receipt().current!.method).to.equal('reject-all');
   });
 

@@ -178,7 +178,13 @@ export class KeuzeBanner extends LitElement {
         ${content}
       </dialog>`;
     }
-    return html`<section part="base" class="banner ${layout}" lang=${lang} dir=${dir} aria-labelledby="title">
+    return html`<section
+      part="base"
+      class="banner ${layout}"
+      lang=${lang}
+      dir=${dir}
+      aria-labelledby="title"
+    >
       ${content}
     </section>`;
   }
@@ -188,7 +194,9 @@ export class KeuzeBanner extends LitElement {
     const { config } = store;
     const t = this.localize.t.bind(this.localize);
     const purposes = this.localize.list(
-      config.purposes.filter((purpose) => purpose.basis !== 'necessary').map((purpose) => purposeName(purpose, this.localize)),
+      config.purposes
+        .filter((purpose) => purpose.basis !== 'necessary')
+        .map((purpose) => purposeName(purpose, this.localize)),
     );
     const controller = config.controller?.name;
     const hasNecessary = config.purposes.some((purpose) => purpose.basis === 'necessary');
@@ -202,9 +210,11 @@ export class KeuzeBanner extends LitElement {
         </p>
         <p>
           ${t('banner.withdraw')}
-          ${noticeUrl && isSafeUrl(noticeUrl)
-            ? html`<a part="notice-link" href=${noticeUrl}>${t('banner.notice')}</a>`
-            : nothing}
+          ${
+            noticeUrl && isSafeUrl(noticeUrl)
+              ? html`<a part="notice-link" href=${noticeUrl}>${t('banner.notice')}</a>`
+              : nothing
+          }
         </p>
         ${store.gpc ? html`<p class="gpc" part="gpc">${t('gpc.honoured')}</p>` : nothing}
       </div>

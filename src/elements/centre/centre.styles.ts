@@ -13,7 +13,9 @@ export const switchStyles = css`
     border-radius: 999px;
     background: var(--k-switch-off);
     cursor: pointer;
-    transition: background-color var(--k-duration), border-color var(--k-duration);
+    transition:
+      background-color var(--k-duration),
+      border-color var(--k-duration);
   }
   .switch::before {
     content: '';

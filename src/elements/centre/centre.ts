@@ -184,7 +184,8 @@ export class KeuzeCentre extends LitElement {
     for (const purpose of store.config.purposes) {
       if (purpose.basis === 'necessary') continue;
       choices[purpose.id] = Boolean(this.choices[purpose.id]);
-      for (const service of purpose.services ?? []) choices[service.id] = Boolean(this.choices[service.id]);
+      for (const service of purpose.services ?? [])
+        choices[service.id] = Boolean(this.choices[service.id]);
     }
     return choices;
   }
@@ -197,7 +198,9 @@ export class KeuzeCentre extends LitElement {
     if (!id) return;
     this.receiptId = id;
     // A Blob URL: never a data: or javascript: URL (strict CSP, no string-built links).
-    this.receiptUrl = URL.createObjectURL(new Blob([JSON.stringify(receipt, null, 2)], { type: 'application/json' }));
+    this.receiptUrl = URL.createObjectURL(
+      new Blob([JSON.stringify(receipt, null, 2)], { type: 'application/json' }),
+    );
   }
 
   private revokeReceipt(): void {
@@ -226,9 +229,21 @@ export class KeuzeCentre extends LitElement {
     return html`
       <header part="header">
         <h2 id="centre-title" part="title">${t('centre.title')}</h2>
-        <button type="button" class="close" part="close-button" aria-label=${t('centre.close')} @click=${() => this.hide()}>
+        <button
+          type="button"
+          class="close"
+          part="close-button"
+          aria-label=${t('centre.close')}
+          @click=${() => this.hide()}
+        >
           <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">
-            <path d="M4 4l12 12M16 4L4 16" stroke="currentColor" stroke-width="2.25" stroke-linecap="round" fill="none" />
+            <path
+              d="M4 4l12 12M16 4L4 16"
+              stroke="currentColor"
+              stroke-width="2.25"
+              stroke-linecap="round"
+              fill="none"
+            />
           </svg>
         </button>
       </header>
@@ -245,13 +260,31 @@ export class KeuzeCentre extends LitElement {
         ${this.renderDecision(store)}
       </div>
       <footer part="footer">
-        <button type="button" class="button" part="button accept-button" data-keuze-action="accept-all" @click=${() => this.handleAction('accept-all')}>
+        <button
+          type="button"
+          class="button"
+          part="button accept-button"
+          data-keuze-action="accept-all"
+          @click=${() => this.handleAction('accept-all')}
+        >
           ${t('centre.accept')}
         </button>
-        <button type="button" class="button" part="button reject-button" data-keuze-action="reject-all" @click=${() => this.handleAction('reject-all')}>
+        <button
+          type="button"
+          class="button"
+          part="button reject-button"
+          data-keuze-action="reject-all"
+          @click=${() => this.handleAction('reject-all')}
+        >
           ${t('centre.reject')}
         </button>
-        <button type="button" class="button" part="button save-button" data-keuze-action="save" @click=${() => this.handleAction('save')}>
+        <button
+          type="button"
+          class="button"
+          part="button save-button"
+          data-keuze-action="save"
+          @click=${() => this.handleAction('save')}
+        >
           ${t('centre.save')}
         </button>
       </footer>
@@ -285,51 +318,73 @@ export class KeuzeCentre extends LitElement {
       ${description ? html`<p>${description}</p>` : nothing}
       ${objection ? html`<p class="hint" id=${hintId}>${t('centre.switch.objectHint')}</p>` : nothing}
       ${purpose.basis === 'necessary' && justification ? html`<p class="hint">${t('centre.justification', { justification })}</p>` : nothing}
-      ${purpose.services?.length
-        ? html`<h4 class="services-title">${t('centre.services')}</h4>
-            <ul class="services">
-              ${purpose.services.map((service) => this.renderService(service, purpose, objection ? hintId : undefined))}
-            </ul>`
-        : nothing}
-      ${rows.length
-        ? html`<button
-              type="button"
-              class="toggle"
-              part="storage-toggle"
-              aria-expanded=${expanded ? 'true' : 'false'}
-              aria-controls=${`${headingId}-storage`}
-              @click=${() => this.handleToggleStorage(purpose.id)}
-            >
-              ${expanded ? t('centre.storage.hide') : t('centre.storage.show', { count: rows.length })}
-            </button>
-            <div class="table-wrap" id=${`${headingId}-storage`} ?hidden=${!expanded} role="region" tabindex="0" aria-labelledby=${`${headingId}-caption`}>
-              ${expanded
-                ? html`<table part="storage-table">
-                    <caption id=${`${headingId}-caption`}>${t('centre.storage.caption', { purpose: name })}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">${t('centre.storage.name')}</th>
-                        <th scope="col">${t('centre.storage.type')}</th>
-                        <th scope="col">${t('centre.storage.provider')}</th>
-                        <th scope="col">${t('centre.storage.purpose')}</th>
-                        <th scope="col">${t('centre.storage.retention')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      ${rows.map(
-                        ({ item, service }) => html`<tr>
-                          <td><code>${item.name}</code></td>
-                          <td>${t(`centre.storage.type.${item.type}` as 'centre.storage.type.cookie')}</td>
-                          <td>${item.provider ?? (service ? service.provider : t('centre.storage.firstParty'))}</td>
-                          <td>${this.localize.text(item.purpose) || (service ? serviceName(service, this.localize) : name)}</td>
-                          <td>${retention(item.retention, this.localize)}</td>
-                        </tr>`,
-                      )}
-                    </tbody>
-                  </table>`
-                : nothing}
-            </div>`
-        : nothing}
+      ${
+        purpose.services?.length
+          ? html`<h4 class="services-title">${t('centre.services')}</h4>
+              <ul class="services">
+                ${purpose.services.map((service) => this.renderService(service, purpose, objection ? hintId : undefined))}
+              </ul>`
+          : nothing
+      }
+      ${
+        rows.length
+          ? html`<button
+                type="button"
+                class="toggle"
+                part="storage-toggle"
+                aria-expanded=${expanded ? 'true' : 'false'}
+                aria-controls=${`${headingId}-storage`}
+                @click=${() => this.handleToggleStorage(purpose.id)}
+              >
+                ${expanded ? t('centre.storage.hide') : t('centre.storage.show', { count: rows.length })}
+              </button>
+              <div
+                class="table-wrap"
+                id=${`${headingId}-storage`}
+                ?hidden=${!expanded}
+                role="region"
+                tabindex="0"
+                aria-labelledby=${`${headingId}-caption`}
+              >
+                ${
+                  expanded
+                    ? html`<table part="storage-table">
+                        <caption id=${`${headingId}-caption`}>
+                          ${t('centre.storage.caption', { purpose: name })}
+                        </caption>
+                        <thead>
+                          <tr>
+                            <th scope="col">${t('centre.storage.name')}</th>
+                            <th scope="col">${t('centre.storage.type')}</th>
+                            <th scope="col">${t('centre.storage.provider')}</th>
+                            <th scope="col">${t('centre.storage.purpose')}</th>
+                            <th scope="col">${t('centre.storage.retention')}</th>
+                          </tr>
+                        </thead>
+                        <tbody>
+                          ${rows.map(
+                            ({ item, service }) =>
+                              html`<tr>
+                                <td><code>${item.name}</code></td>
+                                <td>
+                                  ${t(`centre.storage.type.${item.type}` as 'centre.storage.type.cookie')}
+                                </td>
+                                <td>
+                                  ${item.provider ?? (service ? service.provider : t('centre.storage.firstParty'))}
+                                </td>
+                                <td>
+                                  ${this.localize.text(item.purpose) || (service ? serviceName(service, this.localize) : name)}
+                                </td>
+                                <td>${retention(item.retention, this.localize)}</td>
+                              </tr>`,
+                          )}
+                        </tbody>
+                      </table>`
+                    : nothing
+                }
+              </div>`
+          : nothing
+      }
     </li>`;
   }
 
@@ -347,29 +402,45 @@ export class KeuzeCentre extends LitElement {
         <dl>
           <dt>${t('centre.service.provider')}</dt>
           <dd>${service.provider}</dd>
-          ${service.country
-            ? html`<dt>${t('centre.service.country')}</dt>
-                <dd>${this.localize.country(service.country)}</dd>`
-            : nothing}
-          ${safeguard && !safeguard.startsWith('centre.')
-            ? html`<dt>${t('centre.service.safeguard')}</dt>
-                <dd>${safeguard}</dd>`
-            : nothing}
+          ${
+            service.country
+              ? html`<dt>${t('centre.service.country')}</dt>
+                  <dd>${this.localize.country(service.country)}</dd>`
+              : nothing
+          }
+          ${
+            safeguard && !safeguard.startsWith('centre.')
+              ? html`<dt>${t('centre.service.safeguard')}</dt>
+                  <dd>${safeguard}</dd>`
+              : nothing
+          }
         </dl>
-        ${service.privacyPolicy && isSafeUrl(service.privacyPolicy)
-          ? html`<a href=${service.privacyPolicy} target="_blank" rel="noopener noreferrer"
-              >${t('centre.service.privacyPolicy', { provider: service.provider })}</a
-            >`
-          : nothing}
+        ${
+          service.privacyPolicy && isSafeUrl(service.privacyPolicy)
+            ? html`<a href=${service.privacyPolicy} target="_blank" rel="noopener noreferrer"
+                >${t('centre.service.privacyPolicy', { provider: service.provider })}</a
+              >`
+            : nothing
+        }
       </div>
       ${purpose.basis === 'necessary' ? nothing : this.renderSwitch(service.id, name, false, hintId)}
     </li>`;
   }
 
-  private renderSwitch(id: string, name: string, necessary: boolean, objectionHint?: string, purpose?: Purpose) {
+  private renderSwitch(
+    id: string,
+    name: string,
+    necessary: boolean,
+    objectionHint?: string,
+    purpose?: Purpose,
+  ) {
     const t = this.localize.t.bind(this.localize);
     const on = necessary || Boolean(this.choices[id]);
-    const state = on ? t('centre.switch.on') : objectionHint ? t('centre.switch.objected') : t('centre.switch.off');
+    const state = on
+      ? t('centre.switch.on')
+      : objectionHint
+        ? t('centre.switch.objected')
+        : t('centre.switch.off');
     return html`<div class="control">
       <button
         type="button"
@@ -392,21 +463,36 @@ export class KeuzeCentre extends LitElement {
     const current = store.receipt().current;
     return html`<section class="decision" part="decision" aria-labelledby="decision-title">
       <h3 id="decision-title">${t('centre.decision.title')}</h3>
-      ${current
-        ? html`<dl>
-              <dt>${t('centre.decision.date')}</dt>
-              <dd><time datetime=${current.decidedAt}>${this.localize.date(current.decidedAt)}</time></dd>
-              <dt>${t('centre.decision.expires')}</dt>
-              <dd><time datetime=${current.expiresAt}>${this.localize.date(current.expiresAt)}</time></dd>
-              <dt>${t('centre.decision.id')}</dt>
-              <dd><code>${current.id}</code></dd>
-            </dl>
-            ${this.receiptUrl
-              ? html`<a href=${this.receiptUrl} download=${`keuze-receipt-${current.id}.json`} part="receipt-link"
-                  >${t('centre.decision.download')}</a
-                >`
-              : nothing}`
-        : html`<p>${t('centre.decision.none')}</p>`}
+      ${
+        current
+          ? html`<dl>
+                <dt>${t('centre.decision.date')}</dt>
+                <dd>
+                  <time datetime=${current.decidedAt}
+                    >${this.localize.date(current.decidedAt)}</time
+                  >
+                </dd>
+                <dt>${t('centre.decision.expires')}</dt>
+                <dd>
+                  <time datetime=${current.expiresAt}
+                    >${this.localize.date(current.expiresAt)}</time
+                  >
+                </dd>
+                <dt>${t('centre.decision.id')}</dt>
+                <dd><code>${current.id}</code></dd>
+              </dl>
+              ${
+                this.receiptUrl
+                  ? html`<a
+                      href=${this.receiptUrl}
+                      download=${`keuze-receipt-${current.id}.json`}
+                      part="receipt-link"
+                      >${t('centre.decision.download')}</a
+                    >`
+                  : nothing
+              }`
+          : html`<p>${t('centre.decision.none')}</p>`
+      }
     </section>`;
   }
 }

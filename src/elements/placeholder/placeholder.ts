@@ -62,7 +62,10 @@ export class KeuzePlaceholder extends LitElement {
 
   // Named apart from the `consent` attribute, which is the element's contract.
   private readonly storeController = new StoreController(this);
-  private readonly localize = new LocalizeController(this, () => this.storeController.store?.config);
+  private readonly localize = new LocalizeController(
+    this,
+    () => this.storeController.store?.config,
+  );
 
   @state() private busy = false;
 
@@ -99,7 +102,9 @@ export class KeuzePlaceholder extends LitElement {
       store.locale = this.localize.lang;
       // Keep every earlier choice and add what this embed needs.
       const current = store.get();
-      const choices: Record<string, boolean> = current.decided ? { ...current.purposes, ...current.services } : {};
+      const choices: Record<string, boolean> = current.decided
+        ? { ...current.purposes, ...current.services }
+        : {};
       for (const id of this.ids) choices[id] = true;
       await store.save(choices, 'placeholder');
     } finally {
@@ -115,17 +120,29 @@ export class KeuzePlaceholder extends LitElement {
     const store = this.consentStore;
     if (!store) return nothing;
     const t = this.localize.t.bind(this.localize);
-    const services = this.ids.map((id) => findService(store.config, id)).filter((entry) => entry !== undefined);
+    const services = this.ids
+      .map((id) => findService(store.config, id))
+      .filter((entry) => entry !== undefined);
     const purposes = new Map<string, string>();
     for (const id of this.ids) {
       const purpose = findPurpose(store.config, id) ?? findService(store.config, id)?.purpose;
       if (purpose) purposes.set(purpose.id, purposeName(purpose, this.localize));
     }
-    const names = services.length ? services.map(({ service }) => serviceName(service, this.localize)) : [...purposes.values()];
+    const names = services.length
+      ? services.map(({ service }) => serviceName(service, this.localize))
+      : [...purposes.values()];
     const label = this.localize.list(names.length ? names : this.ids);
     const providers = [...new Set(services.map(({ service }) => service.provider))];
-    const policy = services.find(({ service }) => service.privacyPolicy && isSafeUrl(service.privacyPolicy))?.service;
-    return html`<section class="base" part="base" lang=${this.localize.lang} dir=${this.localize.dir} aria-labelledby="title">
+    const policy = services.find(
+      ({ service }) => service.privacyPolicy && isSafeUrl(service.privacyPolicy),
+    )?.service;
+    return html`<section
+      class="base"
+      part="base"
+      lang=${this.localize.lang}
+      dir=${this.localize.dir}
+      aria-labelledby="title"
+    >
       <h2 id="title" part="title">${t('placeholder.title', { service: label })}</h2>
       <p>
         ${t('placeholder.body', {
@@ -133,16 +150,27 @@ export class KeuzePlaceholder extends LitElement {
           purposes: this.localize.list([...purposes.values()]),
         })}
       </p>
-      ${policy
-        ? html`<p>
-            <a href=${policy.privacyPolicy!} target="_blank" rel="noopener noreferrer"
-              >${t('placeholder.privacyPolicy', { provider: policy.provider })}</a
-            >
-          </p>`
-        : nothing}
+      ${
+        policy
+          ? html`<p>
+              <a href=${policy.privacyPolicy!} target="_blank" rel="noopener noreferrer"
+                >${t('placeholder.privacyPolicy', { provider: policy.provider })}</a
+              >
+            </p>`
+          : nothing
+      }
       <div class="actions">
-        <button type="button" class="button" part="button allow-button" @click=${this.handleAllow}>${t('placeholder.allow')}</button>
-        <button type="button" class="button" part="button details-button" aria-haspopup="dialog" data-keuze-action="open-centre" @click=${this.handleDetails}>
+        <button type="button" class="button" part="button allow-button" @click=${this.handleAllow}>
+          ${t('placeholder.allow')}
+        </button>
+        <button
+          type="button"
+          class="button"
+          part="button details-button"
+          aria-haspopup="dialog"
+          data-keuze-action="open-centre"
+          @click=${this.handleDetails}
+        >
           ${t('placeholder.details')}
         </button>
       </div>

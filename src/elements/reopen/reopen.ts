@@ -62,7 +62,11 @@ export class KeuzeReopen extends LitElement {
   protected override willUpdate(): void {
     const config = this.consent.store?.config;
     if (this.theme === undefined && config?.theme) this.theme = config.theme;
-    if (this.position === undefined && typeof config?.reopen === 'object' && config.reopen.position) {
+    if (
+      this.position === undefined &&
+      typeof config?.reopen === 'object' &&
+      config.reopen.position
+    ) {
       this.position = config.reopen.position;
     }
   }

@@ -127,7 +127,9 @@ export const buttons = css`
     color: var(--k-button-text);
     cursor: pointer;
     text-align: center;
-    transition: background-color var(--k-duration), border-color var(--k-duration);
+    transition:
+      background-color var(--k-duration),
+      border-color var(--k-duration);
   }
   .button:hover {
     background: var(--k-button-hover);
