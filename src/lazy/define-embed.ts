@@ -1,0 +1,82 @@
+// Element registration of the script-tag build (it replaces src/define.ts
+// there; the npm `keuze/define` still registers everything at once).
+//
+// The first layer carries only what a first visit needs before the banner:
+// the banner, the re-open button and the embed placeholder. The cookie centre
+// and the privacy notice are separate files beside keuze.min.js, loaded on
+// demand: the centre on the first request to open it (and ahead of time when
+// a pointer or focus reaches a "Settings" control), the notice when a
+// <keuze-notice> element is in the page. They reuse this bundle's Lit and core
+// modules through the non-enumerable `window.__keuze`, so nothing is loaded twice.
+import { shared } from 'virtual:keuze-shared';
+import { KeuzeBanner } from '../elements/banner/banner.js';
+import { KeuzeReopen } from '../elements/reopen/reopen.js';
+import { KeuzePlaceholder } from '../elements/placeholder/placeholder.js';
+import type { ConsentStore } from '../core/store.js';
+import { keuze } from '../core/keuze.js';
+import { loadPart, type LazyPart } from './loader.js';
+
+const CENTRE = 'keuze-centre';
+const NOTICE = 'keuze-notice';
+
+// A second copy of the bundle stays idle (see embed.ts) and must not throw here.
+if (!('__keuze' in window)) Object.defineProperty(window, '__keuze', { value: shared });
+
+for (const [name, constructor] of [
+  ['keuze-banner', KeuzeBanner],
+  ['keuze-reopen', KeuzeReopen],
+  ['keuze-placeholder', KeuzePlaceholder],
+] as const) {
+  if (!customElements.get(name)) customElements.define(name, constructor);
+}
+
+/** Loads a part; a failure is something the site owner must see. */
+function load(part: LazyPart): Promise<boolean> {
+  return loadPart(part).then(
+    () => true,
+    (error: Error) => {
+      console.error(`[keuze] ${error.message}`);
+      document.dispatchEvent(new CustomEvent('keuze-error', { detail: { message: error.message }, bubbles: true, composed: true }));
+      return false;
+    },
+  );
+}
+
+// The centre: the store asks for it with an 'open' event. Until the centre is defined
+// nobody answers, so load it and ask again; from then on the centre answers itself.
+const handleOpen = (event: Event): void => {
+  if (customElements.get(CENTRE)) return;
+  const store = event.target as ConsentStore;
+  const opener = (event as CustomEvent<{ opener?: Element | null }>).detail?.opener ?? null;
+  void load('centre').then((ok) => {
+    if (ok) store.requestOpen(opener);
+  });
+};
+document.addEventListener('keuze-ready', () => keuze.store?.addEventListener('open', handleOpen), { once: true });
+
+// Preload when the visitor is about to ask: a pointer over, focus on, or a touch of a
+// "Settings" button or a `data-keuze-open` link. By the click the centre is usually there.
+const intents = ['pointerover', 'focusin', 'touchstart'] as const;
+const handleIntent = (event: Event): void => {
+  const near = event
+    .composedPath()
+    .some((node) => node instanceof Element && (node.hasAttribute('data-keuze-open') || node.getAttribute('data-keuze-action') === 'open-centre'));
+  if (!near) return;
+  for (const type of intents) document.removeEventListener(type, handleIntent, true);
+  if (!customElements.get(CENTRE)) void loadPart('centre').catch(() => {}); // the click reports failures
+};
+for (const type of intents) document.addEventListener(type, handleIntent, { capture: true, passive: true });
+
+// The notice: only privacy pages have one. Watch the document until one appears.
+const notices = document.getElementsByTagName(NOTICE); // live: checking it is cheap
+const watchNotice = (): boolean => {
+  if (notices.length === 0 || customElements.get(NOTICE)) return false;
+  void load('notice');
+  return true;
+};
+if (!watchNotice()) {
+  const observer = new MutationObserver(() => {
+    if (watchNotice()) observer.disconnect();
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
