@@ -180,8 +180,8 @@ describe('<keuze-centre>', () => {
     const table = shadow<HTMLTableElement>(centre, '[data-purpose="analytics"] table');
     const headers = [...table.querySelectorAll('th')].map((th) => th.textContent);
     expect(headers).to.deep.equal(['Name', 'Type', 'Provider', 'Purpose', 'Deletion period']);
-    const first = [...table.querySelectorAll('tbody tr')[0].querySelectorAll('td')].map(
-      (td) => td.textContent,
+    const first = [...table.querySelectorAll('tbody tr')[0].querySelectorAll('td')].map((td) =>
+      td.textContent!.trim(),
     );
     expect(first).to.deep.equal([
       '_pk_id.*',
@@ -190,8 +190,8 @@ describe('<keuze-centre>', () => {
       'Recognises returning visitors',
       '13 months',
     ]);
-    const second = [...table.querySelectorAll('tbody tr')[1].querySelectorAll('td')].map(
-      (td) => td.textContent,
+    const second = [...table.querySelectorAll('tbody tr')[1].querySelectorAll('td')].map((td) =>
+      td.textContent!.trim(),
     );
     expect(second[4]).to.equal('30 minutes');
   });

@@ -16,7 +16,7 @@ describe('<keuze-placeholder>', () => {
       store,
       html`<keuze-placeholder consent="youtube"></keuze-placeholder>`,
     );
-    expect(shadow(placeholder, 'h2').textContent).to.equal('YouTube is blocked');
+    expect(shadow(placeholder, 'h2').textContent!.trim()).to.equal('YouTube is blocked');
     const text = placeholder.shadowRoot!.textContent!;
     expect(text).to.contain('Google Ireland Ltd.');
     expect(text).to.contain('Marketing');
@@ -62,8 +62,10 @@ describe('<keuze-placeholder>', () => {
       html`<keuze-placeholder consent="analytics"></keuze-placeholder>`,
       'nl',
     );
-    expect(shadow(placeholder, 'h2').textContent).to.equal('Statistieken is geblokkeerd');
-    expect(shadow(placeholder, '[part~="allow-button"]').textContent).to.equal('Toestaan en laden');
+    expect(shadow(placeholder, 'h2').textContent!.trim()).to.equal('Statistieken is geblokkeerd');
+    expect(shadow(placeholder, '[part~="allow-button"]').textContent!.trim()).to.equal(
+      'Toestaan en laden',
+    );
   });
 
   it('takes the size of the iframe it stands in for', async () => {
