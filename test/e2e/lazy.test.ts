@@ -1,0 +1,114 @@
+// The script-tag build's lazy parts: a first visit downloads only keuze.min.js;
+// the cookie centre (dist/keuze-centre.js) arrives when asked for, the notice
+// (dist/keuze-notice.js) when the page has a <keuze-notice>. Real built files,
+// real network, pages loaded in an iframe exactly as a site serves them.
+import { expect, waitUntil } from '@open-wc/testing';
+import type { Keuze } from '../../src/core/keuze.js';
+
+interface SiteWindow extends Window {
+  keuze: Keuze;
+  __violations?: unknown[];
+  __errors?: string[];
+}
+
+async function openSite(path: string): Promise<SiteWindow> {
+  const frame = document.createElement('iframe');
+  frame.src = path;
+  frame.style.width = '1024px';
+  frame.style.height = '700px';
+  document.body.append(frame);
+  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  const site = frame.contentWindow as SiteWindow;
+  await waitUntil(() => site.keuze, 'window.keuze never appeared', { timeout: 5000 });
+  await site.keuze.ready;
+  return site;
+}
+
+/** The lazy parts this page has requested so far. */
+function parts(site: SiteWindow): string[] {
+  return site.performance
+    .getEntriesByType('resource')
+    .map((entry) => new URL(entry.name).pathname)
+    .filter((path) => /\/keuze-[a-z]+\.js$/.test(path));
+}
+
+function inShadow(site: SiteWindow, host: string, selector: string): HTMLElement | null | undefined {
+  return site.document.querySelector(host)?.shadowRoot?.querySelector<HTMLElement>(selector);
+}
+
+async function forgetDecision(): Promise<void> {
+  localStorage.clear();
+  await new Promise<void>((resolve) => {
+    const request = indexedDB.deleteDatabase('keuze');
+    request.onsuccess = request.onerror = request.onblocked = () => resolve();
+  });
+}
+
+describe('the script-tag build loads the cookie centre and the notice only when needed', () => {
+  beforeEach(forgetDecision);
+  afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
+
+  it('shows the banner on a first visit without downloading the centre or the notice', async () => {
+    const site = await openSite('/test/e2e/pages/lazy-shop.html');
+    await waitUntil(() => inShadow(site, 'keuze-banner', '[data-keuze-action="accept-all"]'), 'the banner never rendered');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(parts(site)).to.deep.equal([]);
+    expect(site.customElements.get('keuze-centre')).to.equal(undefined);
+  });
+
+  it('opens the cookie centre from the footer link, loading it on the first click', async () => {
+    const site = await openSite('/test/e2e/pages/lazy-shop.html');
+    site.document.querySelector<HTMLElement>('[data-keuze-open]')!.click();
+    await waitUntil(() => inShadow(site, 'keuze-centre', 'dialog[open] [role="switch"]'), 'the centre never opened', { timeout: 5000 });
+    expect(parts(site)).to.deep.equal(['/dist/keuze-centre.js']);
+  });
+
+  it('opens the cookie centre from the banner\'s settings button, and saving there records the choice', async () => {
+    const site = await openSite('/test/e2e/pages/lazy-shop.html');
+    await waitUntil(() => inShadow(site, 'keuze-banner', '[data-keuze-action="open-centre"]'), 'the banner never rendered');
+    inShadow(site, 'keuze-banner', '[data-keuze-action="open-centre"]')!.click();
+    await waitUntil(() => inShadow(site, 'keuze-centre', 'dialog[open] [role="switch"]:not([disabled])'), 'the centre never opened', { timeout: 5000 });
+    inShadow(site, 'keuze-centre', '[role="switch"]:not([disabled])')!.click();
+    inShadow(site, 'keuze-centre', '[data-keuze-action="save"]')!.click();
+    await waitUntil(() => site.keuze.get().decided, 'no decision was recorded');
+    expect(site.keuze.granted('analytics')).to.equal(true);
+    expect(site.keuze.receipt()).to.contain('"layer": "centre"');
+  });
+
+  it('fetches the centre ahead of the click when the pointer reaches the settings link', async () => {
+    const site = await openSite('/test/e2e/pages/lazy-shop.html');
+    const link = site.document.querySelector<HTMLElement>('[data-keuze-open]')!;
+    link.dispatchEvent(new site.PointerEvent('pointerover', { bubbles: true, composed: true }));
+    await waitUntil(() => site.customElements.get('keuze-centre'), 'the centre was not preloaded', { timeout: 5000 });
+    expect(site.document.querySelector('keuze-centre')?.hasAttribute('open')).to.equal(false); // loaded, not opened
+  });
+
+  it('opens the centre with keuze.open() before it was ever loaded', async () => {
+    const site = await openSite('/test/e2e/pages/lazy-shop.html');
+    site.keuze.open();
+    await waitUntil(() => inShadow(site, 'keuze-centre', 'dialog[open]'), 'the centre never opened', { timeout: 5000 });
+  });
+
+  it('renders the privacy notice on a page that has <keuze-notice>, and nowhere else loads it', async () => {
+    const site = await openSite('/test/e2e/pages/lazy-privacy.html');
+    await waitUntil(() => site.document.querySelector('keuze-notice')?.querySelector('h2'), 'the notice never rendered', { timeout: 5000 });
+    expect(parts(site)).to.deep.equal(['/dist/keuze-notice.js']);
+    expect(site.document.querySelector('keuze-notice')!.textContent).to.contain('Voorbeeld B.V.');
+  });
+
+  it('loads the notice when a script adds <keuze-notice> later', async () => {
+    const site = await openSite('/test/e2e/pages/lazy-shop.html');
+    site.document.body.append(site.document.createElement('keuze-notice'));
+    await waitUntil(() => site.document.querySelector('keuze-notice')?.querySelector('h2'), 'the notice never rendered', { timeout: 5000 });
+    expect(parts(site)).to.deep.equal(['/dist/keuze-notice.js']);
+  });
+
+  it('loads the centre under a strict CSP with Trusted Types without a single violation', async () => {
+    const site = await openSite('/test/e2e/pages/hardening-csp.html');
+    site.document.querySelector<HTMLElement>('[data-keuze-open]')!.click();
+    await waitUntil(() => inShadow(site, 'keuze-centre', 'dialog[open] [role="switch"]'), 'the centre never opened', { timeout: 5000 });
+    expect(parts(site)).to.deep.equal(['/dist/keuze-centre.js']);
+    expect(site.__violations).to.deep.equal([]);
+    expect(site.__errors).to.deep.equal([]);
+  });
+});
