@@ -106,6 +106,12 @@ export const centreStyles = [
       gap: var(--k-space);
       border-block-end: 1px solid var(--k-border);
     }
+    /* The title takes focus when the dialog opens (a long dialog starts at its top);
+       it is not a control, so it needs no ring. */
+    header h2[tabindex]:focus,
+    header h2[tabindex]:focus-visible {
+      outline: none;
+    }
     header h2 {
       flex: 1;
       margin: 0;

@@ -228,7 +228,7 @@ export class KeuzeCentre extends LitElement {
     const noticeUrl = store.config.notice?.url;
     return html`
       <header part="header">
-        <h2 id="centre-title" part="title">${t('centre.title')}</h2>
+        <h2 id="centre-title" part="title" tabindex="-1" autofocus>${t('centre.title')}</h2>
         <button
           type="button"
           class="close"
