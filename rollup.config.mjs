@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -133,6 +133,50 @@ function copyLocales() {
   };
 }
 
+// Each part's UI strings travel with the part: keuze.min.js carries the banner's,
+// the re-open button's and the placeholder's strings; `centre.*` keys come with
+// dist/keuze-centre.js and `notice.*` keys with dist/keuze-notice.js, which
+// register them (registerTranslation) before defining their element. Only for
+// the languages the main bundle carries; languages fetched from dist/locales/
+// are complete files.
+const PART_KEYS = {
+  centre: (key) => key.startsWith('centre.') && !key.startsWith('centre.retention.'), // names.ts' retention() is shared
+  notice: (key) => key.startsWith('notice.'),
+};
+const isLocaleFile = (id) => /[\\/]locales[\\/][A-Za-z-]+\.json$/.test(id);
+const lazyKey = (key) => Object.values(PART_KEYS).some((inPart) => inPart(key));
+
+/** Main build: drops the lazy parts' keys from the bundled locale files. */
+function slimLocales() {
+  return {
+    name: 'keuze-slim-locales',
+    transform(code, id) {
+      if (!isLocaleFile(id)) return null;
+      const kept = Object.fromEntries(Object.entries(JSON.parse(code)).filter(([key]) => !lazyKey(key)));
+      return { code: JSON.stringify(kept), map: null };
+    },
+  };
+}
+
+/** Part build: `virtual:keuze-part-texts` = { lang: { key: text } } of this part's keys, per bundled language. */
+function partTexts(part) {
+  const ID = '\0keuze-part-texts';
+  return {
+    name: 'keuze-part-texts',
+    resolveId: (source) => (source === 'virtual:keuze-part-texts' ? ID : null),
+    load(id) {
+      if (id !== ID) return null;
+      const texts = {};
+      for (const file of [...mainModules].filter(isLocaleFile).sort()) {
+        const lang = file.replace(/^.*[\\/]/, '').replace(/\.json$/, '');
+        const all = JSON.parse(readFileSync(file, 'utf8'));
+        texts[lang] = Object.fromEntries(Object.entries(all).filter(([key]) => PART_KEYS[part](key)));
+      }
+      return `export default ${JSON.stringify(texts)};`;
+    },
+  };
+}
+
 const scriptPlugins = () => [
   nodeResolve({ browser: true }),
   json({ preferConst: true, compact: true }),
@@ -148,7 +192,7 @@ const embed = {
     format: 'iife',
     sourcemap: true,
   },
-  plugins: [lazyDefine(), exposeShared(), ...scriptPlugins(), rememberModules(), copyLocales()],
+  plugins: [lazyDefine(), exposeShared(), slimLocales(), ...scriptPlugins(), rememberModules(), copyLocales()],
 };
 
 const lazyPart = (part) => ({
@@ -161,7 +205,7 @@ const lazyPart = (part) => ({
     globals: (id) => `__keuze.${keyOf(id)}`,
     interop: 'esModule',
   },
-  plugins: [...scriptPlugins(), guardShared(part)],
+  plugins: [partTexts(part), ...scriptPlugins(), guardShared(part)],
 });
 
 export default [npm, embed, lazyPart('centre'), lazyPart('notice')];

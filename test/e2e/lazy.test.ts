@@ -61,6 +61,18 @@ describe('the script-tag build loads the cookie centre and the notice only when 
     site.document.querySelector<HTMLElement>('[data-keuze-open]')!.click();
     await waitUntil(() => inShadow(site, 'keuze-centre', 'dialog[open] [role="switch"]'), 'the centre never opened', { timeout: 5000 });
     expect(parts(site)).to.deep.equal(['/dist/keuze-centre.js']);
+    // Its words came with it: no untranslated key shows.
+    const words = site.document.querySelector('keuze-centre')!.shadowRoot!.textContent!;
+    expect(words).not.to.match(/\bcentre\.[a-zA-Z]/);
+  });
+
+  it('speaks Dutch in a lazily loaded centre on a Dutch page', async () => {
+    const site = await openSite('/test/e2e/pages/lazy-shop.html');
+    site.document.documentElement.lang = 'nl';
+    site.keuze.open();
+    await waitUntil(() => inShadow(site, 'keuze-centre', 'dialog[open] [role="switch"]'), 'the centre never opened', { timeout: 5000 });
+    const save = inShadow(site, 'keuze-centre', '[data-keuze-action="save"]')!;
+    expect(save.textContent!.trim()).to.match(/opslaan/i);
   });
 
   it('opens the cookie centre from the banner\'s settings button, and saving there records the choice', async () => {
@@ -93,7 +105,9 @@ describe('the script-tag build loads the cookie centre and the notice only when 
     const site = await openSite('/test/e2e/pages/lazy-privacy.html');
     await waitUntil(() => site.document.querySelector('keuze-notice')?.querySelector('h2'), 'the notice never rendered', { timeout: 5000 });
     expect(parts(site)).to.deep.equal(['/dist/keuze-notice.js']);
-    expect(site.document.querySelector('keuze-notice')!.textContent).to.contain('Voorbeeld B.V.');
+    const words = site.document.querySelector('keuze-notice')!.textContent!;
+    expect(words).to.contain('Voorbeeld B.V.');
+    expect(words).not.to.match(/\bnotice\.[a-zA-Z]/); // its headings came with it
   });
 
   it('loads the notice when a script adds <keuze-notice> later', async () => {
