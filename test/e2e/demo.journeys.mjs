@@ -241,6 +241,28 @@ describe('the demo site', () => {
     await context.close();
   });
 
+  it('honours a Global Privacy Control signal: the error monitor waits, and marketing stays off even after "Accept all"', async () => {
+    const { context, page } = await newVisitor();
+    // The browser's own signal (Firefox, Brave and extensions send it); Chromium needs it emulated.
+    await context.addInitScript(() =>
+      Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true, configurable: true }),
+    );
+    await visit(page, '/');
+    await page.locator('keuze-banner').getByText(/Global Privacy Control/).waitFor();
+    assert.equal(await page.evaluate(() => window.keuze.granted('functional')), false, 'the signal objects to the error monitor');
+    const activated = (name) => page.locator(`script[data-keuze-activated][src="/assets/${name}.js"]`).count();
+    assert.equal(await activated('monitor'), 0, 'so its tag stays inert');
+    await bannerButton(page, 'accept-all').click();
+    // The gate activates a page's tags in one pass: once analytics ran, marketing would have too.
+    await reported('analytics', '/');
+    assert.equal(await activated('analytics'), 1);
+    assert.equal(await activated('marketing'), 0, 'the ad tag (sale or sharing) stays off');
+    assert.ok(!(await kinds()).includes('pixel'));
+    assert.equal(await page.evaluate(() => localStorage.getItem('adpixel_profile')), null);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   it('renders the privacy notice from the same config on the privacy page', async () => {
     const { context, page } = await newVisitor();
     await visit(page, '/privacy');
