@@ -142,6 +142,7 @@ function copyLocales() {
 const PART_KEYS = {
   centre: (key) => key.startsWith('centre.') && !key.startsWith('centre.retention.'), // names.ts' retention() is shared
   notice: (key) => key.startsWith('notice.'),
+  placeholder: (key) => key.startsWith('placeholder.'),
 };
 const isLocaleFile = (id) => /[\\/]locales[\\/][A-Za-z-]+\.json$/.test(id);
 const lazyKey = (key) => Object.values(PART_KEYS).some((inPart) => inPart(key));
@@ -208,4 +209,4 @@ const lazyPart = (part) => ({
   plugins: [partTexts(part), ...scriptPlugins(), guardShared(part)],
 });
 
-export default [npm, embed, lazyPart('centre'), lazyPart('notice')];
+export default [npm, embed, lazyPart('centre'), lazyPart('notice'), lazyPart('placeholder')];

@@ -2,16 +2,15 @@
 // there; the npm `keuze/define` still registers everything at once).
 //
 // The first layer carries only what a first visit needs before the banner:
-// the banner, the re-open button and the embed placeholder. The cookie centre
-// and the privacy notice are separate files beside keuze.min.js, loaded on
-// demand: the centre on the first request to open it (and ahead of time when
-// a pointer or focus reaches a "Settings" control), the notice when a
-// <keuze-notice> element is in the page. They reuse this bundle's Lit and core
+// the banner and the re-open button. The cookie centre, the privacy notice
+// and the blocked-embed placeholder are separate files beside keuze.min.js,
+// loaded on demand: the centre on the first request to open it (and ahead of
+// time when a pointer or focus reaches a "Settings" control), the notice and
+// the placeholder when such an element is in the page. They reuse this bundle's Lit and core
 // modules through the non-enumerable `window.__keuze`, so nothing is loaded twice.
 import { shared } from 'virtual:keuze-shared';
 import { KeuzeBanner } from '../elements/banner/banner.js';
 import { KeuzeReopen } from '../elements/reopen/reopen.js';
-import { KeuzePlaceholder } from '../elements/placeholder/placeholder.js';
 import type { ConsentStore } from '../core/store.js';
 import { keuze } from '../core/keuze.js';
 import { loadPart, type LazyPart } from './loader.js';
@@ -25,7 +24,6 @@ if (!('__keuze' in window)) Object.defineProperty(window, '__keuze', { value: sh
 for (const [name, constructor] of [
   ['keuze-banner', KeuzeBanner],
   ['keuze-reopen', KeuzeReopen],
-  ['keuze-placeholder', KeuzePlaceholder],
 ] as const) {
   if (!customElements.get(name)) customElements.define(name, constructor);
 }
@@ -67,16 +65,23 @@ const handleIntent = (event: Event): void => {
 };
 for (const type of intents) document.addEventListener(type, handleIntent, { capture: true, passive: true });
 
-// The notice: only privacy pages have one. Watch the document until one appears.
-const notices = document.getElementsByTagName(NOTICE); // live: checking it is cheap
-const watchNotice = (): boolean => {
-  if (notices.length === 0 || customElements.get(NOTICE)) return false;
-  void load('notice');
-  return true;
+// The notice and the placeholder: only some pages have one (privacy pages; pages with
+// a blocked embed, where the gate adds it). Watch the document until each appeared.
+const watched = new Map<LazyPart, HTMLCollection>([
+  ['notice', document.getElementsByTagName(NOTICE)], // live collections: checking them is cheap
+  ['placeholder', document.getElementsByTagName('keuze-placeholder')],
+]);
+const loadPresent = (): boolean => {
+  for (const [part, elements] of watched) {
+    if (elements.length === 0) continue;
+    watched.delete(part);
+    if (!customElements.get(`keuze-${part}`)) void load(part);
+  }
+  return watched.size === 0;
 };
-if (!watchNotice()) {
+if (!loadPresent()) {
   const observer = new MutationObserver(() => {
-    if (watchNotice()) observer.disconnect();
+    if (loadPresent()) observer.disconnect();
   });
   observer.observe(document, { childList: true, subtree: true });
 }

@@ -117,6 +117,19 @@ describe('the script-tag build loads the cookie centre and the notice only when 
     expect(parts(site)).to.deep.equal(['/dist/keuze-notice.js']);
   });
 
+  it('shows a placeholder for a blocked embed, loaded with it, and "allow" loads the embed', async () => {
+    await fetch('/__sink/lazy-embed/clear');
+    const site = await openSite('/test/e2e/pages/lazy-embed.html');
+    await waitUntil(() => inShadow(site, 'keuze-placeholder', '[part~="allow-button"]'), 'the placeholder never rendered', { timeout: 5000 });
+    expect(parts(site)).to.deep.equal(['/dist/keuze-placeholder.js']);
+    const words = site.document.querySelector('keuze-placeholder')!.shadowRoot!.textContent!;
+    expect(words).not.to.match(/\bplaceholder\.[a-zA-Z]/); // its words came with it
+    expect(await (await fetch('/__sink/lazy-embed/hits')).json()).to.deep.equal([]);
+    inShadow(site, 'keuze-placeholder', '[part~="allow-button"]')!.click();
+    await waitUntil(async () => (await (await fetch('/__sink/lazy-embed/hits')).json()).length > 0, 'the embed never loaded', { timeout: 5000 });
+    expect(site.keuze.granted('matomo')).to.equal(true);
+  });
+
   it('loads the centre under a strict CSP with Trusted Types without a single violation', async () => {
     const site = await openSite('/test/e2e/pages/hardening-csp.html');
     site.document.querySelector<HTMLElement>('[data-keuze-open]')!.click();

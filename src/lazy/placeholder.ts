@@ -1,0 +1,9 @@
+// The lazy part dist/keuze-placeholder.js: the box that stands in for a blocked
+// embed, loaded when the gate puts the first one in the page. Its strings come
+// with it (the build moves the `placeholder.*` keys here).
+import texts from 'virtual:keuze-part-texts';
+import { registerTranslation } from '../core/locale.js';
+import { KeuzePlaceholder } from '../elements/placeholder/placeholder.js';
+
+for (const [lang, dictionary] of Object.entries(texts)) registerTranslation(lang, dictionary);
+if (!customElements.get('keuze-placeholder')) customElements.define('keuze-placeholder', KeuzePlaceholder);
