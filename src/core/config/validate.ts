@@ -15,6 +15,7 @@ import {
   checkString,
   checkText,
   checkUrl,
+  describe,
   expected,
   isLanguageTag,
   isRecord,
@@ -96,10 +97,11 @@ class Validator {
       expiry = input.expiry as string;
       const limit = addDuration(new Date(0), { years: 0, months: MAX_EXPIRY_MONTHS, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0 });
       const asked = addDuration(new Date(0), parseDuration(expiry)!);
-      if (asked.getTime() > limit.getTime()) {
-        issues.error('expiry', `expected at most ${MAX_EXPIRY_MONTHS} months ("P13M"), got ${JSON.stringify(expiry)}`);
+      // A duration too large for a Date (P999…9D) is NaN here: refuse it, or deciding would throw later.
+      if (!Number.isFinite(asked.getTime()) || asked.getTime() > limit.getTime()) {
+        issues.error('expiry', `expected at most ${MAX_EXPIRY_MONTHS} months ("P13M"), got ${describe(expiry)}`);
       } else if (asked.getTime() <= 0) {
-        issues.error('expiry', `expected a positive duration, got ${JSON.stringify(expiry)}`);
+        issues.error('expiry', `expected a positive duration, got ${describe(expiry)}`);
       }
     }
 
