@@ -146,6 +146,8 @@ export class KeuzeCentre extends LitElement {
     this.expanded = new Set();
     this.open = true;
     await this.updateComplete;
+    // A long dialog starts at its top: focus the title (showModal focused the close button).
+    this.renderRoot.querySelector<HTMLElement>('#centre-title')?.focus();
     emitLayer(this, 'keuze-show', 'centre');
   }
 
@@ -228,7 +230,7 @@ export class KeuzeCentre extends LitElement {
     const noticeUrl = store.config.notice?.url;
     return html`
       <header part="header">
-        <h2 id="centre-title" part="title" tabindex="-1" autofocus>${t('centre.title')}</h2>
+        <h2 id="centre-title" part="title" tabindex="-1">${t('centre.title')}</h2>
         <button
           type="button"
           class="close"
