@@ -19,7 +19,9 @@ export async function buildDemo({ quiet = false } = {}) {
     sourcemap: true,
     legalComments: 'none',
     logLevel: quiet ? 'error' : 'warning',
-    tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
+    tsconfigRaw: {
+      compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false },
+    },
   });
   if (!quiet) console.log(`Built the config builder in ${Date.now() - started} ms`);
 }

@@ -11,7 +11,11 @@
   // Listen before Keuze starts (this script comes first in <head>), so keuze-ready is seen too.
   for (const type of EVENT_TYPES) {
     document.addEventListener(type, (event) => {
-      events.push({ type, at: performance.now() - started, summary: summarise(type, event.detail) });
+      events.push({
+        type,
+        at: performance.now() - started,
+        summary: summarise(type, event.detail),
+      });
       schedule();
     });
   }
@@ -21,7 +25,8 @@
       const method = detail.consent?.record?.method;
       return `${method ?? (detail.consent?.decided ? 'decided' : 'reset')}; changed: ${detail.changed?.join(', ') || '–'}`;
     }
-    if (type === 'keuze-ready') return detail.consent?.decided ? 'stored decision found' : 'no decision yet';
+    if (type === 'keuze-ready')
+      return detail.consent?.decided ? 'stored decision found' : 'no decision yet';
     if (type === 'keuze-show' || type === 'keuze-hide') return detail.layer ?? '';
     if (type === 'keuze-error') return detail.message ?? '';
     return '';
@@ -39,8 +44,10 @@
     return node;
   }
 
-  const list = (items, empty) => (items.length ? el('ul', {}, items) : el('p', { class: 'empty', text: empty }));
-  const row = (label, value, cls) => el('li', {}, el('span', { text: label }), el('span', { class: cls ?? '', text: value }));
+  const list = (items, empty) =>
+    items.length ? el('ul', {}, items) : el('p', { class: 'empty', text: empty });
+  const row = (label, value, cls) =>
+    el('li', {}, el('span', { text: label }), el('span', { class: cls ?? '', text: value }));
   const clock = (iso) => new Date(iso).toLocaleTimeString('en-GB');
 
   let server = { beacons: [], consentLog: [] };
@@ -68,7 +75,10 @@
     const layer = Array.isArray(window.dataLayer) ? window.dataLayer : [];
     // gtag() pushes `arguments` objects; show them as the arrays they stand for.
     return layer.map((entry) =>
-      entry && typeof entry === 'object' && !Array.isArray(entry) && typeof entry.length === 'number'
+      entry &&
+      typeof entry === 'object' &&
+      !Array.isArray(entry) &&
+      typeof entry.length === 'number'
         ? Array.from(entry)
         : entry,
     );
@@ -76,7 +86,9 @@
 
   function snapshot() {
     const consent = window.keuze?.get?.() ?? { decided: false, purposes: {}, services: {} };
-    const cookies = document.cookie ? document.cookie.split('; ').map((part) => part.split('=')[0]) : [];
+    const cookies = document.cookie
+      ? document.cookie.split('; ').map((part) => part.split('=')[0])
+      : [];
     return {
       consent,
       cookies: cookies.sort(),
@@ -134,7 +146,16 @@
     const received = el(
       'section',
       { 'data-panel': 'beacons' },
-      el('h3', {}, 'Beacons received by the server ', el('span', { class: 'count', 'data-count': String(beacons.length), text: `(${beacons.length})` })),
+      el(
+        'h3',
+        {},
+        'Beacons received by the server ',
+        el('span', {
+          class: 'count',
+          'data-count': String(beacons.length),
+          text: `(${beacons.length})`,
+        }),
+      ),
       list(
         Object.entries(byKind).map(([kind, count]) => row(kind, `${count}×`)),
         'None: no tracker has run.',
@@ -145,13 +166,25 @@
     const proof = el(
       'section',
       { 'data-panel': 'consent-log' },
-      el('h3', {}, 'Proof-of-consent records ', el('span', { class: 'count', 'data-count': String(records.length), text: `(${records.length})` })),
+      el(
+        'h3',
+        {},
+        'Proof-of-consent records ',
+        el('span', {
+          class: 'count',
+          'data-count': String(records.length),
+          text: `(${records.length})`,
+        }),
+      ),
       list(
         records
           .slice(-4)
           .reverse()
           .map(({ record: r, receivedAt }) =>
-            row(`${r.decision?.method ?? r.method ?? 'record'} · ${r.decision?.layer ?? r.layer ?? ''}`, clock(receivedAt)),
+            row(
+              `${r.decision?.method ?? r.method ?? 'record'} · ${r.decision?.layer ?? r.layer ?? ''}`,
+              clock(receivedAt),
+            ),
           ),
         'None received yet.',
       ),
@@ -162,7 +195,12 @@
       { 'data-panel': 'datalayer' },
       el('h3', { text: `dataLayer (${state.dataLayer.length})` }),
       state.dataLayer.length
-        ? el('pre', { text: state.dataLayer.slice(-4).map((entry) => JSON.stringify(entry)).join('\n') })
+        ? el('pre', {
+            text: state.dataLayer
+              .slice(-4)
+              .map((entry) => JSON.stringify(entry))
+              .join('\n'),
+          })
         : el('p', { class: 'empty', text: 'Empty.' }),
     );
 
@@ -178,7 +216,13 @@
               .slice(-8)
               .reverse()
               .map((entry) =>
-                el('li', {}, el('time', { text: `${(entry.at / 1000).toFixed(2)} s` }), el('code', { text: entry.type }), ` ${entry.summary}`),
+                el(
+                  'li',
+                  {},
+                  el('time', { text: `${(entry.at / 1000).toFixed(2)} s` }),
+                  el('code', { text: entry.type }),
+                  ` ${entry.summary}`,
+                ),
               ),
           )
         : el('p', { class: 'empty', text: 'No events yet.' }),
@@ -215,7 +259,9 @@
   async function poll() {
     try {
       const [beacons, consentLog] = await Promise.all(
-        ['/api/beacons', '/api/consent-log'].map((url) => fetch(url, { cache: 'no-store' }).then((r) => (r.ok ? r.json() : []))),
+        ['/api/beacons', '/api/consent-log'].map((url) =>
+          fetch(url, { cache: 'no-store' }).then((r) => (r.ok ? r.json() : [])),
+        ),
       );
       server = { beacons, consentLog };
     } catch {

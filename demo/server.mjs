@@ -153,14 +153,18 @@ export function createDemoServer() {
       }
       if (method === 'POST' && pathname === '/consent-log') {
         const body = parseJson(await readBody(request));
-        if (!body || typeof body !== 'object') return sendJson(response, 400, { error: 'expected a JSON record' });
+        if (!body || typeof body !== 'object')
+          return sendJson(response, 400, { error: 'expected a JSON record' });
         remember(consentLog, { receivedAt: new Date().toISOString(), record: body });
         return send(response, 204, '');
       }
       if (method === 'GET' && pathname === '/api/beacons') return sendJson(response, 200, beacons);
-      if (method === 'GET' && pathname === '/api/consent-log') return sendJson(response, 200, consentLog);
+      if (method === 'GET' && pathname === '/api/consent-log')
+        return sendJson(response, 200, consentLog);
       if (method === 'GET' && pathname === '/api/seeds') {
-        const files = (await readdir(join(here, 'configs'))).filter((name) => /^seed-\d+\.json$/.test(name)).sort();
+        const files = (await readdir(join(here, 'configs')))
+          .filter((name) => /^seed-\d+\.json$/.test(name))
+          .sort();
         return sendJson(response, 200, files);
       }
       if (method === 'POST' && pathname === '/api/clear') {
@@ -180,21 +184,29 @@ export function createDemoServer() {
       } catch {
         info = null;
       }
-      if (!info?.isFile()) return send(response, 404, 'Not found', { 'Content-Type': TYPES['.txt'] });
+      if (!info?.isFile())
+        return send(response, 404, 'Not found', { 'Content-Type': TYPES['.txt'] });
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
       const headers = { 'Content-Type': type, 'X-Content-Type-Options': 'nosniff' };
       if (type.startsWith('text/html')) headers['Content-Security-Policy'] = CSP;
       const body = method === 'HEAD' ? '' : await readFile(file);
       return send(response, 200, body, headers);
     } catch (error) {
-      return send(response, 500, `Server error: ${error.message}`, { 'Content-Type': TYPES['.txt'] });
+      return send(response, 500, `Server error: ${error.message}`, {
+        'Content-Type': TYPES['.txt'],
+      });
     }
   });
   return { server, beacons, consentLog };
 }
 
 /** Starts the demo on `port` (0: a free one); resolves with the server and its address. */
-export async function startDemo({ port = 8000, host = 'localhost', build = true, quiet = false } = {}) {
+export async function startDemo({
+  port = 8000,
+  host = 'localhost',
+  build = true,
+  quiet = false,
+} = {}) {
   if (build) await buildDemo({ quiet });
   const demo = createDemoServer();
   await new Promise((resolveListen, reject) => {

@@ -9,6 +9,11 @@
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ kind: 'monitor', page: location.pathname, ...body }),
     });
-  window.addEventListener('error', (event) => report({ event: 'error', message: String(event.message).slice(0, 200) }));
-  report({ event: 'page-ok', browser: navigator.userAgent.includes('Firefox') ? 'firefox' : 'chromium' });
+  window.addEventListener('error', (event) =>
+    report({ event: 'error', message: String(event.message).slice(0, 200) }),
+  );
+  report({
+    event: 'page-ok',
+    browser: navigator.userAgent.includes('Firefox') ? 'firefox' : 'chromium',
+  });
 })();

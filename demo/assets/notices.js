@@ -20,7 +20,9 @@
     picker = document.getElementById('seed');
     notice = document.getElementById('seed-notice');
     status = document.getElementById('seed-status');
-    const found = await fetch('/api/seeds').then((response) => (response.ok ? response.json() : []));
+    const found = await fetch('/api/seeds').then((response) =>
+      response.ok ? response.json() : [],
+    );
     for (const file of found) picker.append(new Option(file.replace('.json', ''), file));
     picker.addEventListener('change', () => void show(picker.value));
     if (found.length) await show(found[0]);

@@ -22,6 +22,9 @@ document.querySelector('.player__play').addEventListener('click', (event) => {
   timer = setInterval(() => {
     seconds += 1;
     time.textContent = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-    sessionStorage.setItem('vt_session', JSON.stringify({ video: 'chain-care', position: seconds }));
+    sessionStorage.setItem(
+      'vt_session',
+      JSON.stringify({ video: 'chain-care', position: seconds }),
+    );
   }, 1000);
 });

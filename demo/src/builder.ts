@@ -64,11 +64,22 @@ const BASES: Array<[Basis, string]> = [
   ['consent', 'Consent (off until the visitor opts in)'],
   ['legitimate-interest', 'Legitimate interest (on; the visitor may object)'],
 ];
-const STORAGE_TYPES: StorageType[] = ['cookie', 'localStorage', 'sessionStorage', 'indexedDB', 'pixel'];
+const STORAGE_TYPES: StorageType[] = [
+  'cookie',
+  'localStorage',
+  'sessionStorage',
+  'indexedDB',
+  'pixel',
+];
 
 const today = new Date().toISOString().slice(0, 10);
 
-const storage = (name: string, type: StorageType, retention: string, purpose: Text = {}): StorageDraft => ({
+const storage = (
+  name: string,
+  type: StorageType,
+  retention: string,
+  purpose: Text = {},
+): StorageDraft => ({
   name,
   type,
   retention,
@@ -100,7 +111,9 @@ function example(): Draft {
           nl: 'Onthoudt uw cookiekeuze.',
         },
         services: [],
-        storage: [storage('keuze', 'indexedDB', 'P13M', { en: 'Your cookie choice', nl: 'Uw cookiekeuze' })],
+        storage: [
+          storage('keuze', 'indexedDB', 'P13M', { en: 'Your cookie choice', nl: 'Uw cookiekeuze' }),
+        ],
       },
       {
         id: 'analytics',
@@ -117,7 +130,10 @@ function example(): Draft {
             country: 'NL',
             safeguard: '',
             storage: [
-              storage('_pk_id.*', 'cookie', 'P13M', { en: 'Recognises a returning visitor', nl: 'Herkent een terugkerende bezoeker' }),
+              storage('_pk_id.*', 'cookie', 'P13M', {
+                en: 'Recognises a returning visitor',
+                nl: 'Herkent een terugkerende bezoeker',
+              }),
               storage('_pk_ses.*', 'cookie', 'PT30M'),
             ],
           },
@@ -140,7 +156,9 @@ function text(value: Text, languages: string[]): LocalizedText | undefined {
 
 /** Drops undefined and empty-string members, so the snippet holds only what the owner filled in. */
 function compact<T extends Record<string, unknown>>(object: T): T {
-  return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined && v !== '')) as T;
+  return Object.fromEntries(
+    Object.entries(object).filter(([, v]) => v !== undefined && v !== ''),
+  ) as T;
 }
 
 function storageConfig(item: StorageDraft, languages: string[]): Record<string, unknown> {
@@ -171,11 +189,15 @@ export function toConfig(draft: Draft): Record<string, unknown> {
               privacyPolicy: service.privacyPolicy.trim(),
               country: service.country.trim(),
               safeguard: service.safeguard,
-              storage: service.storage.length ? service.storage.map((item) => storageConfig(item, langs)) : undefined,
+              storage: service.storage.length
+                ? service.storage.map((item) => storageConfig(item, langs))
+                : undefined,
             }),
           )
         : undefined,
-      storage: purpose.storage.length ? purpose.storage.map((item) => storageConfig(item, langs)) : undefined,
+      storage: purpose.storage.length
+        ? purpose.storage.map((item) => storageConfig(item, langs))
+        : undefined,
     }),
   );
   return compact({
@@ -223,9 +245,17 @@ function fromStorage(item: Record<string, unknown>, languages: string[]): Storag
 function fromConfig(input: Record<string, unknown>): Draft {
   const base = example();
   const locales = Array.isArray(input.locales) ? (input.locales as string[]) : [];
-  const languages = locales.length ? locales.filter((l) => LANGUAGES.some(([code]) => code === l)) : [];
-  if (!languages.length) languages.push(typeof input.locale === 'string' && input.locale !== 'auto' ? input.locale.split('-')[0] : 'en');
-  const list = (value: unknown) => (Array.isArray(value) ? (value as Array<Record<string, unknown>>) : []);
+  const languages = locales.length
+    ? locales.filter((l) => LANGUAGES.some(([code]) => code === l))
+    : [];
+  if (!languages.length)
+    languages.push(
+      typeof input.locale === 'string' && input.locale !== 'auto'
+        ? input.locale.split('-')[0]
+        : 'en',
+    );
+  const list = (value: unknown) =>
+    Array.isArray(value) ? (value as Array<Record<string, unknown>>) : [];
   return {
     ...base,
     revision: String(input.revision ?? base.revision),
@@ -297,10 +327,21 @@ function field(
     describedBy.push(`${id}-hint`);
   }
   control.setAttribute('aria-describedby', describedBy.join(' '));
-  return el('div', { class: 'field', 'data-field': path }, el('label', { for: id, text: label }), control, hintNode, error);
+  return el(
+    'div',
+    { class: 'field', 'data-field': path },
+    el('label', { for: id, text: label }),
+    control,
+    hintNode,
+    error,
+  );
 }
 
-function input(value: string, onInput: (value: string) => void, attrs: Record<string, string> = {}): HTMLInputElement {
+function input(
+  value: string,
+  onInput: (value: string) => void,
+  attrs: Record<string, string> = {},
+): HTMLInputElement {
   const node = el('input', { type: 'text', ...attrs });
   node.value = value;
   node.addEventListener('input', () => {
@@ -310,7 +351,12 @@ function input(value: string, onInput: (value: string) => void, attrs: Record<st
   return node;
 }
 
-function select<T extends string>(value: T, options: Array<[T, string]>, onChange: (value: T) => void, rerender = false): HTMLSelectElement {
+function select<T extends string>(
+  value: T,
+  options: Array<[T, string]>,
+  onChange: (value: T) => void,
+  rerender = false,
+): HTMLSelectElement {
   const node = el('select');
   for (const [optionValue, label] of options) {
     const option = el('option', { value: optionValue, text: label });
@@ -325,7 +371,12 @@ function select<T extends string>(value: T, options: Array<[T, string]>, onChang
   return node;
 }
 
-function checkbox(label: string, checked: boolean, onChange: (checked: boolean) => void, path?: string): HTMLElement {
+function checkbox(
+  label: string,
+  checked: boolean,
+  onChange: (checked: boolean) => void,
+  path?: string,
+): HTMLElement {
   const box = el('input', { type: 'checkbox' });
   box.checked = checked;
   if (path) box.dataset.path = path;
@@ -339,7 +390,12 @@ function textFields(label: string, path: string, value: Text, hint?: string): HT
   return languages.map((lang) => {
     const suffix = languages.length > 1 ? ` (${lang})` : '';
     const control = input(value[lang] ?? '', (v) => (value[lang] = v), { lang });
-    return field(`${label}${suffix}`, languages.length > 1 ? `${path}.${lang}` : path, control, hint);
+    return field(
+      `${label}${suffix}`,
+      languages.length > 1 ? `${path}.${lang}` : path,
+      control,
+      hint,
+    );
   });
 }
 
@@ -359,10 +415,39 @@ function storageRows(items: StorageDraft[], path: string, owner: string): HTMLEl
       el(
         'div',
         { class: 'row' },
-        field('Name', `${at}.name`, input(item.name, (v) => (item.name = v), { spellcheck: 'false' }), '* matches anything: _ga_*'),
-        field('Type', `${at}.type`, select(item.type, STORAGE_TYPES.map((t) => [t, t] as [StorageType, string]), (v) => (item.type = v))),
-        field('Deletion period', `${at}.retention`, input(item.retention, (v) => (item.retention = v), { spellcheck: 'false' }), 'P13M, PT30M or session'),
-        field('Party', `${at}.party`, select(item.party, [['first', 'first'], ['third', 'third']], (v) => (item.party = v))),
+        field(
+          'Name',
+          `${at}.name`,
+          input(item.name, (v) => (item.name = v), { spellcheck: 'false' }),
+          '* matches anything: _ga_*',
+        ),
+        field(
+          'Type',
+          `${at}.type`,
+          select(
+            item.type,
+            STORAGE_TYPES.map((t) => [t, t] as [StorageType, string]),
+            (v) => (item.type = v),
+          ),
+        ),
+        field(
+          'Deletion period',
+          `${at}.retention`,
+          input(item.retention, (v) => (item.retention = v), { spellcheck: 'false' }),
+          'P13M, PT30M or session',
+        ),
+        field(
+          'Party',
+          `${at}.party`,
+          select(
+            item.party,
+            [
+              ['first', 'first'],
+              ['third', 'third'],
+            ],
+            (v) => (item.party = v),
+          ),
+        ),
       ),
       ...textFields('What it is for', `${at}.purpose`, item.purpose),
       button(`Remove storage item ${index + 1}`, () => {
@@ -378,7 +463,12 @@ function storageRows(items: StorageDraft[], path: string, owner: string): HTMLEl
   return el('div', { class: 'storage-list', 'data-field': path }, ...rows, add);
 }
 
-function serviceBlock(purpose: PurposeDraft, service: ServiceDraft, path: string, index: number): HTMLElement {
+function serviceBlock(
+  purpose: PurposeDraft,
+  service: ServiceDraft,
+  path: string,
+  index: number,
+): HTMLElement {
   return el(
     'fieldset',
     { class: 'service', 'data-field': path },
@@ -386,15 +476,36 @@ function serviceBlock(purpose: PurposeDraft, service: ServiceDraft, path: string
     el(
       'div',
       { class: 'row' },
-      field('Id', `${path}.id`, input(service.id, (v) => (service.id = v), { spellcheck: 'false' }), 'Used in data-consent="…"'),
-      field('Provider', `${path}.provider`, input(service.provider, (v) => (service.provider = v))),
+      field(
+        'Id',
+        `${path}.id`,
+        input(service.id, (v) => (service.id = v), { spellcheck: 'false' }),
+        'Used in data-consent="…"',
+      ),
+      field(
+        'Provider',
+        `${path}.provider`,
+        input(service.provider, (v) => (service.provider = v)),
+      ),
     ),
     ...textFields('Name', `${path}.name`, service.name),
     el(
       'div',
       { class: 'row' },
-      field('Privacy policy URL', `${path}.privacyPolicy`, input(service.privacyPolicy, (v) => (service.privacyPolicy = v), { type: 'url', spellcheck: 'false' })),
-      field('Country', `${path}.country`, input(service.country, (v) => (service.country = v)), 'e.g. NL, US'),
+      field(
+        'Privacy policy URL',
+        `${path}.privacyPolicy`,
+        input(service.privacyPolicy, (v) => (service.privacyPolicy = v), {
+          type: 'url',
+          spellcheck: 'false',
+        }),
+      ),
+      field(
+        'Country',
+        `${path}.country`,
+        input(service.country, (v) => (service.country = v)),
+        'e.g. NL, US',
+      ),
       field(
         'Transfer safeguard',
         `${path}.safeguard`,
@@ -430,20 +541,48 @@ function purposeBlock(purpose: PurposeDraft, index: number): HTMLElement {
     el(
       'div',
       { class: 'row' },
-      field('Id', `${path}.id`, input(purpose.id, (v) => (purpose.id = v), { spellcheck: 'false' }), 'necessary, analytics, marketing… (well-known ids get default texts)'),
-      field('Legal basis', `${path}.basis`, select(purpose.basis, BASES, (v) => (purpose.basis = v), true)),
+      field(
+        'Id',
+        `${path}.id`,
+        input(purpose.id, (v) => (purpose.id = v), { spellcheck: 'false' }),
+        'necessary, analytics, marketing… (well-known ids get default texts)',
+      ),
+      field(
+        'Legal basis',
+        `${path}.basis`,
+        select(purpose.basis, BASES, (v) => (purpose.basis = v), true),
+      ),
     ),
     ...textFields('Name', `${path}.name`, purpose.name),
     ...textFields('Description', `${path}.description`, purpose.description),
     ...(purpose.basis === 'necessary'
-      ? textFields('Why it is strictly necessary', `${path}.justification`, purpose.justification, 'Required for a necessary purpose.')
+      ? textFields(
+          'Why it is strictly necessary',
+          `${path}.justification`,
+          purpose.justification,
+          'Required for a necessary purpose.',
+        )
       : []),
     el('h4', { text: 'Storage of the site itself' }),
     storageRows(purpose.storage, `${path}.storage`, label),
     el('h4', { text: 'Services' }),
-    el('div', { class: 'services', 'data-field': `${path}.services` }, ...purpose.services.map((service, i) => serviceBlock(purpose, service, `${path}.services[${i}]`, i))),
+    el(
+      'div',
+      { class: 'services', 'data-field': `${path}.services` },
+      ...purpose.services.map((service, i) =>
+        serviceBlock(purpose, service, `${path}.services[${i}]`, i),
+      ),
+    ),
     button(`Add a service to ${label}`, () => {
-      purpose.services.push({ id: '', provider: '', name: {}, privacyPolicy: '', country: '', safeguard: '', storage: [] });
+      purpose.services.push({
+        id: '',
+        provider: '',
+        name: {},
+        privacyPolicy: '',
+        country: '',
+        safeguard: '',
+        storage: [],
+      });
       renderForm(`${path}.services[${purpose.services.length - 1}].id`);
     }),
     index > 0
@@ -467,14 +606,32 @@ function siteSection(): HTMLElement {
     el(
       'div',
       { class: 'row' },
-      field('Controller (who asks)', 'controller.name', input(draft.controller, (v) => (draft.controller = v))),
-      field('Privacy statement URL', 'notice.url', input(draft.noticeUrl, (v) => (draft.noticeUrl = v), { spellcheck: 'false' })),
+      field(
+        'Controller (who asks)',
+        'controller.name',
+        input(draft.controller, (v) => (draft.controller = v)),
+      ),
+      field(
+        'Privacy statement URL',
+        'notice.url',
+        input(draft.noticeUrl, (v) => (draft.noticeUrl = v), { spellcheck: 'false' }),
+      ),
     ),
     el(
       'div',
       { class: 'row' },
-      field('Policy revision', 'revision', input(draft.revision, (v) => (draft.revision = v)), 'Change it to ask every visitor again.'),
-      field('Ask again after', 'expiry', input(draft.expiry, (v) => (draft.expiry = v), { spellcheck: 'false' }), 'ISO 8601 duration, at most P13M'),
+      field(
+        'Policy revision',
+        'revision',
+        input(draft.revision, (v) => (draft.revision = v)),
+        'Change it to ask every visitor again.',
+      ),
+      field(
+        'Ask again after',
+        'expiry',
+        input(draft.expiry, (v) => (draft.expiry = v), { spellcheck: 'false' }),
+        'ISO 8601 duration, at most P13M',
+      ),
     ),
   );
 }
@@ -489,7 +646,9 @@ function lookSection(): HTMLElement {
         `${name} (${code})`,
         draft.languages.includes(code),
         (on) => {
-          draft.languages = LANGUAGES.map(([c]) => c).filter((c) => (c === code ? on : draft.languages.includes(c)));
+          draft.languages = LANGUAGES.map(([c]) => c).filter((c) =>
+            c === code ? on : draft.languages.includes(c),
+          );
           renderForm();
         },
         'locales',
@@ -505,16 +664,57 @@ function lookSection(): HTMLElement {
       'div',
       { class: 'row' },
       draft.languages.length > 1
-        ? field('Language shown', 'locale', select(draft.locale, [['auto', "the page's lang"], ...LANGUAGES], (v) => (draft.locale = v)))
+        ? field(
+            'Language shown',
+            'locale',
+            select(
+              draft.locale,
+              [['auto', "the page's lang"], ...LANGUAGES],
+              (v) => (draft.locale = v),
+            ),
+          )
         : null,
-      field('Layout', 'layout', select(draft.layout, [['bar', 'bar at the bottom'], ['box', 'box in a corner'], ['modal', 'modal (blocks the page)']], (v) => (draft.layout = v))),
-      field('Theme', 'theme', select(draft.theme, [['light', 'light'], ['dark', 'dark'], ['auto', "follow the visitor's setting"]], (v) => (draft.theme = v))),
+      field(
+        'Layout',
+        'layout',
+        select(
+          draft.layout,
+          [
+            ['bar', 'bar at the bottom'],
+            ['box', 'box in a corner'],
+            ['modal', 'modal (blocks the page)'],
+          ],
+          (v) => (draft.layout = v),
+        ),
+      ),
+      field(
+        'Theme',
+        'theme',
+        select(
+          draft.theme,
+          [
+            ['light', 'light'],
+            ['dark', 'dark'],
+            ['auto', "follow the visitor's setting"],
+          ],
+          (v) => (draft.theme = v),
+        ),
+      ),
     ),
     el(
       'div',
       { class: 'row' },
-      field('Proof-of-consent endpoint (optional)', 'log.endpoint', input(draft.logEndpoint, (v) => (draft.logEndpoint = v), { spellcheck: 'false' }), 'Each decision is POSTed here as JSON.'),
-      field('Where you host keuze.min.js', 'scriptUrl', input(draft.scriptUrl, (v) => (draft.scriptUrl = v), { spellcheck: 'false' })),
+      field(
+        'Proof-of-consent endpoint (optional)',
+        'log.endpoint',
+        input(draft.logEndpoint, (v) => (draft.logEndpoint = v), { spellcheck: 'false' }),
+        'Each decision is POSTed here as JSON.',
+      ),
+      field(
+        'Where you host keuze.min.js',
+        'scriptUrl',
+        input(draft.scriptUrl, (v) => (draft.scriptUrl = v), { spellcheck: 'false' }),
+      ),
     ),
     checkbox('Google Consent Mode v2', draft.googleConsentMode, (on) => {
       draft.googleConsentMode = on;
@@ -532,10 +732,22 @@ function renderForm(focusPath?: string): void {
     lookSection(),
     el('h2', { text: 'Purposes' }),
     ...draft.purposes.map(purposeBlock),
-    button('Add a purpose', () => {
-      draft.purposes.push({ id: '', basis: 'consent', name: {}, description: {}, justification: {}, services: [], storage: [] });
-      renderForm(`purposes[${draft.purposes.length - 1}].id`);
-    }, 'add'),
+    button(
+      'Add a purpose',
+      () => {
+        draft.purposes.push({
+          id: '',
+          basis: 'consent',
+          name: {},
+          description: {},
+          justification: {},
+          services: [],
+          storage: [],
+        });
+        renderForm(`purposes[${draft.purposes.length - 1}].id`);
+      },
+      'add',
+    ),
   );
   window.scrollTo(0, scroll);
   if (focusPath) form.querySelector<HTMLElement>(`[data-path="${CSS.escape(focusPath)}"]`)?.focus();
@@ -573,7 +785,8 @@ function targetOf(path: string): HTMLElement | null {
 
 function showIssues(issues: Issue[]): void {
   const form = document.getElementById('builder-form')!;
-  for (const node of form.querySelectorAll<HTMLElement>('.field__error, .block__error')) node.remove();
+  for (const node of form.querySelectorAll<HTMLElement>('.field__error, .block__error'))
+    node.remove();
   for (const node of form.querySelectorAll('[aria-invalid]')) node.removeAttribute('aria-invalid');
   for (const node of form.querySelectorAll('.has-error')) node.classList.remove('has-error');
 
@@ -584,15 +797,26 @@ function showIssues(issues: Issue[]): void {
     const message = `${issue.severity === 'error' ? '' : 'Warning: '}${issue.message}`;
     const control = target?.querySelector<HTMLElement>('input, select, textarea') ?? null;
     if (target?.classList.contains('field') && control) {
-      const note = el('p', { class: `field__error ${issue.severity}`, id: `${control.id}-error`, text: message });
+      const note = el('p', {
+        class: `field__error ${issue.severity}`,
+        id: `${control.id}-error`,
+        text: message,
+      });
       target.append(note);
       if (issue.severity === 'error') control.setAttribute('aria-invalid', 'true');
       target.classList.add('has-error');
     } else if (target) {
-      target.insertBefore(el('p', { class: `block__error ${issue.severity}`, text: `${issue.path}: ${message}` }), target.children[1] ?? null);
+      target.insertBefore(
+        el('p', { class: `block__error ${issue.severity}`, text: `${issue.path}: ${message}` }),
+        target.children[1] ?? null,
+      );
       target.classList.add('has-error');
     }
-    const go = el('button', { type: 'button', class: 'link', text: `${issue.path || 'config'}: ${message}` });
+    const go = el('button', {
+      type: 'button',
+      class: 'link',
+      text: `${issue.path || 'config'}: ${message}`,
+    });
     go.addEventListener('click', () => (control ?? target)?.focus());
     items.push(el('li', { class: issue.severity }, go));
   }
@@ -600,7 +824,9 @@ function showIssues(issues: Issue[]): void {
   summary.replaceChildren(
     el('p', {
       class: errors ? 'status status--error' : 'status status--ok',
-      text: errors ? `${errors} ${errors === 1 ? 'problem' : 'problems'} to fix before the snippet works.` : 'The config is valid.',
+      text: errors
+        ? `${errors} ${errors === 1 ? 'problem' : 'problems'} to fix before the snippet works.`
+        : 'The config is valid.',
     }),
     items.length ? el('ul', {}, ...items) : '',
   );
@@ -634,7 +860,7 @@ const loaded = new Set<string>();
 function previewLang(): string {
   if (draft.languages.length === 1) return draft.languages[0];
   const chosen = (document.getElementById('preview-lang') as HTMLSelectElement | null)?.value;
-  return chosen && draft.languages.includes(chosen) ? chosen : draft.languages[0] ?? 'en';
+  return chosen && draft.languages.includes(chosen) ? chosen : (draft.languages[0] ?? 'en');
 }
 
 function preview(config: Config): void {
@@ -647,13 +873,20 @@ function preview(config: Config): void {
 }
 
 window.addEventListener('message', (event: MessageEvent) => {
-  const frame = [...document.querySelectorAll<HTMLIFrameElement>('iframe[data-view]')].find((f) => f.contentWindow === event.source);
+  const frame = [...document.querySelectorAll<HTMLIFrameElement>('iframe[data-view]')].find(
+    (f) => f.contentWindow === event.source,
+  );
   if (!frame) return;
   if (event.data?.type === 'keuze-preview-loaded') {
     loaded.add(frame.dataset.view!);
-    if (previewConfig) frame.contentWindow?.postMessage({ type: 'keuze-preview', config: previewConfig, lang: previewLang() }, '*');
+    if (previewConfig)
+      frame.contentWindow?.postMessage(
+        { type: 'keuze-preview', config: previewConfig, lang: previewLang() },
+        '*',
+      );
   }
-  if (event.data?.type === 'keuze-preview-rendered') frame.dataset.rendered = String(event.data.revision);
+  if (event.data?.type === 'keuze-preview-rendered')
+    frame.dataset.rendered = String(event.data.revision);
 });
 
 async function copySnippet(): Promise<void> {
@@ -669,7 +902,8 @@ async function copySnippet(): Promise<void> {
     const selection = getSelection();
     selection?.removeAllRanges();
     selection?.addRange(range);
-    status.textContent = 'Your browser blocked the clipboard: the snippet is selected, press Ctrl+C (⌘C).';
+    status.textContent =
+      'Your browser blocked the clipboard: the snippet is selected, press Ctrl+C (⌘C).';
   }
 }
 
@@ -678,7 +912,8 @@ function loadConfig(): void {
   const status = document.getElementById('import-status')!;
   try {
     const parsed = JSON.parse(area.value) as unknown;
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('expected a JSON object');
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+      throw new Error('expected a JSON object');
     draft = { ...fromConfig(parsed as Record<string, unknown>), scriptUrl: draft.scriptUrl };
     status.textContent = 'Loaded. Only the keys this form knows were kept.';
     renderForm();

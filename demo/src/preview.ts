@@ -26,7 +26,12 @@ async function render(message: PreviewMessage): Promise<void> {
   unprovide?.();
   stage.replaceChildren();
   document.documentElement.lang = message.lang;
-  const store = new ConsentStore(message.config, { adapter: new MemoryAdapter(), channel: false, gpc: false, locale: message.lang });
+  const store = new ConsentStore(message.config, {
+    adapter: new MemoryAdapter(),
+    channel: false,
+    gpc: false,
+    locale: message.lang,
+  });
   unprovide = provideStore(stage, store);
   const banner = document.createElement('keuze-banner');
   const centre = document.createElement('keuze-centre');
@@ -39,7 +44,10 @@ async function render(message: PreviewMessage): Promise<void> {
   await store.load();
   if (view === 'centre') await (centre as HTMLElement & { show(): Promise<void> }).show();
   // Tell the builder (and its tests) that this config is on screen.
-  window.parent.postMessage({ type: 'keuze-preview-rendered', view, revision: message.config.revision }, '*');
+  window.parent.postMessage(
+    { type: 'keuze-preview-rendered', view, revision: message.config.revision },
+    '*',
+  );
 }
 
 window.addEventListener('message', (event: MessageEvent) => {

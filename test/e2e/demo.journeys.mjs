@@ -35,9 +35,15 @@ let problems = [];
 /** Starts `node demo/server.mjs --port 0` as `npm start` would and reads the address it prints. */
 function startServer() {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['demo/server.mjs', '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['demo/server.mjs', '--port', '0'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`demo server did not print its address:\n${output}`)), 20_000);
+    const timer = setTimeout(
+      () => reject(new Error(`demo server did not print its address:\n${output}`)),
+      20_000,
+    );
     const read = (chunk) => {
       output += chunk;
       const match = /Keuze demo: (http:\/\/localhost:\d+)/.exec(output);
@@ -102,14 +108,18 @@ async function visit(page, path) {
  */
 const reported = (kind, path) =>
   eventually(
-    async () => (await beacons()).some((beacon) => beacon.kind === kind && beacon.body.page === path),
+    async () =>
+      (await beacons()).some((beacon) => beacon.kind === kind && beacon.body.page === path),
     `the ${kind} beacon reports ${path}`,
   );
 const NOT_TRACKING = new Set(['monitor', 'cookieless']);
 const trackers = async () => (await kinds()).filter((kind) => !NOT_TRACKING.has(kind));
 
 before(async () => {
-  assert.ok(existsSync(`${root}/dist/keuze.min.js`), 'run `npm run build` first: the demo serves dist/keuze.min.js');
+  assert.ok(
+    existsSync(`${root}/dist/keuze.min.js`),
+    'run `npm run build` first: the demo serves dist/keuze.min.js',
+  );
   assert.ok(existsSync(executablePath), `no Chromium at ${executablePath}; set KEUZE_CHROMIUM`);
   server = await startServer();
   base = server.url;
@@ -145,15 +155,30 @@ describe('the demo site', () => {
     await visit(page, '/');
     await bannerButton(page, 'reject-all').click();
     await bannerButton(page, 'reject-all').waitFor({ state: 'hidden' });
-    const [record] = await eventually(consentLog, 'the proof-of-consent record arrives');
-    assert.equal(JSON.stringify(record.record).includes('reject-all'), true, 'the record says the visitor rejected all');
+    const record = await eventually(
+      async () => (await consentLog())[0],
+      'the proof-of-consent record arrives',
+    );
+    assert.equal(
+      JSON.stringify(record.record).includes('reject-all'),
+      true,
+      'the record says the visitor rejected all',
+    );
 
     await visit(page, '/article');
     await reported('cookieless', '/article');
-    assert.equal(await bannerButton(page, 'accept-all').isVisible(), false, 'the banner does not ask again');
+    assert.equal(
+      await bannerButton(page, 'accept-all').isVisible(),
+      false,
+      'the banner does not ask again',
+    );
     assert.deepEqual(await trackingCookies(context), []);
     assert.deepEqual(await trackers(), []);
-    assert.equal(await page.locator('keuze-placeholder').count(), 1, 'the video waits behind a placeholder');
+    assert.equal(
+      await page.locator('keuze-placeholder').count(),
+      1,
+      'the video waits behind a placeholder',
+    );
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -162,16 +187,25 @@ describe('the demo site', () => {
     const { context, page } = await newVisitor();
     await visit(page, '/');
     await bannerButton(page, 'accept-all').click();
-    await eventually(async () => (await kinds()).includes('analytics'), 'the analytics beacon arrives');
+    await eventually(
+      async () => (await kinds()).includes('analytics'),
+      'the analytics beacon arrives',
+    );
     await eventually(async () => (await kinds()).includes('pixel'), 'the marketing pixel arrives');
     assert.deepEqual((await trackingCookies(context)).sort(), ['_pk_id.demo', '_pk_ses.demo']);
     assert.match(await page.evaluate(() => localStorage.getItem('adpixel_profile')), /\w+/);
-    const [entry] = await eventually(consentLog, 'the proof-of-consent record arrives');
+    const entry = await eventually(
+      async () => (await consentLog())[0],
+      'the proof-of-consent record arrives',
+    );
     assert.ok(JSON.stringify(entry.record).includes('accept-all'));
     assert.ok(!JSON.stringify(entry.record).includes('127.0.0.1'), 'no IP address in the record');
     // The live panel shows it too.
     await eventually(
-      async () => Number(await page.locator('[data-panel="beacons"] [data-count]').getAttribute('data-count')) >= 2,
+      async () =>
+        Number(
+          await page.locator('[data-panel="beacons"] [data-count]').getAttribute('data-count'),
+        ) >= 2,
       'the live panel counts the beacons',
     );
     assert.deepEqual(problems, []);
@@ -182,20 +216,31 @@ describe('the demo site', () => {
     const { context, page } = await newVisitor();
     await visit(page, '/');
     await bannerButton(page, 'accept-all').click();
-    await eventually(async () => (await kinds()).includes('analytics'), 'the first analytics beacon arrives');
+    await eventually(
+      async () => (await kinds()).includes('analytics'),
+      'the first analytics beacon arrives',
+    );
     await api('/api/clear', { method: 'POST' });
 
     await visit(page, '/contact');
     await eventually(
-      async () => (await beacons()).some((b) => b.kind === 'analytics' && b.body.page === '/contact'),
+      async () =>
+        (await beacons()).some((b) => b.kind === 'analytics' && b.body.page === '/contact'),
       'analytics reports the next page without asking',
     );
-    assert.equal(await bannerButton(page, 'accept-all').isVisible(), false, 'no banner on the next visit');
+    assert.equal(
+      await bannerButton(page, 'accept-all').isVisible(),
+      false,
+      'no banner on the next visit',
+    );
     // The map was allowed with everything else: it loads instead of its placeholder.
     await eventually(async () => (await kinds()).includes('map'), 'the map embed loads');
     assert.equal(await page.locator('keuze-placeholder').count(), 0);
     const analytics = (await beacons()).find((b) => b.kind === 'analytics');
-    assert.ok(analytics.cookies.includes('_pk_id.demo'), 'the returning visitor is recognised by its cookie');
+    assert.ok(
+      analytics.cookies.includes('_pk_id.demo'),
+      'the returning visitor is recognised by its cookie',
+    );
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -204,18 +249,38 @@ describe('the demo site', () => {
     const { context, page } = await newVisitor();
     await visit(page, '/');
     await bannerButton(page, 'accept-all').click();
-    await eventually(async () => (await trackingCookies(context)).length === 2, 'the analytics cookies are set');
-    await eventually(() => page.evaluate(() => localStorage.getItem('adpixel_profile')), 'the ad profile is stored');
+    await eventually(
+      async () => (await trackingCookies(context)).length === 2,
+      'the analytics cookies are set',
+    );
+    await eventually(
+      () => page.evaluate(() => localStorage.getItem('adpixel_profile')),
+      'the ad profile is stored',
+    );
 
     await page.locator('footer a[data-keuze-open]').click();
     const centreReject = page.locator('keuze-centre [data-keuze-action="reject-all"]');
     await centreReject.waitFor({ state: 'visible' });
-    assert.equal(new URL(page.url()).pathname, '/', 'the footer link opened the cookie centre instead of navigating');
+    assert.equal(
+      new URL(page.url()).pathname,
+      '/',
+      'the footer link opened the cookie centre instead of navigating',
+    );
     await centreReject.click();
 
-    await eventually(async () => (await trackingCookies(context)).length === 0, 'the _pk_ cookies are deleted');
-    assert.equal(await page.evaluate(() => localStorage.getItem('adpixel_profile')), null, 'the ad profile is deleted');
-    await eventually(async () => (await consentLog()).length === 2, 'the withdrawal is recorded as well');
+    await eventually(
+      async () => (await trackingCookies(context)).length === 0,
+      'the _pk_ cookies are deleted',
+    );
+    assert.equal(
+      await page.evaluate(() => localStorage.getItem('adpixel_profile')),
+      null,
+      'the ad profile is deleted',
+    );
+    await eventually(
+      async () => (await consentLog()).length === 2,
+      'the withdrawal is recorded as well',
+    );
 
     await api('/api/clear', { method: 'POST' });
     await visit(page, '/article');
@@ -231,10 +296,17 @@ describe('the demo site', () => {
     await visit(page, '/article');
     const placeholder = page.locator('keuze-placeholder');
     await placeholder.waitFor({ state: 'visible' });
-    assert.equal(await page.locator('iframe[title^="Video"]').getAttribute('src'), null, 'the video is not loaded');
+    assert.equal(
+      await page.locator('iframe[title^="Video"]').getAttribute('src'),
+      null,
+      'the video is not loaded',
+    );
     await placeholder.locator('[part~="allow-button"]').click();
     await eventually(async () => (await kinds()).includes('video'), 'the video embed loads');
-    assert.equal(await page.locator('iframe[title^="Video"]').getAttribute('src'), '/embed/video.html');
+    assert.equal(
+      await page.locator('iframe[title^="Video"]').getAttribute('src'),
+      '/embed/video.html',
+    );
     assert.deepEqual(await trackingCookies(context), [], 'allowing the video allowed no analytics');
     assert.ok(!(await kinds()).includes('analytics'));
     assert.deepEqual(problems, []);
@@ -245,12 +317,23 @@ describe('the demo site', () => {
     const { context, page } = await newVisitor();
     // The browser's own signal (Firefox, Brave and extensions send it); Chromium needs it emulated.
     await context.addInitScript(() =>
-      Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true, configurable: true }),
+      Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', {
+        get: () => true,
+        configurable: true,
+      }),
     );
     await visit(page, '/');
-    await page.locator('keuze-banner').getByText(/Global Privacy Control/).waitFor();
-    assert.equal(await page.evaluate(() => window.keuze.granted('functional')), false, 'the signal objects to the error monitor');
-    const activated = (name) => page.locator(`script[data-keuze-activated][src="/assets/${name}.js"]`).count();
+    await page
+      .locator('keuze-banner')
+      .getByText(/Global Privacy Control/)
+      .waitFor();
+    assert.equal(
+      await page.evaluate(() => window.keuze.granted('functional')),
+      false,
+      'the signal objects to the error monitor',
+    );
+    const activated = (name) =>
+      page.locator(`script[data-keuze-activated][src="/assets/${name}.js"]`).count();
     assert.equal(await activated('monitor'), 0, 'so its tag stays inert');
     await bannerButton(page, 'accept-all').click();
     // The gate activates a page's tags in one pass: once analytics ran, marketing would have too.
@@ -278,7 +361,8 @@ describe('the demo site', () => {
 });
 
 describe('the config builder', () => {
-  const retention = (page) => page.locator('[data-path="purposes[1].services[0].storage[0].retention"]');
+  const retention = (page) =>
+    page.locator('[data-path="purposes[1].services[0].storage[0].retention"]');
 
   it('shows a validation error at the field and will not copy an invalid snippet', async () => {
     const { context, page } = await newVisitor();
@@ -287,13 +371,25 @@ describe('the config builder', () => {
     await retention(page).fill('13 months');
     const field = page.locator('[data-field="purposes[1].services[0].storage[0].retention"]');
     await field.locator('.field__error').waitFor();
-    assert.match(await field.locator('.field__error').innerText(), /duration|P13M|ISO/i, 'the message says what is expected');
+    assert.match(
+      await field.locator('.field__error').innerText(),
+      /duration|P13M|ISO/i,
+      'the message says what is expected',
+    );
     assert.equal(await retention(page).getAttribute('aria-invalid'), 'true');
-    assert.equal(await page.locator('#copy').isDisabled(), true, 'an invalid config cannot be copied');
+    assert.equal(
+      await page.locator('#copy').isDisabled(),
+      true,
+      'an invalid config cannot be copied',
+    );
 
     await retention(page).fill('P13M');
     await page.locator('#issues .status--ok').waitFor();
-    assert.equal(await field.locator('.field__error').count(), 0, 'the error goes once the value is fixed');
+    assert.equal(
+      await field.locator('.field__error').count(),
+      0,
+      'the error goes once the value is fixed',
+    );
     assert.equal(await page.locator('#copy').isDisabled(), false);
     assert.deepEqual(problems, []);
     await context.close();
@@ -328,14 +424,25 @@ describe('the config builder', () => {
     const blank = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Blank</title>\n${pasted}</head>
 <body><h1>Hello</h1><script type="text/plain" data-consent="analytics" src="/assets/analytics.js"></script></body></html>`;
     await page.route(`${base}/pasted.html`, (route) =>
-      route.fulfill({ status: 200, contentType: 'text/html', headers: { 'Content-Security-Policy': "script-src 'self'" }, body: blank }),
+      route.fulfill({
+        status: 200,
+        contentType: 'text/html',
+        headers: { 'Content-Security-Policy': "script-src 'self'" },
+        body: blank,
+      }),
     );
     await visit(page, '/pasted.html');
     await bannerButton(page, 'accept-all').waitFor({ state: 'visible' });
-    await page.locator('keuze-banner').getByText(/Bakkerij Snippet uses cookies/).waitFor();
+    await page
+      .locator('keuze-banner')
+      .getByText(/Bakkerij Snippet uses cookies/)
+      .waitFor();
     assert.deepEqual(await trackingCookies(context), [], 'nothing tracked before the choice');
     await bannerButton(page, 'accept-all').click();
-    await eventually(async () => (await kinds()).includes('analytics'), 'the gated script runs after accepting');
+    await eventually(
+      async () => (await kinds()).includes('analytics'),
+      'the gated script runs after accepting',
+    );
     assert.deepEqual((await trackingCookies(context)).sort(), ['_pk_id.demo', '_pk_ses.demo']);
     assert.deepEqual(problems, []);
     await context.close();
