@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // `npm test`: the whole suite in Debian's Chromium (with coverage of src/core),
-// then the engine and end-to-end suites in Firefox ESR. Finds the browsers,
-// installs Debian's packages when run as root with apt, or says how to.
+// then the engine and end-to-end suites in Firefox ESR, then the journeys that
+// drive the real demo server and real tools from node (test/e2e/*.journey*.mjs).
+// Finds the browsers, installs Debian's packages when run as root with apt, or
+// says how to. Ends with one line: `N passed, N failed, N skipped`.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 const only = args.find((a) => a === '--chromium' || a === '--firefox');
@@ -68,6 +70,24 @@ for (const run of runs) {
   } else {
     ok = false;
   }
+}
+
+const journeys = readdirSync('test/e2e')
+  .filter((name) => /\.journeys?\.mjs$/.test(name))
+  .map((name) => `test/e2e/${name}`);
+if (only !== '--firefox' && journeys.length > 0 && !passthrough.some((arg) => arg === '--files')) {
+  console.log(`\n[keuze] journeys in Chromium: ${journeys.join(', ')}`);
+  const result = spawnSync(process.execPath, ['--test', '--test-concurrency=1', ...journeys], {
+    encoding: 'utf8',
+    env: { ...process.env, KEUZE_CHROMIUM: which('chromium', 'chromium-browser', 'google-chrome') },
+  });
+  process.stdout.write(result.stdout ?? '');
+  process.stderr.write(result.stderr ?? '');
+  const count = (label) => Number(new RegExp(`^# ${label} (\\d+)$`, 'm').exec(result.stdout ?? '')?.[1] ?? 0);
+  totals.passed += count('pass');
+  totals.failed += count('fail');
+  totals.skipped += count('skipped') + count('todo');
+  if (result.status !== 0) ok = false;
 }
 
 if (!ok && totals.failed === 0) totals.failed = 1; // a crashed run counts as a failure

@@ -44,8 +44,10 @@ export class KeuzeReopen extends LitElement {
         inset-block-start: var(--keuze-reopen-offset, 1rem);
       }
       svg {
-        inline-size: 55%;
-        block-size: 55%;
+        /* A fixed size: percentages of the button's auto size collapse to a dot. */
+        inline-size: 1.5rem;
+        block-size: 1.5rem;
+        flex: none;
       }
     `,
   ];
