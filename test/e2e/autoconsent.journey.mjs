@@ -1,0 +1,197 @@
+// The real DuckDuckGo autoconsent, given Keuze's rule (autoconsent/keuze.json),
+// answers the banner of the built bundle in Chromium. Run:
+//   npx rollup -c && node --test test/e2e/autoconsent.journey.mjs
+// It serves the repository itself on a local port (pages, dist/ and a beacon
+// sink), so network and storage are watched for real.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const rule = JSON.parse(await readFile(path.join(root, 'autoconsent/keuze.json'), 'utf8'));
+const contentScript = path.join(root, 'node_modules/@duckduckgo/autoconsent/dist/autoconsent.playwright.js');
+const PAGE = '/test/e2e/pages/hardening-tracking.html';
+const TYPES = { '.html': 'text/html', '.js': 'application/javascript', '.json': 'application/json', '.map': 'application/json' };
+const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+
+/** Requests that reached the beacon sink. */
+const hits = [];
+let server;
+let origin;
+let browser;
+
+function executable() {
+  for (const candidate of [process.env.KEUZE_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser']) {
+    if (candidate && existsSync(candidate)) return candidate;
+  }
+  throw new Error('Chromium not found: set KEUZE_CHROMIUM');
+}
+
+before(async () => {
+  if (!existsSync(path.join(root, 'dist/keuze.min.js'))) throw new Error('dist/keuze.min.js is missing: run `npx rollup -c` first');
+  server = createServer(async (request, response) => {
+    const url = new URL(request.url, 'http://localhost');
+    if (url.pathname.startsWith('/__sink/')) {
+      hits.push(url.pathname + url.search);
+      const gif = url.pathname.endsWith('.gif');
+      response.writeHead(200, { 'content-type': gif ? 'image/gif' : 'application/json' });
+      response.end(gif ? GIF : '{}');
+      return;
+    }
+    const file = path.join(root, path.normalize(url.pathname));
+    const allowed = url.pathname.startsWith('/dist/') || url.pathname.startsWith('/test/e2e/pages/');
+    if (!allowed || !file.startsWith(root) || !existsSync(file)) {
+      response.writeHead(404).end('not found');
+      return;
+    }
+    response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    response.end(await readFile(file));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({
+    executablePath: executable(),
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+/**
+ * Opens the page in a fresh profile with autoconsent installed the way its own
+ * Playwright harness does it: the content script in every document, messages
+ * over an exposed binding, only Keuze's rule in the rule set.
+ */
+async function visitWithAutoconsent(autoAction) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const messages = [];
+  let resolveDone;
+  const done = new Promise((resolve) => (resolveDone = resolve));
+  await page.exposeBinding('autoconsentSendMessage', async (source, message) => {
+    messages.push(message);
+    const reply = (answer) => source.frame.evaluate((m) => window.autoconsentReceiveMessage(m), answer);
+    if (message.type === 'init') {
+      await reply({
+        type: 'initResp',
+        config: {
+          enabled: true,
+          autoAction,
+          disabledCmps: [],
+          enablePrehide: false,
+          enableCosmeticRules: false,
+          enableGeneratedRules: false,
+          enableHeuristicDetection: false,
+          detectRetries: 20,
+          logs: { lifecycle: false, rulesteps: false, detectionsteps: false, evals: false, errors: true, messages: false, waits: false },
+        },
+        rules: { autoconsent: [rule] },
+      });
+    } else if (message.type === 'eval') {
+      await reply({ type: 'evalResp', id: message.id, result: false }); // Keuze's rule needs no eval
+    } else if (message.type === 'autoconsentDone' || message.type === 'autoconsentError') {
+      resolveDone(message);
+    } else if ((message.type === 'optOutResult' || message.type === 'optInResult') && !message.result) {
+      resolveDone(message);
+    }
+  });
+  await page.addInitScript({ path: contentScript });
+  hits.length = 0;
+  await page.goto(origin + PAGE);
+  const finished = await Promise.race([done, new Promise((resolve) => setTimeout(() => resolve({ type: 'timeout' }), 20000))]);
+  return { context, page, messages, finished };
+}
+
+/** Everything non-essential the page stored; Keuze's own record of the choice is necessary and excluded. */
+async function storageOf(context, page) {
+  const cookies = (await context.cookies()).map((cookie) => cookie.name);
+  const inPage = await page.evaluate(async () => ({
+    local: Object.keys(localStorage).filter((key) => !key.startsWith('keuze')),
+    session: Object.keys(sessionStorage).filter((key) => !key.startsWith('keuze')),
+    databases: (await indexedDB.databases()).map((db) => db.name).filter((name) => name !== 'keuze'),
+    tracked: window.__tracked ?? [],
+  }));
+  return { cookies, ...inPage };
+}
+
+test('autoconsent with the Keuze rule rejects through the banner and leaves no non-essential storage', async () => {
+  const { context, page, messages, finished } = await visitWithAutoconsent('optOut');
+  try {
+    assert.equal(finished.type, 'autoconsentDone', `autoconsent did not finish: ${JSON.stringify(messages.map((m) => m.type))}`);
+    assert.equal(finished.cmp, 'keuze');
+    assert.ok(messages.some((m) => m.type === 'cmpDetected' && m.cmp === 'keuze'), 'the rule detected the banner');
+    assert.ok(messages.some((m) => m.type === 'popupFound' && m.cmp === 'keuze'), 'the rule saw the banner open');
+    assert.ok(messages.some((m) => m.type === 'optOutResult' && m.result === true), 'the opt-out succeeded');
+
+    const consent = await page.evaluate(() => window.keuze.get());
+    assert.equal(consent.decided, true, 'a decision was recorded');
+    assert.equal(consent.record.method, 'reject-all');
+    assert.equal(consent.record.layer, 'banner', 'it went through the banner, as a click');
+    assert.equal(consent.purposes.analytics, false);
+    assert.equal(consent.purposes.marketing, false);
+
+    await page.waitForTimeout(500);
+    assert.deepEqual(await storageOf(context, page), { cookies: [], local: [], session: [], databases: [], tracked: [] });
+    assert.deepEqual(hits, [], 'nothing reached the tracker endpoints');
+
+    // autoconsent's own self-test: the banner is gone.
+    const selfTest = new Promise((resolve) => {
+      const poll = setInterval(() => {
+        const found = messages.find((m) => m.type === 'selfTestResult');
+        if (found) {
+          clearInterval(poll);
+          resolve(found);
+        }
+      }, 50);
+    });
+    await page.evaluate(() => window.autoconsentReceiveMessage({ type: 'selfTest' }));
+    assert.equal((await selfTest).result, true, 'the rule self-test passed');
+
+    // The next page: the decision holds, no banner, still nothing stored or sent.
+    await page.reload();
+    await page.waitForFunction(() => window.keuze && window.keuze.get().decided);
+    await page.waitForTimeout(500);
+    assert.deepEqual(await storageOf(context, page), { cookies: [], local: [], session: [], databases: [], tracked: [] });
+    assert.deepEqual(hits, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('autoconsent with the Keuze rule accepts through the banner when its user wants that', async () => {
+  const { context, page, messages, finished } = await visitWithAutoconsent('optIn');
+  try {
+    assert.equal(finished.type, 'autoconsentDone', `autoconsent did not finish: ${JSON.stringify(messages.map((m) => m.type))}`);
+    assert.ok(messages.some((m) => m.type === 'optInResult' && m.result === true));
+    const consent = await page.evaluate(() => window.keuze.get());
+    assert.equal(consent.record.method, 'accept-all');
+    assert.equal(consent.record.layer, 'banner');
+    // The page's trackers now run: proof that the rejection above was meaningful.
+    await page.waitForFunction(() => (window.__tracked ?? []).length === 2);
+    const stored = await storageOf(context, page);
+    assert.ok(stored.cookies.some((name) => name.startsWith('_pk_id')), 'the analytics cookie is set');
+    assert.ok(stored.local.includes('ad_id'));
+    for (let i = 0; i < 40 && hits.length < 4; i += 1) await page.waitForTimeout(100);
+    assert.ok(hits.some((hit) => hit.includes('beacon?matomo')));
+  } finally {
+    await context.close();
+  }
+});
