@@ -1,4 +1,2 @@
-/** locales/en.json: the reference language. */
+/** locales/en.json: the reference language, the only one bundled. */
 export declare const en: Readonly<Record<string, string>>;
-/** locales/nl.json */
-export declare const nl: Readonly<Record<string, string>>;

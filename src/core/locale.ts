@@ -2,7 +2,8 @@
 // A widget embedded in someone else's page cannot use a page-global i18n
 // library, so the lookup is small and explicit: nl-BE → nl → en.
 import type { LocalizedText } from './types.js';
-import { en, nl } from './dictionaries.js';
+import { parseDuration } from './config/check.js';
+import { en } from './dictionaries.js';
 
 /** A flat dictionary: `"banner.accept": "Accept all"`. */
 export type Translation = Readonly<Record<string, string>>;
@@ -10,15 +11,19 @@ export type Translation = Readonly<Record<string, string>>;
 /** The language every lookup falls back to last. */
 export const FALLBACK_LOCALE = 'en';
 
-const translations = new Map<string, Translation>([
-  ['en', en],
-  ['nl', nl],
-]);
+const translations = new Map<string, Translation>([['en', en]]);
+
+/**
+ * Announces languages as they arrive: `loaded` (a CustomEvent, `detail: { lang }`)
+ * after every registerTranslation, so the elements re-render in the new words.
+ */
+export const localeEvents = new EventTarget();
 
 /** Adds (or extends) a language, e.g. from a site's own `locales/de.json`. */
 export function registerTranslation(lang: string, dictionary: Translation): void {
   const key = lang.toLowerCase();
   translations.set(key, { ...(translations.get(key) ?? {}), ...dictionary });
+  localeEvents.dispatchEvent(new CustomEvent('loaded', { detail: { lang: key } }));
 }
 
 /** Languages with a registered dictionary. */
@@ -120,4 +125,215 @@ export function isRtl(lang: string): boolean {
   return ['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb'].includes(
     lang.toLowerCase().split('-')[0],
   );
+}
+
+// ---------------------------------------------------------------------------
+// On-demand loading. The script-tag build fetches a language as JSON from beside
+// itself (`dist/locales/<lang>.json`); the npm build fetches nothing unless the
+// site names a base URL, because its script URL says nothing about where the
+// locale files are.
+
+/** The locale files Keuze ships (locales/*.json), by their file name. */
+export const SHIPPED_LOCALES: readonly string[] = [
+  'ar',
+  'bg',
+  'cs',
+  'da',
+  'de',
+  'el',
+  'en',
+  'es',
+  'et',
+  'fi',
+  'fr',
+  'fr-BE',
+  'ga',
+  'hr',
+  'hu',
+  'it',
+  'lt',
+  'lv',
+  'mt',
+  'nl',
+  'nl-BE',
+  'pl',
+  'pt',
+  'ro',
+  'sk',
+  'sl',
+  'sv',
+];
+const shippedByLower = new Map(SHIPPED_LOCALES.map((tag) => [tag.toLowerCase(), tag]));
+
+let localeBase: string | undefined;
+/** Per file (lower-case tag): its download, settled with the dictionary or null. Each file is fetched once. */
+const downloads = new Map<string, Promise<Translation | null>>();
+/** Per requested language (lower-case): its load, and whether it has settled. */
+const loads = new Map<string, Promise<boolean>>();
+const settled = new Set<string>();
+
+/**
+ * Where `locales/<lang>.json` files are fetched from: a folder URL such as
+ * `https://cdn.example/keuze/locales/`. The script-tag build sets it to the
+ * `locales/` folder beside keuze.min.js; `null` turns fetching off.
+ */
+export function setLocaleBase(url: string | URL | null | undefined): void {
+  localeBase = url == null ? undefined : new URL(String(url), globalThis.location?.href).href;
+}
+
+/** The folder languages are fetched from, if any. */
+export function getLocaleBase(): string | undefined {
+  return localeBase;
+}
+
+/**
+ * Languages a request can be answered in: the registered ones, plus the shipped
+ * files when there is somewhere to fetch them from.
+ */
+export function loadableLocales(): string[] {
+  const registered = availableLocales();
+  if (!localeBase) return registered;
+  return [...new Set([...registered, ...SHIPPED_LOCALES.map((tag) => tag.toLowerCase())])];
+}
+
+/** The files `lang` still needs, base language first: `nl-BE` → `nl`, `nl-be`. */
+function missingFiles(lang: string): string[] {
+  if (!localeBase) return [];
+  return fallbackChain(lang)
+    .reverse()
+    .filter((tag) => shippedByLower.has(tag) && !translations.has(tag));
+}
+
+/** True when nothing `lang` needs is still on its way (it arrived, failed, or cannot be fetched). */
+export function isLocaleLoaded(lang: string): boolean {
+  return missingFiles(lang).length === 0 || settled.has(lang.toLowerCase());
+}
+
+function download(tag: string): Promise<Translation | null> {
+  let pending = downloads.get(tag);
+  if (pending) return pending;
+  const url = new URL(`${shippedByLower.get(tag) ?? tag}.json`, localeBase).href;
+  pending = fetch(url, { credentials: 'same-origin' })
+    .then(async (response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const dictionary: unknown = await response.json();
+      if (!isDictionary(dictionary)) throw new Error('not a flat JSON object of strings');
+      return dictionary;
+    })
+    .catch((error: Error) => {
+      // Reported once: every later request for this file reuses this settled promise.
+      console.warn(
+        `[keuze] The language file ${url} could not be loaded (${error.message}); English is shown instead.`,
+      );
+      return null;
+    });
+  downloads.set(tag, pending);
+  return pending;
+}
+
+function isDictionary(value: unknown): value is Translation {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((entry) => typeof entry === 'string')
+  );
+}
+
+/**
+ * Makes `lang` available: fetches what it needs unless registered already, the
+ * base language before a regional file (`nl`, then `nl-BE`; both requests start
+ * at once). A regional file is only an override, so it is used only on top of
+ * its base language. Resolves true when the language's words are there, false
+ * when a file failed (English fills the gaps) or there is nowhere to fetch from.
+ */
+export function loadLocale(lang: string): Promise<boolean> {
+  const key = lang.toLowerCase();
+  const files = missingFiles(lang);
+  if (files.length === 0) return Promise.resolve(hasWords(lang));
+  let pending = loads.get(key);
+  if (pending) return pending;
+  const started = files.map((tag) => [tag, download(tag)] as const);
+  pending = (async () => {
+    let ok = true;
+    for (const [tag, downloading] of started) {
+      const dictionary = await downloading;
+      const isBase = !tag.includes('-');
+      if (!dictionary || (!isBase && !translations.has(tag.split('-')[0]))) {
+        ok = false;
+        continue;
+      }
+      if (!translations.has(tag)) registerTranslation(tag, dictionary);
+    }
+    settled.add(key);
+    return ok && hasWords(lang);
+  })();
+  loads.set(key, pending);
+  return pending;
+}
+
+/** Whether the language (at least its base) has a dictionary: `nl-BE` needs `nl`. */
+function hasWords(lang: string): boolean {
+  const base = fallbackChain(lang)[0].split('-')[0];
+  return translations.has(base);
+}
+
+// ---------------------------------------------------------------------------
+// Intl: durations and dates in the visitor's language.
+
+const UNITS = [
+  ['years', 'year'],
+  ['months', 'month'],
+  ['weeks', 'week'],
+  ['days', 'day'],
+  ['hours', 'hour'],
+  ['minutes', 'minute'],
+  ['seconds', 'second'],
+] as const;
+
+/**
+ * An ISO 8601 duration in words: `P13M` → "13 months" / "13 maanden" / "13 miesięcy",
+ * `P1Y6M` → "1 year and 6 months". Plural rules come from Intl, so Slavic and
+ * Arabic forms are right. `"session"` is the dictionary's word; anything else
+ * that is no duration is returned as given.
+ */
+export function formatDuration(
+  iso: string,
+  lang: string,
+  overrides?: Readonly<Record<string, Readonly<Record<string, string>>>>,
+): string {
+  if (iso === 'session') return lookup('centre.retention.session', lang, overrides);
+  const duration = parseDuration(iso);
+  if (!duration) return iso;
+  const parts = UNITS.flatMap(([field, unit]) => {
+    const amount = duration[field];
+    if (!amount) return [];
+    try {
+      return [
+        new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'long' }).format(amount),
+      ];
+    } catch {
+      return [`${amount} ${unit}${amount === 1 ? '' : 's'}`];
+    }
+  });
+  if (parts.length === 0) return iso;
+  try {
+    return new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' }).format(parts);
+  } catch {
+    return parts.join(', ');
+  }
+}
+
+/** A date (and, unless `dateOnly`, its time) in the visitor's language: "22 november 2026 om 10:15". */
+export function formatDate(value: string | Date, lang: string, dateOnly = false): string {
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) return String(value);
+  try {
+    return new Intl.DateTimeFormat(
+      lang,
+      dateOnly ? { dateStyle: 'long' } : { dateStyle: 'long', timeStyle: 'short' },
+    ).format(date);
+  } catch {
+    return date.toISOString();
+  }
 }

@@ -11,6 +11,9 @@ import {
 import en from '../../locales/en.json';
 import nl from '../../locales/nl.json';
 
+// Only English is built in; a site's own bundle registers the others like this.
+registerTranslation('nl', nl);
+
 describe('locale lookup', () => {
   it('falls back from nl-BE to nl to en', () => {
     expect(fallbackChain('nl-BE')).to.deep.equal(['nl-be', 'nl', 'en']);
