@@ -114,4 +114,14 @@ describe('a page with a strict CSP and Trusted Types', () => {
       if (!script.hasAttribute('nonce') && script.type !== 'application/json') expect(script.nonce).to.equal('');
     }
   });
+
+  it('survives the script tag pasted twice without a duplicate-policy violation', async () => {
+    const { site } = await openSite('/test/e2e/pages/hardening-csp-twice.html');
+    const banner = site.document.querySelector('keuze-banner')!;
+    await waitUntil(() => banner.shadowRoot?.querySelector('[data-keuze-action="accept-all"]'), 'the banner never rendered');
+    expect(site.document.querySelectorAll('keuze-banner')).to.have.length(1);
+    await settle();
+    expect(site.__violations, JSON.stringify(site.__violations)).to.deep.equal([]);
+    expect(site.__errors).to.deep.equal([]);
+  });
 });
