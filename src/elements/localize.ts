@@ -2,7 +2,20 @@
 // when configured twice), which an embeddable widget cannot afford.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { LocalizedText } from '../core/types.js';
-import { availableLocales, format, isRtl, lookup, resolveLocale, text } from '../core/locale.js';
+import {
+  fallbackChain,
+  format,
+  formatDate,
+  formatDuration,
+  isLocaleLoaded,
+  isRtl,
+  loadLocale,
+  loadableLocales,
+  localeEvents,
+  lookup,
+  resolveLocale,
+  text,
+} from '../core/locale.js';
 
 /**
  * A UI string key of locales/en.json, by namespace. (Not `keyof typeof en`: importing
@@ -17,25 +30,81 @@ export type TextKey =
   | `purpose.${string}`;
 
 interface Source {
-  /** `config.locale` ("auto" or absent: the nearest `lang`). */
+  /** `config.locale` ("auto" or absent: the nearest `lang`, then the browser's). */
   locale?: string;
+  /** `config.locales`: the languages the site enables; nothing else is shown or loaded. */
+  locales?: string[];
   /** `config.texts`: per-language overrides. */
   texts?: Record<string, Record<string, string>>;
 }
 
 type Host = ReactiveControllerHost & HTMLElement;
 
-// One observer for the whole page: a change of <html lang> re-renders every element.
+/** How long an element waits for its language before it shows English instead. */
+export const LOCALE_WAIT_MS = 3000;
+
+// One registry for the whole page: a change of <html lang>, an arriving
+// dictionary or the visitor's choice re-renders every element.
 const hosts = new Set<Host>();
 let observer: MutationObserver | undefined;
+const refreshAll = () => hosts.forEach((host) => host.requestUpdate());
 
 function observeDocumentLang(): void {
   if (observer || typeof MutationObserver === 'undefined') return;
-  observer = new MutationObserver(() => hosts.forEach((host) => host.requestUpdate()));
+  observer = new MutationObserver(refreshAll);
   observer.observe(document.documentElement, {
     attributes: true,
     attributeFilter: ['lang', 'dir'],
   });
+  localeEvents.addEventListener('loaded', refreshAll);
+}
+
+// The visitor's choice in the cookie centre, per config (so per store), for
+// this page only: keeping it longer would be storage on the device; the
+// decision's own `locale` field records it.
+const chosen = new WeakMap<object, string>();
+// Languages whose wait ran out: shown in English until their words arrive.
+const waitedOut = new Set<string>();
+
+/**
+ * The visitor chose a language (the cookie centre's switcher): every element
+ * that uses this config re-renders in it once its dictionary has loaded.
+ */
+export function chooseLocale(config: object, lang: string): Promise<boolean> {
+  chosen.set(config, lang);
+  const loading = loadLocale(lang);
+  refreshAll();
+  void loading.then(refreshAll);
+  return loading;
+}
+
+/** The language the visitor chose for this config, if any. */
+export function chosenLocale(config: object | undefined): string | undefined {
+  return config ? chosen.get(config) : undefined;
+}
+
+/**
+ * The enabled language that answers a request: `nl-BE` → `nl-BE` if enabled,
+ * else `nl`; `nl` → the first enabled `nl-…`. English only when asked for: the
+ * implicit `en` fallback is the caller's last resort.
+ */
+export function matchEnabled(requested: string, enabled: readonly string[]): string | undefined {
+  const byLower = new Map(enabled.map((tag) => [tag.toLowerCase(), tag]));
+  const chain = fallbackChain(requested);
+  const asked = chain[0] === 'en' ? chain : chain.slice(0, -1);
+  for (const tag of asked) {
+    const found = byLower.get(tag);
+    if (found) return found;
+  }
+  const base = asked[asked.length - 1];
+  return base ? enabled.find((tag) => tag.toLowerCase().startsWith(`${base}-`)) : undefined;
+}
+
+function browserLanguages(): string[] {
+  if (typeof navigator === 'undefined') return [];
+  return navigator.languages?.length
+    ? [...navigator.languages]
+    : [navigator.language].filter(Boolean);
 }
 
 /** The nearest `lang` attribute, walking up through shadow roots. */
@@ -53,6 +122,7 @@ export function nearestLang(element: Element): string {
 export class LocalizeController implements ReactiveController {
   private readonly host: Host;
   private readonly source: () => Source | undefined;
+  private readonly waiting = new Set<string>();
 
   constructor(host: Host, source: () => Source | undefined) {
     this.host = host;
@@ -69,24 +139,68 @@ export class LocalizeController implements ReactiveController {
     hosts.delete(this.host);
   }
 
-  /** The resolved language: config, else the nearest `lang`, else the browser's; nl-BE → nl → en. */
+  /**
+   * The language to show, in this order: the visitor's choice in the cookie
+   * centre, the config's `locale` (unless "auto"), the nearest `lang`
+   * attribute, the browser's languages. With `config.locales` only those are
+   * candidates (nl-BE → nl; else English if enabled, else the first enabled);
+   * without, any registered or fetchable language (nl-BE → nl → en).
+   */
   get lang(): string {
-    const configured = this.source()?.locale;
-    const requested =
-      configured && configured !== 'auto'
-        ? configured
-        : nearestLang(this.host) ||
-          (typeof navigator !== 'undefined' ? navigator.language : '') ||
-          'en';
-    const available = availableLocales();
-    const resolved = resolveLocale(requested, available);
+    const source = this.source();
+    const configured = source?.locale && source.locale !== 'auto' ? source.locale : undefined;
+    const candidates = [
+      chosenLocale(source),
+      configured,
+      nearestLang(this.host),
+      ...browserLanguages(),
+    ].filter((tag): tag is string => Boolean(tag));
+    const enabled = source?.locales?.length ? source.locales : undefined;
+    if (enabled) {
+      for (const candidate of candidates) {
+        const match = matchEnabled(candidate, enabled);
+        if (match) return match;
+      }
+      return matchEnabled('en', enabled) ?? enabled[0];
+    }
+    const requested = candidates[0] ?? 'en';
+    const resolved = resolveLocale(requested, loadableLocales());
     // Keep the region when the site has overrides for it (nl-BE may say "u kan").
-    const overrides = this.source()?.texts ?? {};
+    const overrides = source?.texts ?? {};
     const exact = Object.keys(overrides).find(
       (tag) => tag.toLowerCase() === requested.toLowerCase(),
     );
     const lower = requested.toLowerCase();
     return exact ?? (lower.startsWith(`${resolved.toLowerCase()}-`) ? requested : resolved);
+  }
+
+  /**
+   * Whether the words of the current language are here (or will not come: the
+   * fetch failed, or took longer than LOCALE_WAIT_MS, so English shows).
+   * Asking starts the load; the host re-renders when it settles.
+   */
+  get ready(): boolean {
+    const lang = this.lang;
+    if (isLocaleLoaded(lang) || waitedOut.has(lang)) return true;
+    void loadLocale(lang).then(() => this.host.requestUpdate());
+    if (!this.waiting.has(lang)) {
+      this.waiting.add(lang);
+      setTimeout(() => {
+        if (isLocaleLoaded(lang)) return;
+        waitedOut.add(lang);
+        this.host.requestUpdate();
+      }, LOCALE_WAIT_MS);
+    }
+    return false;
+  }
+
+  /** Resolves once the current language is `ready` (at most LOCALE_WAIT_MS). */
+  async whenReady(): Promise<void> {
+    if (this.ready) return;
+    await Promise.race([
+      loadLocale(this.lang),
+      new Promise((resolve) => setTimeout(resolve, LOCALE_WAIT_MS)),
+    ]);
   }
 
   get dir(): 'ltr' | 'rtl' {
@@ -103,6 +217,11 @@ export class LocalizeController implements ReactiveController {
     return text(value, this.lang);
   }
 
+  /** A deletion period in words: `P13M` → "13 months" / "13 maanden"; `session` → the dictionary's word. */
+  duration(iso: string): string {
+    return formatDuration(iso, this.lang, this.source()?.texts);
+  }
+
   /** A list in the language's style: "a, b and c". */
   list(items: string[]): string {
     try {
@@ -112,16 +231,9 @@ export class LocalizeController implements ReactiveController {
     }
   }
 
+  /** A date and time in the current language. */
   date(iso: string): string {
-    const date = new Date(iso);
-    if (Number.isNaN(date.getTime())) return iso;
-    try {
-      return new Intl.DateTimeFormat(this.lang, { dateStyle: 'long', timeStyle: 'short' }).format(
-        date,
-      );
-    } catch {
-      return date.toISOString();
-    }
+    return formatDate(iso, this.lang);
   }
 
   /** A country name for an ISO 3166 alpha-2 code; other values as given. */

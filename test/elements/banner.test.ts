@@ -1,6 +1,6 @@
 import { expect, oneEvent, waitUntil, fixtureCleanup } from '@open-wc/testing';
 import { sendKeys, setViewport, emulateMedia } from '@web/test-runner-commands';
-import { registerTranslation } from '../../src/core/locale.js';
+import { setLocaleBase } from '../../src/core/locale.js';
 import type { KeuzeBanner } from '../../src/elements/banner/banner.js';
 import {
   deepActiveElement,
@@ -18,6 +18,25 @@ afterEach(async () => {
   await setViewport({ width: 1280, height: 800 });
   await emulateMedia({ colorScheme: 'light' });
 });
+
+// Languages other than English come from the locale files, served raw as a web server would.
+const LOCALES = '/__raw/locales/';
+setLocaleBase(LOCALES);
+
+/** Waits until the banner shows: in another language than English, after its words have arrived. */
+async function shown(banner: KeuzeBanner): Promise<KeuzeBanner> {
+  await waitUntil(() => banner.open, 'the banner never showed', { timeout: 5000 });
+  await banner.updateComplete;
+  return banner;
+}
+
+/** Locale files this page has requested so far. */
+function localeRequests(): string[] {
+  return performance
+    .getEntriesByType('resource')
+    .map((entry) => new URL(entry.name).pathname)
+    .filter((path) => path.startsWith(LOCALES));
+}
 
 function buttons(banner: Element) {
   return [...banner.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')];
@@ -225,7 +244,9 @@ describe('<keuze-banner>', () => {
 
   it('speaks Dutch on a Dutch page, with the lang attribute set', async () => {
     const store = await makeStore();
-    const banner = await mount<KeuzeBanner>(store, html`<keuze-banner></keuze-banner>`, 'nl');
+    const banner = await shown(
+      await mount<KeuzeBanner>(store, html`<keuze-banner></keuze-banner>`, 'nl'),
+    );
     expect(shadow(banner, '[part~="base"]').getAttribute('lang')).to.equal('nl');
     expect(shadow(banner, '[data-keuze-action="accept-all"]').textContent!.trim()).to.equal(
       'Alles accepteren',
@@ -238,7 +259,9 @@ describe('<keuze-banner>', () => {
 
   it('falls back from nl-BE to Dutch and uses the site owner’s nl-BE wording where given', async () => {
     const store = await makeStore({ texts: { 'nl-BE': { 'banner.accept': 'Alles aanvaarden' } } });
-    const banner = await mount<KeuzeBanner>(store, html`<keuze-banner></keuze-banner>`, 'nl-BE');
+    const banner = await shown(
+      await mount<KeuzeBanner>(store, html`<keuze-banner></keuze-banner>`, 'nl-BE'),
+    );
     expect(shadow(banner, '[data-keuze-action="accept-all"]').textContent!.trim()).to.equal(
       'Alles aanvaarden',
     );
@@ -249,7 +272,9 @@ describe('<keuze-banner>', () => {
 
   it('uses the config language over the page language', async () => {
     const store = await makeStore({ locale: 'nl' });
-    const banner = await mount<KeuzeBanner>(store, html`<keuze-banner></keuze-banner>`, 'en');
+    const banner = await shown(
+      await mount<KeuzeBanner>(store, html`<keuze-banner></keuze-banner>`, 'en'),
+    );
     expect(shadow(banner, '[data-keuze-action="reject-all"]').textContent!.trim()).to.equal(
       'Alles weigeren',
     );
@@ -257,19 +282,18 @@ describe('<keuze-banner>', () => {
 
   it('records the language the visitor saw in the decision', async () => {
     const store = await makeStore();
-    const banner = await mount<KeuzeBanner>(store, html`<keuze-banner></keuze-banner>`, 'nl');
+    const banner = await shown(
+      await mount<KeuzeBanner>(store, html`<keuze-banner></keuze-banner>`, 'nl'),
+    );
     shadow<HTMLButtonElement>(banner, '[data-keuze-action="reject-all"]').click();
     await waitUntil(() => store.get().decided);
     expect(store.receipt().current?.locale).to.equal('nl');
   });
 
   it('turns right to left for Arabic, with the box in the left corner', async () => {
-    registerTranslation('ar', { 'banner.accept': 'قبول الكل' });
     const store = await makeStore();
-    const banner = await mount<KeuzeBanner>(
-      store,
-      html`<keuze-banner layout="box"></keuze-banner>`,
-      'ar',
+    const banner = await shown(
+      await mount<KeuzeBanner>(store, html`<keuze-banner layout="box"></keuze-banner>`, 'ar'),
     );
     const base = shadow(banner, '[part~="base"]');
     expect(base.getAttribute('dir')).to.equal('rtl');
@@ -278,6 +302,84 @@ describe('<keuze-banner>', () => {
       'قبول الكل',
     );
     expect(base.getBoundingClientRect().left).to.be.lessThan(window.innerWidth / 2);
+  });
+
+  it('keeps a Latin controller name whole inside Arabic text', async () => {
+    const store = await makeStore({ controller: { name: 'Voorbeeld B.V.' } });
+    const banner = await shown(
+      await mount<KeuzeBanner>(store, html`<keuze-banner></keuze-banner>`, 'ar'),
+    );
+    const intro = shadow(banner, '#intro');
+    const bdi = intro.querySelector('bdi')!;
+    expect(bdi, 'the controller name is isolated in <bdi>').to.exist;
+    expect(bdi.textContent).to.equal('Voorbeeld B.V.');
+    expect(bdi.children).to.have.length(0); // text, never markup
+    expect(intro.textContent).to.contain('يستخدم');
+  });
+
+  it('shows a controller name with markup characters as plain text', async () => {
+    const store = await makeStore({ controller: { name: '<img src=x onerror=alert(1)> B.V.' } });
+    const banner = await mount<KeuzeBanner>(store, html`<keuze-banner></keuze-banner>`);
+    const bdi = shadow(banner, '#intro bdi');
+    expect(bdi.textContent).to.equal('<img src=x onerror=alert(1)> B.V.');
+    expect(banner.shadowRoot!.querySelector('#intro img')).to.equal(null);
+  });
+
+  it('does not flash English while the visitor’s language is loading', async () => {
+    const store = await makeStore();
+    const banner = await mount<KeuzeBanner>(store, html`<keuze-banner></keuze-banner>`, 'fr');
+    // The French file is still on its way: nothing is shown, certainly not English.
+    expect(banner.open).to.equal(false);
+    expect(banner.shadowRoot!.querySelector('[part~="base"]')).to.equal(null);
+    await shown(banner);
+    expect(shadow(banner, '[data-keuze-action="accept-all"]').textContent!.trim()).to.equal(
+      'Tout accepter',
+    );
+    expect(localeRequests()).to.include('/__raw/locales/fr.json');
+  });
+
+  it('shows English when the visitor’s language cannot be loaded', async () => {
+    setLocaleBase('/__raw/missing-locales/');
+    const warn = console.warn;
+    const warnings: string[] = [];
+    console.warn = (message: string) => warnings.push(message);
+    try {
+      const store = await makeStore();
+      const banner = await shown(
+        await mount<KeuzeBanner>(store, html`<keuze-banner></keuze-banner>`, 'it'),
+      );
+      expect(shadow(banner, '[data-keuze-action="accept-all"]').textContent!.trim()).to.equal(
+        'Accept all',
+      );
+      expect(warnings.filter((message) => message.includes('it.json'))).to.have.length(1);
+    } finally {
+      console.warn = warn;
+      setLocaleBase(LOCALES);
+    }
+  });
+
+  it('speaks only a language the site enables: a German page on a Dutch/French site gets Dutch', async () => {
+    const store = await makeStore({ locales: ['nl', 'fr'] });
+    const banner = await shown(
+      await mount<KeuzeBanner>(store, html`<keuze-banner></keuze-banner>`, 'de'),
+    );
+    expect(shadow(banner, '[part~="base"]').getAttribute('lang')).to.equal('nl');
+    expect(shadow(banner, '[data-keuze-action="reject-all"]').textContent!.trim()).to.equal(
+      'Alles weigeren',
+    );
+    expect(localeRequests()).to.not.include('/__raw/locales/de.json');
+  });
+
+  it('follows the visitor’s browser languages among those the site enables when the page language is not offered', async () => {
+    const browser = navigator.languages[0].split('-')[0]; // e.g. "en" from "en-US"
+    const other = browser === 'pl' ? 'cs' : 'pl';
+    const store = await makeStore({ locales: [other, browser] });
+    const banner = await shown(
+      await mount<KeuzeBanner>(store, html`<keuze-banner></keuze-banner>`, 'fi'),
+    );
+    expect(shadow(banner, '[part~="base"]').getAttribute('lang')).to.equal(browser);
+    expect(localeRequests()).to.not.include('/__raw/locales/fi.json');
+    expect(localeRequests()).to.not.include(`/__raw/locales/${other}.json`);
   });
 
   it('cannot be restyled by the page: host CSS for buttons and text does not reach inside', async () => {
@@ -344,7 +446,7 @@ describe('<keuze-banner>', () => {
     it('is accessible at 360 px wide', async () => {
       await setViewport({ width: 360, height: 740 });
       const store = await makeStore();
-      await mount(store, html`<keuze-banner></keuze-banner>`, 'nl');
+      await shown(await mount<KeuzeBanner>(store, html`<keuze-banner></keuze-banner>`, 'nl'));
       await expectAccessible();
     });
   });

@@ -49,7 +49,14 @@ export class KeuzeBanner extends LitElement {
   /** Whether the banner is showing (read-only). */
   get open(): boolean {
     const store = this.consent.store;
-    return Boolean(store && this.loaded && store.status === 'ready' && store.needsDecision);
+    // Waits for the visitor's language too: no flash of English before it (at most LOCALE_WAIT_MS).
+    return Boolean(
+      store &&
+      this.loaded &&
+      store.status === 'ready' &&
+      store.needsDecision &&
+      this.localize.ready,
+    );
   }
 
   private shown = false;
@@ -205,7 +212,7 @@ export class KeuzeBanner extends LitElement {
       <div class="text" part="body">
         <h2 id="title" part="title">${t('banner.title')}</h2>
         <p id="intro">
-          ${controller ? t('banner.intro', { controller, purposes }) : t('banner.introNoController', { purposes })}
+          ${controller ? this.renderIntro(controller, purposes) : t('banner.introNoController', { purposes })}
           ${hasNecessary ? t('banner.necessary') : nothing}
         </p>
         <p>
@@ -249,6 +256,15 @@ export class KeuzeBanner extends LitElement {
         </button>
       </div>
     </div>`;
+  }
+
+  /**
+   * The intro with the controller's name isolated in <bdi>: a Latin name inside
+   * Arabic text (or the reverse) keeps its own direction and punctuation.
+   */
+  private renderIntro(controller: string, purposes: string) {
+    const [before, ...after] = this.localize.t('banner.intro', { purposes }).split('{controller}');
+    return html`${before}${after.map((rest) => html`<bdi>${controller}</bdi>${rest}`)}`;
   }
 }
 
