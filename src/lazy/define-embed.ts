@@ -13,10 +13,14 @@ import { KeuzeBanner } from '../elements/banner/banner.js';
 import { KeuzeReopen } from '../elements/reopen/reopen.js';
 import type { ConsentStore } from '../core/store.js';
 import { keuze } from '../core/keuze.js';
-import { loadPart, type LazyPart } from './loader.js';
+import { setLocaleBase } from '../core/locale.js';
+import { loadPart, partUrl, type LazyPart } from './loader.js';
 
 const CENTRE = 'keuze-centre';
 const NOTICE = 'keuze-notice';
+
+// Languages other than English are fetched from beside the script: dist/locales/<lang>.json.
+setLocaleBase(new URL('locales/', partUrl('centre')));
 
 // A second copy of the bundle stays idle (see embed.ts) and must not throw here.
 if (!('__keuze' in window)) Object.defineProperty(window, '__keuze', { value: shared });
