@@ -70,12 +70,15 @@ const waitedOut = new Set<string>();
  * The visitor chose a language (the cookie centre's switcher): every element
  * that uses this config re-renders in it once its dictionary has loaded.
  */
-export function chooseLocale(config: object, lang: string): Promise<boolean> {
+export async function chooseLocale(config: object, lang: string): Promise<boolean> {
+  // Load first, then switch: the elements change language in one step, never via English.
+  const loaded = await Promise.race([
+    loadLocale(lang),
+    new Promise<boolean>((resolve) => setTimeout(resolve, LOCALE_WAIT_MS, false)),
+  ]);
   chosen.set(config, lang);
-  const loading = loadLocale(lang);
   refreshAll();
-  void loading.then(refreshAll);
-  return loading;
+  return loaded;
 }
 
 /** The language the visitor chose for this config, if any. */

@@ -1,6 +1,8 @@
 import { expect, oneEvent, waitUntil, fixtureCleanup } from '@open-wc/testing';
 import { sendKeys, setViewport, emulateMedia } from '@web/test-runner-commands';
 import type { KeuzeCentre } from '../../src/elements/centre/centre.js';
+import type { KeuzeBanner } from '../../src/elements/banner/banner.js';
+import { setLocaleBase } from '../../src/core/locale.js';
 import type { ConsentStore } from '../../src/core/store.js';
 import {
   deepActiveElement,
@@ -11,6 +13,9 @@ import {
   nextFrame,
   shadow,
 } from './helpers.js';
+
+// Languages other than English come from the locale files, served raw as a web server would.
+setLocaleBase('/__raw/locales/');
 
 afterEach(async () => {
   fixtureCleanup();
@@ -293,6 +298,101 @@ describe('<keuze-centre>', () => {
       expect(rect.width, control.outerHTML).to.be.at.least(24);
       expect(rect.height, control.outerHTML).to.be.at.least(24);
     }
+  });
+
+  describe('languages', () => {
+    const bilingual = { locales: ['nl', 'fr', 'pl'] };
+
+    function languageSelect(centre: Element) {
+      return shadow<HTMLSelectElement>(centre, '[part~="language-select"]');
+    }
+
+    async function pick(centre: KeuzeCentre, lang: string) {
+      const select = languageSelect(centre);
+      select.value = lang;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      await waitUntil(
+        () => shadow(centre, 'dialog').getAttribute('lang') === lang,
+        `the centre did not switch to ${lang}`,
+        { timeout: 5000 },
+      );
+      await centre.updateComplete;
+    }
+
+    it('offers no language switcher when the site enables one language', async () => {
+      const store = await makeStore({ locales: ['nl'] });
+      const { centre } = await openCentre(store, 'nl');
+      expect(centre.shadowRoot!.querySelector('[part~="language-select"]')).to.equal(null);
+    });
+
+    it('offers a labelled language switcher listing the enabled languages by their own names', async () => {
+      const store = await makeStore(bilingual);
+      const { centre } = await openCentre(store, 'nl');
+      const select = languageSelect(centre);
+      expect(shadow(centre, 'label[for="language"]').textContent!.trim()).to.equal('Taal');
+      expect(select.labels?.[0]?.textContent!.trim()).to.equal('Taal');
+      const options = [...select.options].map((option) => [
+        option.value,
+        option.lang,
+        option.textContent!.trim(),
+      ]);
+      expect(options).to.deep.equal([
+        ['nl', 'nl', 'Nederlands'],
+        ['fr', 'fr', 'Français'],
+        ['pl', 'pl', 'Polski'],
+      ]);
+      expect(select.value).to.equal('nl');
+    });
+
+    it('switches the centre and the banner to the chosen language, and records it with the decision', async () => {
+      const store = await makeStore(bilingual);
+      const banner = await mount<KeuzeBanner>(store, html`<keuze-banner></keuze-banner>`, 'nl');
+      await waitUntil(() => banner.open, 'the banner never showed', { timeout: 5000 });
+      const { centre } = await openCentre(store, 'nl');
+      expect(shadow(centre, '#centre-title').textContent).to.equal('Cookiecentrum');
+      languageSelect(centre).focus();
+      await pick(centre, 'fr');
+      expect(shadow(centre, '[data-keuze-action="save"]').textContent!.trim()).to.equal(
+        'Enregistrer mes choix',
+      );
+      await banner.updateComplete;
+      expect(shadow(banner, '[part~="base"]').getAttribute('lang')).to.equal('fr');
+      expect(shadow(banner, '[data-keuze-action="accept-all"]').textContent!.trim()).to.equal(
+        'Tout accepter',
+      );
+      // Focus stays on the switcher for keyboard users.
+      expect(deepActiveElement()).to.equal(languageSelect(centre));
+      expect(languageSelect(centre).value).to.equal('fr');
+      shadow<HTMLButtonElement>(centre, '[data-keuze-action="reject-all"]').click();
+      await waitUntil(() => store.get().decided);
+      expect(store.receipt().current?.locale).to.equal('fr');
+    });
+
+    it('words deletion periods and dates in the chosen language (Polish plurals)', async () => {
+      const store = await makeStore(bilingual);
+      await store.acceptAll();
+      const { centre } = await openCentre(store, 'nl');
+      await pick(centre, 'pl');
+      shadow<HTMLButtonElement>(
+        centre,
+        '[data-purpose="analytics"] [part~="storage-toggle"]',
+      ).click();
+      await centre.updateComplete;
+      const cells = [
+        ...centre.shadowRoot!.querySelectorAll('[data-purpose="analytics"] tbody tr td:last-child'),
+      ].map((td) => td.textContent!.trim());
+      expect(cells).to.deep.equal(['13 miesięcy', '30 minut']);
+      const month = new Intl.DateTimeFormat('pl', { day: 'numeric', month: 'long' })
+        .formatToParts(new Date(store.receipt().current!.decidedAt))
+        .find((part) => part.type === 'month')!.value;
+      expect(shadow(centre, '[part~="decision"] time').textContent).to.contain(month);
+    });
+
+    it('is accessible with the language switcher', async () => {
+      const store = await makeStore(bilingual);
+      await openCentre(store, 'nl');
+      await expectAccessible();
+    });
   });
 
   describe('[axe]', () => {

@@ -267,6 +267,29 @@ export const centreStyles = [
       margin-block-start: 0.25rem;
       padding-block: 0.125rem;
     }
+    .language {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem 0.75rem;
+      margin-block-end: 1rem;
+    }
+    .language label {
+      font-weight: 600;
+    }
+    .language select {
+      min-block-size: 2.75rem;
+      padding: 0.5rem 0.75rem;
+      font: inherit;
+      color: inherit;
+      background: var(--k-bg);
+      border: 1px solid var(--k-border);
+      border-radius: var(--k-button-radius);
+    }
+    .language select:focus-visible {
+      outline: 3px solid var(--k-focus);
+      outline-offset: 2px;
+    }
     .toggle {
       margin-block-start: 0.75rem;
       min-block-size: 2.75rem;

@@ -5,12 +5,55 @@ import type { Purpose, Service, Theme } from '../../core/types.js';
 import { isSafeUrl } from '../../core/config/check.js';
 import { storageRows } from '../../core/model.js';
 import { StoreController } from '../context.js';
-import { LocalizeController } from '../localize.js';
+import { LocalizeController, chooseLocale } from '../localize.js';
 import { canFocus, emitLayer, focusReopen } from '../events.js';
-import { purposeDescription, purposeName, retention, serviceName } from '../names.js';
+import { purposeDescription, purposeName, serviceName } from '../names.js';
 import { centreStyles } from './centre.styles.js';
 
 type Choices = Record<string, boolean>;
+
+/**
+ * The switcher's label in each shipped language. (A `centre.language` key in
+ * the locale files would be better; until every file has one, a site can
+ * still override it with `texts: { "<lang>": { "centre.language": "…" } }`.)
+ */
+const LANGUAGE_LABEL: Readonly<Record<string, string>> = {
+  ar: 'اللغة',
+  bg: 'Език',
+  cs: 'Jazyk',
+  da: 'Sprog',
+  de: 'Sprache',
+  el: 'Γλώσσα',
+  en: 'Language',
+  es: 'Idioma',
+  et: 'Keel',
+  fi: 'Kieli',
+  fr: 'Langue',
+  ga: 'Teanga',
+  hr: 'Jezik',
+  hu: 'Nyelv',
+  it: 'Lingua',
+  lt: 'Kalba',
+  lv: 'Valoda',
+  mt: 'Lingwa',
+  nl: 'Taal',
+  pl: 'Język',
+  pt: 'Idioma',
+  ro: 'Limbă',
+  sk: 'Jazyk',
+  sl: 'Jezik',
+  sv: 'Språk',
+};
+
+/** A language's name in that language: "Nederlands (België)", "Français". */
+function autonym(tag: string): string {
+  try {
+    const name = new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? tag;
+    return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
+  } catch {
+    return tag;
+  }
+}
 
 /**
  * @summary The second layer: a modal dialog with every purpose, its basis, switch,
@@ -30,6 +73,8 @@ type Choices = Record<string, boolean>;
  * @csspart storage-toggle - The button that shows a purpose's storage table.
  * @csspart storage-table - The storage table.
  * @csspart decision - The current decision and receipt download.
+ * @csspart language - The language switcher (when the site enables more than one language).
+ * @csspart language-select - Its `<select>`.
  * @csspart footer - The button row.
  * @csspart button - Accept all, reject all and save.
  */
@@ -121,6 +166,16 @@ export class KeuzeCentre extends LitElement {
     this.expanded = expanded;
   }
 
+  /** The visitor picked a language: banner, centre and re-open button switch to it once its words are here. */
+  private async handleLanguage(event: Event): Promise<void> {
+    const store = this.consent.store;
+    const lang = (event.target as HTMLSelectElement).value;
+    if (!store) return;
+    await chooseLocale(store.config, lang);
+    // Recorded with the next decision, so the receipt says which language the visitor read.
+    store.locale = this.localize.lang;
+  }
+
   private async handleAction(action: 'accept-all' | 'reject-all' | 'save'): Promise<void> {
     const store = this.consent.store;
     if (!store || this.busy) return;
@@ -144,6 +199,8 @@ export class KeuzeCentre extends LitElement {
     if (this.open) return;
     this.choices = this.initialChoices(store);
     this.expanded = new Set();
+    // Never open in English first when the visitor's language is still on its way.
+    await this.localize.whenReady();
     this.open = true;
     await this.updateComplete;
     // A long dialog starts at its top: focus the title (showModal focused the close button).
@@ -250,6 +307,7 @@ export class KeuzeCentre extends LitElement {
         </button>
       </header>
       <div class="body" part="body">
+        ${this.renderLanguage(store)}
         <p>
           ${t('centre.intro')}
           ${noticeUrl && isSafeUrl(noticeUrl) ? html`<a part="notice-link" href=${noticeUrl}>${t('centre.notice')}</a>` : nothing}
@@ -291,6 +349,30 @@ export class KeuzeCentre extends LitElement {
         </button>
       </footer>
     `;
+  }
+
+  /** A language switcher, when the site enables more than one language. */
+  private renderLanguage(store: ConsentStore) {
+    const locales = store.config.locales ?? [];
+    if (locales.length < 2) return nothing;
+    const { lang } = this.localize;
+    const key = 'centre.language' as const;
+    const overridden = this.localize.t(key);
+    const label =
+      overridden !== key
+        ? overridden
+        : (LANGUAGE_LABEL[lang.split('-')[0].toLowerCase()] ?? LANGUAGE_LABEL.en);
+    return html`<div class="language" part="language">
+      <label for="language">${label}</label>
+      <select id="language" part="language-select" @change=${this.handleLanguage}>
+        ${locales.map(
+          (tag) =>
+            html`<option value=${tag} lang=${tag} .selected=${tag === lang}>
+              ${autonym(tag)}
+            </option>`,
+        )}
+      </select>
+    </div>`;
   }
 
   private renderPurpose(store: ConsentStore, purpose: Purpose) {
@@ -377,7 +459,7 @@ export class KeuzeCentre extends LitElement {
                                 <td>
                                   ${this.localize.text(item.purpose) || (service ? serviceName(service, this.localize) : name)}
                                 </td>
-                                <td>${retention(item.retention, this.localize)}</td>
+                                <td>${this.localize.duration(item.retention)}</td>
                               </tr>`,
                           )}
                         </tbody>
