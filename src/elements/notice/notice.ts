@@ -2,7 +2,14 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property } from 'lit/decorators.js';
 import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import type { Config, LocalizedText, Purpose } from '../../core/types.js';
-import { format, lookup, text } from '../../core/locale.js';
+import {
+  format,
+  formatDuration,
+  isLocaleLoaded,
+  loadLocale,
+  lookup,
+  text,
+} from '../../core/locale.js';
 import { resolveAuthority } from '../../core/notice/authorities.js';
 import {
   controllers,
@@ -90,6 +97,9 @@ export class KeuzeNotice extends LitElement {
       const level = Math.round(Number(this.headingLevel));
       this.headingLevel = Number.isFinite(level) ? Math.min(5, Math.max(1, level)) : 2;
     }
+    // Only English is bundled: fetch the notice's language (when a locale folder is known).
+    const language = this.language;
+    if (!isLocaleLoaded(language)) void loadLocale(language).then(() => this.requestUpdate());
   }
 
   private handleOpenSettings(event: Event): void {
@@ -168,23 +178,15 @@ export class KeuzeNotice extends LitElement {
     }
   }
 
-  /** "13 maanden", "1 jaar en 6 maanden"; "direct" for a zero duration. */
+  /** "13 maanden", "1 jaar en 6 maanden", "2 miesiące" (Intl's plural rules); "direct" for a zero duration. */
   private duration(iso: string): string {
-    const parts = durationParts(iso);
-    if (parts.length === 0) return this.t('notice.retention.immediately');
-    const plural = new Intl.PluralRules(this.language);
-    return this.list(
-      parts.map(([unit, n]) => {
-        const [one, other] = this.t(`notice.unit.${unit}`).split('|');
-        return format(plural.select(n) === 'one' ? one : (other ?? one), { n });
-      }),
-    );
+    if (iso !== 'session' && durationParts(iso).length === 0)
+      return this.t('notice.retention.immediately');
+    return formatDuration(iso, this.language, this.effectiveConfig?.texts);
   }
 
   /** A storage item's deletion period, as the cookie centre words it. */
   private storageRetention(retention: string): string {
-    if (retention === 'session')
-      return lookup('centre.retention.session', this.language, this.effectiveConfig?.texts);
     return this.duration(retention);
   }
 
