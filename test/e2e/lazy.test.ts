@@ -66,15 +66,6 @@ describe('the script-tag build loads the cookie centre and the notice only when 
     expect(words).not.to.match(/\bcentre\.[a-zA-Z]/);
   });
 
-  it('speaks Dutch in a lazily loaded centre on a Dutch page', async () => {
-    const site = await openSite('/test/e2e/pages/lazy-shop.html');
-    site.document.documentElement.lang = 'nl';
-    site.keuze.open();
-    await waitUntil(() => inShadow(site, 'keuze-centre', 'dialog[open] [role="switch"]'), 'the centre never opened', { timeout: 5000 });
-    const save = inShadow(site, 'keuze-centre', '[data-keuze-action="save"]')!;
-    expect(save.textContent!.trim()).to.match(/opslaan/i);
-  });
-
   it('opens the cookie centre from the banner\'s settings button, and saving there records the choice', async () => {
     const site = await openSite('/test/e2e/pages/lazy-shop.html');
     await waitUntil(() => inShadow(site, 'keuze-banner', '[data-keuze-action="open-centre"]'), 'the banner never rendered');
