@@ -26,6 +26,11 @@ import { largeConfig } from './large-config.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 7));
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+// BENCH_DIST=/some/dir serves that directory as /dist/ (e.g. an older build, to compare
+// before and after on the same machine under the same load).
+const DIST = process.env.BENCH_DIST ?? join(root, 'dist');
+const RESULT = process.env.BENCH_OUT ?? join(root, 'bench/results/latest.json');
+const fileOf = (path) => (path.startsWith('/dist/') ? join(DIST, path.slice('/dist/'.length)) : join(root, path));
 
 // ---------------------------------------------------------------- server
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.map': 'application/json' };
@@ -42,8 +47,8 @@ function serve(request, response) {
   if (path === '/bench/large.json') return send(200, large, types['.json']);
   if (path === '/favicon.ico') return send(204, '');
   if (!/^\/(dist|bench\/pages|locales)\//.test(path)) return send(404, 'not found');
-  const file = join(root, path);
-  if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) return send(404, 'not found');
+  const file = fileOf(path);
+  if (path.includes('..') || !existsSync(file) || !statSync(file).isFile()) return send(404, 'not found');
   let body = readFileSync(file);
   if (extname(file) === '.html') body = body.toString('utf8').replace('__CONFIG__', typical);
   return send(200, body, types[extname(file)] ?? 'application/octet-stream');
@@ -53,7 +58,7 @@ function serve(request, response) {
 function gzipOf(urlString) {
   const path = new URL(urlString).pathname;
   if (path === '/bench/large.json') return { file: path, bytes: gzipSync(large, { level: 9 }).length };
-  const file = join(root, normalize(path));
+  const file = fileOf(normalize(path));
   if (!existsSync(file)) return { file: path, bytes: 0 };
   return { file: path, bytes: gzipSync(readFileSync(file), { level: 9 }).length };
 }
@@ -285,7 +290,7 @@ async function main() {
     server.close();
   }
 
-  const sizes = measureSizes();
+  const sizes = measureSizes(DIST);
   const firstBytes = bytesOf(typicalRuns[0].first.resources);
   const afterCentre = bytesOf(typicalRuns[0].centre.resources);
   const widgetLong = (tasks) => tasks.reduce((sum, task) => sum + task.duration, 0);
@@ -328,8 +333,8 @@ async function main() {
       longTaskMs: stat(largeRuns.map((run) => widgetLong(run.longtasks))),
     },
   };
-  mkdirSync(join(root, 'bench/results'), { recursive: true });
-  writeFileSync(join(root, 'bench/results/latest.json'), JSON.stringify(result, null, 2));
+  mkdirSync(dirname(RESULT), { recursive: true });
+  writeFileSync(RESULT, JSON.stringify(result, null, 2));
   print(result);
 }
 
@@ -345,7 +350,7 @@ function print(r) {
   const line = (label, value) => console.log(`  ${label.padEnd(58)}${value}`);
   console.log(`\nKeuze bench — ${r.machine.cpu} (${r.machine.cores} cores, ${r.machine.memoryGB} GB), ${r.machine.browser}, ${r.runs} runs, median (min–max)\n`);
   console.log('bytes (gzip -9)');
-  line('first layer: keuze.min.js', `${kB(r.bytes.firstLayer.gzip).padStart(10)}  budget ${kB(r.bytes.budgets.firstLayer)}`);
+  line(`first layer: keuze.min.js${DIST === join(root, 'dist') ? '' : ` (from ${DIST})`}`, `${kB(r.bytes.firstLayer.gzip).padStart(10)}  budget ${kB(r.bytes.budgets.firstLayer)}`);
   line('  downloaded before the banner painted (observed)', kB(r.bytes.observedBeforeBanner.gzip).padStart(10));
   line('everything (centre, notice, one extra language)', `${kB(r.bytes.everything.gzip).padStart(10)}  budget ${kB(r.bytes.budgets.everything)}`);
   line('  downloaded once the centre was open (observed)', kB(r.bytes.observedAfterOpeningCentre.gzip).padStart(10));
@@ -362,7 +367,7 @@ function print(r) {
   line('click "save" → centre closed (frame)', ms(r.large.saveMs));
   line('JS heap with the banner / with the centre open', `${r.large.heapWithBannerMB.median.toFixed(1)} MB / ${r.large.heapWithCentreMB.median.toFixed(1)} MB`);
   line('long tasks open→toggle→save (count; total ms)', `${r.large.longTasks.median}; ${r.large.longTaskMs.median.toFixed(0)} ms`);
-  console.log('\nwritten: bench/results/latest.json');
+  console.log(`\nwritten: ${RESULT}`);
 }
 
 main().catch((error) => {

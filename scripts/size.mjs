@@ -7,18 +7,19 @@
 //
 //   node scripts/size.mjs            # table; exit 1 when over budget
 //   node scripts/size.mjs --json     # the same numbers as JSON
+//   node scripts/size.mjs --dist DIR # another build's files
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(root, 'dist');
+const defaultDist = join(root, 'dist');
 
 export const BUDGETS = { firstLayer: 10 * 1024, everything: 16 * 1024 };
 
 /** gzip -9 size of a file in dist/ (0 when it does not exist). */
-function gz(file) {
+function gz(file, dist = defaultDist) {
   const path = join(dist, file);
   return existsSync(path) ? gzipSync(readFileSync(path), { level: 9 }).length : 0;
 }
@@ -29,9 +30,9 @@ function gz(file) {
  * keuze-*.js files beside it; "one extra language" is the largest file in
  * dist/locales/ other than English (none while the languages are bundled).
  */
-export function measure() {
+export function measure(dist = defaultDist) {
   if (!existsSync(join(dist, 'keuze.min.js'))) {
-    throw new Error('dist/keuze.min.js is missing: run `npm run build` first.');
+    throw new Error(`${join(dist, 'keuze.min.js')} is missing: run \`npm run build\` first.`);
   }
   const first = ['keuze.min.js'];
   const lazy = readdirSync(dist)
@@ -43,9 +44,9 @@ export function measure() {
         .filter((name) => name.endsWith('.json') && name !== 'en.json')
         .map((name) => `locales/${name}`)
     : [];
-  const extraLocale = locales.sort((a, b) => gz(b) - gz(a))[0];
+  const extraLocale = locales.sort((a, b) => gz(b, dist) - gz(a, dist))[0];
   const everything = [...first, ...lazy, ...(extraLocale ? [extraLocale] : [])];
-  const files = Object.fromEntries(everything.map((file) => [file, gz(file)]));
+  const files = Object.fromEntries(everything.map((file) => [file, gz(file, dist)]));
   const sum = (list) => list.reduce((total, file) => total + files[file], 0);
   return {
     files,
@@ -59,7 +60,8 @@ const kB = (bytes) => `${(bytes / 1024).toFixed(2)} kB`;
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   let result;
   try {
-    result = measure();
+    const at = process.argv.indexOf('--dist');
+    result = measure(at > 0 ? process.argv[at + 1] : undefined);
   } catch (error) {
     console.error(`size: ${error.message}`);
     process.exit(2);
