@@ -5,11 +5,16 @@ import { validateConfig } from '../../src/core/config/validate.js';
 import { storageRows } from '../../src/core/model.js';
 import { declaredSections } from '../../src/core/notice/model.js';
 import type { Config } from '../../src/core/types.js';
+import { registerTranslation } from '../../src/core/locale.js';
+import nl from '../../locales/nl.json';
 import seed000 from '../../demo/configs/seed-000.json';
 import seed001 from '../../demo/configs/seed-001.json';
 import seed002 from '../../demo/configs/seed-002.json';
 import seed003 from '../../demo/configs/seed-003.json';
 import seed004 from '../../demo/configs/seed-004.json';
+
+// Dutch as a site's own bundle provides it (only English is built in): the seeds are Dutch.
+registerTranslation('nl', nl);
 
 customElements.get('keuze-notice') || customElements.define('keuze-notice', KeuzeNotice);
 

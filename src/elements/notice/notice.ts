@@ -32,7 +32,6 @@ import { isSafeUrl } from '../../core/config/check.js';
 import type { StorageRow } from '../../core/model.js';
 import { StoreController } from '../context.js';
 import { nearestLang } from '../localize.js';
-import { noticeStrings } from './strings.js';
 import { adoptNoticeStyles } from './notice.styles.js';
 
 const HEADINGS: StaticValue[] = [
@@ -131,15 +130,9 @@ export class KeuzeNotice extends LitElement {
     return `${this.idPrefix}-${suffix}`;
   }
 
-  /** A notice string: site override, locales/<lang>.json, then the built-in copy. */
+  /** A notice string: site override, then locales/<lang>.json (nl-BE → nl → en). */
   private t(key: string, params?: Record<string, string | number>): string {
-    const lang = this.language;
-    let value = lookup(key, lang, this.effectiveConfig?.texts);
-    if (value === key) {
-      const base = lang.toLowerCase().startsWith('nl') ? 'nl' : 'en';
-      value = noticeStrings[base][key] ?? noticeStrings.en[key] ?? key;
-    }
-    return format(value, params);
+    return format(lookup(key, this.language, this.effectiveConfig?.texts), params);
   }
 
   private txt(value: LocalizedText | undefined): string {
