@@ -29,7 +29,9 @@ function readInline(): unknown {
   const element = all[0] ?? document.getElementById('keuze-config');
   if (!element) return undefined;
   if (all.length > 1) {
-    console.warn(`[keuze] ${all.length} configs with id="keuze-config" were found; the first one is used, the others are ignored.`);
+    console.warn(
+      `[keuze] ${all.length} configs with id="keuze-config" were found; the first one is used, the others are ignored.`,
+    );
   }
   try {
     return JSON.parse(element.textContent ?? '');
@@ -43,7 +45,8 @@ async function fetchConfig(url: string, timeout: number): Promise<unknown> {
   const timer = setTimeout(() => controller.abort(), timeout);
   try {
     const response = await fetch(url, { credentials: 'same-origin', signal: controller.signal });
-    if (!response.ok) throw new Error(`The config at ${url} could not be loaded (HTTP ${response.status}).`);
+    if (!response.ok)
+      throw new Error(`The config at ${url} could not be loaded (HTTP ${response.status}).`);
     const text = await response.text();
     try {
       return JSON.parse(text);
@@ -51,8 +54,10 @@ async function fetchConfig(url: string, timeout: number): Promise<unknown> {
       throw new Error(`The config at ${url} is not valid JSON (${(error as Error).message}).`);
     }
   } catch (error) {
-    if ((error as Error).name === 'AbortError') throw new Error(`The config at ${url} did not arrive within ${timeout / 1000} s.`);
-    if (error instanceof TypeError) throw new Error(`The config at ${url} could not be loaded (${error.message}).`);
+    if ((error as Error).name === 'AbortError')
+      throw new Error(`The config at ${url} did not arrive within ${timeout / 1000} s.`);
+    if (error instanceof TypeError)
+      throw new Error(`The config at ${url} could not be loaded (${error.message}).`);
     throw error;
   } finally {
     clearTimeout(timer);
@@ -61,7 +66,9 @@ async function fetchConfig(url: string, timeout: number): Promise<unknown> {
 
 function whenBodyExists(): Promise<void> {
   if (document.body) return Promise.resolve();
-  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+  return new Promise((resolve) =>
+    document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }),
+  );
 }
 
 async function start(script: HTMLScriptElement | null): Promise<void> {
@@ -72,7 +79,9 @@ async function start(script: HTMLScriptElement | null): Promise<void> {
   try {
     if (url) {
       if (document.getElementById('keuze-config')) {
-        console.warn('[keuze] The script has data-config and the page has an inline #keuze-config; data-config is used.');
+        console.warn(
+          '[keuze] The script has data-config and the page has an inline #keuze-config; data-config is used.',
+        );
       }
       config = await fetchConfig(url, timeout);
     } else {
@@ -81,7 +90,9 @@ async function start(script: HTMLScriptElement | null): Promise<void> {
         // The inline config may come after the script tag: wait for the document.
         await whenBodyExists();
         if (document.readyState === 'loading') {
-          await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+          await new Promise((resolve) =>
+            document.addEventListener('DOMContentLoaded', resolve, { once: true }),
+          );
         }
         config = readInline();
       }
@@ -96,7 +107,9 @@ async function start(script: HTMLScriptElement | null): Promise<void> {
     return;
   }
   if (config === undefined) {
-    await keuze.fail('No config found: add <script type="application/json" id="keuze-config"> or data-config="URL" on the script tag.');
+    await keuze.fail(
+      'No config found: add <script type="application/json" id="keuze-config"> or data-config="URL" on the script tag.',
+    );
     return;
   }
   await keuze.init(config);

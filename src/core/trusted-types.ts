@@ -44,7 +44,11 @@ function keuzePolicy(): Policy | null {
   if (!tt) return policy;
   try {
     const identity = (input: string) => input;
-    policy = tt.createPolicy(POLICY_NAME, { createHTML: identity, createScript: identity, createScriptURL: identity });
+    policy = tt.createPolicy(POLICY_NAME, {
+      createHTML: identity,
+      createScript: identity,
+      createScriptURL: identity,
+    });
   } catch {
     policy = null;
   }
@@ -85,8 +89,14 @@ export function lendPolicyToLit(): void {
   const lend = (name: string, options: PolicyOptions): Policy => {
     if (name === 'lit-html') {
       const p = keuzePolicy();
-      if (secondCopy) return { createHTML: (s) => s, createScript: (s) => s, createScriptURL: (s) => s };
-      if (p) return { createHTML: (s) => p.createHTML(s), createScript: (s) => s, createScriptURL: (s) => s };
+      if (secondCopy)
+        return { createHTML: (s) => s, createScript: (s) => s, createScriptURL: (s) => s };
+      if (p)
+        return {
+          createHTML: (s) => p.createHTML(s),
+          createScript: (s) => s,
+          createScriptURL: (s) => s,
+        };
       try {
         return original.call(tt, name, options);
       } catch {

@@ -14,9 +14,17 @@ import { chromium } from 'playwright-core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const rule = JSON.parse(await readFile(path.join(root, 'autoconsent/keuze.json'), 'utf8'));
-const contentScript = path.join(root, 'node_modules/@duckduckgo/autoconsent/dist/autoconsent.playwright.js');
+const contentScript = path.join(
+  root,
+  'node_modules/@duckduckgo/autoconsent/dist/autoconsent.playwright.js',
+);
 const PAGE = '/test/e2e/pages/hardening-tracking.html';
-const TYPES = { '.html': 'text/html', '.js': 'application/javascript', '.json': 'application/json', '.map': 'application/json' };
+const TYPES = {
+  '.html': 'text/html',
+  '.js': 'application/javascript',
+  '.json': 'application/json',
+  '.map': 'application/json',
+};
 const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
 /** Requests that reached the beacon sink. */
@@ -26,14 +34,19 @@ let origin;
 let browser;
 
 function executable() {
-  for (const candidate of [process.env.KEUZE_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser']) {
+  for (const candidate of [
+    process.env.KEUZE_CHROMIUM,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+  ]) {
     if (candidate && existsSync(candidate)) return candidate;
   }
   throw new Error('Chromium not found: set KEUZE_CHROMIUM');
 }
 
 before(async () => {
-  if (!existsSync(path.join(root, 'dist/keuze.min.js'))) throw new Error('dist/keuze.min.js is missing: run `npx rollup -c` first');
+  if (!existsSync(path.join(root, 'dist/keuze.min.js')))
+    throw new Error('dist/keuze.min.js is missing: run `npx rollup -c` first');
   server = createServer(async (request, response) => {
     const url = new URL(request.url, 'http://localhost');
     if (url.pathname.startsWith('/__sink/')) {
@@ -44,12 +57,15 @@ before(async () => {
       return;
     }
     const file = path.join(root, path.normalize(url.pathname));
-    const allowed = url.pathname.startsWith('/dist/') || url.pathname.startsWith('/test/e2e/pages/');
+    const allowed =
+      url.pathname.startsWith('/dist/') || url.pathname.startsWith('/test/e2e/pages/');
     if (!allowed || !file.startsWith(root) || !existsSync(file)) {
       response.writeHead(404).end('not found');
       return;
     }
-    response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    response.writeHead(200, {
+      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+    });
     response.end(await readFile(file));
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -88,7 +104,8 @@ async function visitWithAutoconsent(autoAction) {
   const done = new Promise((resolve) => (resolveDone = resolve));
   await page.exposeBinding('autoconsentSendMessage', async (source, message) => {
     messages.push(message);
-    const reply = (answer) => source.frame.evaluate((m) => window.autoconsentReceiveMessage(m), answer);
+    const reply = (answer) =>
+      source.frame.evaluate((m) => window.autoconsentReceiveMessage(m), answer);
     if (message.type === 'init') {
       await reply({
         type: 'initResp',
@@ -101,7 +118,15 @@ async function visitWithAutoconsent(autoAction) {
           enableGeneratedRules: false,
           enableHeuristicDetection: false,
           detectRetries: 20,
-          logs: { lifecycle: false, rulesteps: false, detectionsteps: false, evals: false, errors: true, messages: false, waits: false },
+          logs: {
+            lifecycle: false,
+            rulesteps: false,
+            detectionsteps: false,
+            evals: false,
+            errors: true,
+            messages: false,
+            waits: false,
+          },
         },
         rules: { autoconsent: [rule] },
       });
@@ -109,14 +134,20 @@ async function visitWithAutoconsent(autoAction) {
       await reply({ type: 'evalResp', id: message.id, result: false }); // Keuze's rule needs no eval
     } else if (message.type === 'autoconsentDone' || message.type === 'autoconsentError') {
       resolveDone(message);
-    } else if ((message.type === 'optOutResult' || message.type === 'optInResult') && !message.result) {
+    } else if (
+      (message.type === 'optOutResult' || message.type === 'optInResult') &&
+      !message.result
+    ) {
       resolveDone(message);
     }
   });
   await page.addInitScript({ path: contentScript });
   hits.length = 0;
   await page.goto(origin + PAGE);
-  const finished = await Promise.race([done, new Promise((resolve) => setTimeout(() => resolve({ type: 'timeout' }), 20000))]);
+  const finished = await Promise.race([
+    done,
+    new Promise((resolve) => setTimeout(() => resolve({ type: 'timeout' }), 20000)),
+  ]);
   return { context, page, messages, finished };
 }
 
@@ -126,7 +157,9 @@ async function storageOf(context, page) {
   const inPage = await page.evaluate(async () => ({
     local: Object.keys(localStorage).filter((key) => !key.startsWith('keuze')),
     session: Object.keys(sessionStorage).filter((key) => !key.startsWith('keuze')),
-    databases: (await indexedDB.databases()).map((db) => db.name).filter((name) => name !== 'keuze'),
+    databases: (await indexedDB.databases())
+      .map((db) => db.name)
+      .filter((name) => name !== 'keuze'),
     tracked: window.__tracked ?? [],
   }));
   return { cookies, ...inPage };
@@ -135,11 +168,24 @@ async function storageOf(context, page) {
 test('autoconsent with the Keuze rule rejects through the banner and leaves no non-essential storage', async () => {
   const { context, page, messages, finished } = await visitWithAutoconsent('optOut');
   try {
-    assert.equal(finished.type, 'autoconsentDone', `autoconsent did not finish: ${JSON.stringify(messages.map((m) => m.type))}`);
+    assert.equal(
+      finished.type,
+      'autoconsentDone',
+      `autoconsent did not finish: ${JSON.stringify(messages.map((m) => m.type))}`,
+    );
     assert.equal(finished.cmp, 'keuze');
-    assert.ok(messages.some((m) => m.type === 'cmpDetected' && m.cmp === 'keuze'), 'the rule detected the banner');
-    assert.ok(messages.some((m) => m.type === 'popupFound' && m.cmp === 'keuze'), 'the rule saw the banner open');
-    assert.ok(messages.some((m) => m.type === 'optOutResult' && m.result === true), 'the opt-out succeeded');
+    assert.ok(
+      messages.some((m) => m.type === 'cmpDetected' && m.cmp === 'keuze'),
+      'the rule detected the banner',
+    );
+    assert.ok(
+      messages.some((m) => m.type === 'popupFound' && m.cmp === 'keuze'),
+      'the rule saw the banner open',
+    );
+    assert.ok(
+      messages.some((m) => m.type === 'optOutResult' && m.result === true),
+      'the opt-out succeeded',
+    );
 
     const consent = await page.evaluate(() => window.keuze.get());
     assert.equal(consent.decided, true, 'a decision was recorded');
@@ -149,7 +195,13 @@ test('autoconsent with the Keuze rule rejects through the banner and leaves no n
     assert.equal(consent.purposes.marketing, false);
 
     await page.waitForTimeout(500);
-    assert.deepEqual(await storageOf(context, page), { cookies: [], local: [], session: [], databases: [], tracked: [] });
+    assert.deepEqual(await storageOf(context, page), {
+      cookies: [],
+      local: [],
+      session: [],
+      databases: [],
+      tracked: [],
+    });
     assert.deepEqual(hits, [], 'nothing reached the tracker endpoints');
 
     // autoconsent's own self-test: the banner is gone.
@@ -169,7 +221,13 @@ test('autoconsent with the Keuze rule rejects through the banner and leaves no n
     await page.reload();
     await page.waitForFunction(() => window.keuze && window.keuze.get().decided);
     await page.waitForTimeout(500);
-    assert.deepEqual(await storageOf(context, page), { cookies: [], local: [], session: [], databases: [], tracked: [] });
+    assert.deepEqual(await storageOf(context, page), {
+      cookies: [],
+      local: [],
+      session: [],
+      databases: [],
+      tracked: [],
+    });
     assert.deepEqual(hits, []);
   } finally {
     await context.close();
@@ -179,7 +237,11 @@ test('autoconsent with the Keuze rule rejects through the banner and leaves no n
 test('autoconsent with the Keuze rule accepts through the banner when its user wants that', async () => {
   const { context, page, messages, finished } = await visitWithAutoconsent('optIn');
   try {
-    assert.equal(finished.type, 'autoconsentDone', `autoconsent did not finish: ${JSON.stringify(messages.map((m) => m.type))}`);
+    assert.equal(
+      finished.type,
+      'autoconsentDone',
+      `autoconsent did not finish: ${JSON.stringify(messages.map((m) => m.type))}`,
+    );
     assert.ok(messages.some((m) => m.type === 'optInResult' && m.result === true));
     const consent = await page.evaluate(() => window.keuze.get());
     assert.equal(consent.record.method, 'accept-all');
@@ -187,7 +249,10 @@ test('autoconsent with the Keuze rule accepts through the banner when its user w
     // The page's trackers now run: proof that the rejection above was meaningful.
     await page.waitForFunction(() => (window.__tracked ?? []).length === 2);
     const stored = await storageOf(context, page);
-    assert.ok(stored.cookies.some((name) => name.startsWith('_pk_id')), 'the analytics cookie is set');
+    assert.ok(
+      stored.cookies.some((name) => name.startsWith('_pk_id')),
+      'the analytics cookie is set',
+    );
     assert.ok(stored.local.includes('ad_id'));
     for (let i = 0; i < 40 && hits.length < 4; i += 1) await page.waitForTimeout(100);
     assert.ok(hits.some((hit) => hit.includes('beacon?matomo')));

@@ -53,7 +53,9 @@ async function forgetDecision(): Promise<void> {
 /** The banner's button for an action, inside its shadow root. */
 function button(site: CspWindow, action: string): HTMLButtonElement {
   const banner = site.document.querySelector('keuze-banner')!;
-  const found = banner.shadowRoot?.querySelector<HTMLButtonElement>(`[data-keuze-action="${action}"]`);
+  const found = banner.shadowRoot?.querySelector<HTMLButtonElement>(
+    `[data-keuze-action="${action}"]`,
+  );
   if (!found) throw new Error(`no ${action} button in the banner`);
   return found;
 }
@@ -77,13 +79,19 @@ describe('a page with a strict CSP and Trusted Types', () => {
     const { site } = await openSite('/test/e2e/pages/hardening-csp.html');
     expect(site.__errors, 'no script errors and no keuze-error').to.deep.equal([]);
     const banner = site.document.querySelector('keuze-banner')!;
-    await waitUntil(() => banner.shadowRoot?.querySelector('[data-keuze-action="accept-all"]'), 'the banner never rendered');
+    await waitUntil(
+      () => banner.shadowRoot?.querySelector('[data-keuze-action="accept-all"]'),
+      'the banner never rendered',
+    );
     // The banner's styles apply although style-src forbids inline <style>: they come as constructed sheets.
     const accept = button(site, 'accept-all');
     expect(site.getComputedStyle(accept).display).not.to.equal('inline');
     button(site, 'open-centre').click();
     const centre = site.document.querySelector('keuze-centre')!;
-    await waitUntil(() => centre.shadowRoot?.querySelector('[data-keuze-action="save"]'), 'the cookie centre never rendered');
+    await waitUntil(
+      () => centre.shadowRoot?.querySelector('[data-keuze-action="save"]'),
+      'the cookie centre never rendered',
+    );
     await settle();
     expect(site.__violations, JSON.stringify(site.__violations)).to.deep.equal([]);
   });
@@ -94,7 +102,10 @@ describe('a page with a strict CSP and Trusted Types', () => {
     expect(site.__inlineWithNonce).to.equal(undefined);
     expect(await hits('hardening-csp')).to.deep.equal([]);
     button(site, 'accept-all').click();
-    await waitUntil(() => site.__inlineWithNonce === 1, 'the nonce-carrying inline script did not run');
+    await waitUntil(
+      () => site.__inlineWithNonce === 1,
+      'the nonce-carrying inline script did not run',
+    );
     expect(site.__sinkScript).to.equal(1);
     expect(await hits('hardening-csp')).to.have.length(1);
     expect(site.__violations, JSON.stringify(site.__violations)).to.deep.equal([]);
@@ -106,19 +117,33 @@ describe('a page with a strict CSP and Trusted Types', () => {
     await site.keuze.acceptAll();
     await settle(400);
     expect(site.__inlineWithoutNonce, 'the inline script without nonce ran').to.equal(undefined);
-    expect(await hits('hardening-csp-foreign'), 'the foreign script without nonce was fetched').to.deep.equal([]);
+    expect(
+      await hits('hardening-csp-foreign'),
+      'the foreign script without nonce was fetched',
+    ).to.deep.equal([]);
     const directives = site.__violations.map((v) => v.directive.replace(/-elem$/, ''));
-    expect(directives, JSON.stringify(site.__violations)).to.deep.equal(['script-src', 'script-src']);
+    expect(directives, JSON.stringify(site.__violations)).to.deep.equal([
+      'script-src',
+      'script-src',
+    ]);
     // The activated copies carry no nonce of Keuze's making.
-    for (const script of Array.from(site.document.querySelectorAll<HTMLScriptElement>('script[data-keuze-activated], script[data-consent]'))) {
-      if (!script.hasAttribute('nonce') && script.type !== 'application/json') expect(script.nonce).to.equal('');
+    for (const script of Array.from(
+      site.document.querySelectorAll<HTMLScriptElement>(
+        'script[data-keuze-activated], script[data-consent]',
+      ),
+    )) {
+      if (!script.hasAttribute('nonce') && script.type !== 'application/json')
+        expect(script.nonce).to.equal('');
     }
   });
 
   it('survives the script tag pasted twice without a duplicate-policy violation', async () => {
     const { site } = await openSite('/test/e2e/pages/hardening-csp-twice.html');
     const banner = site.document.querySelector('keuze-banner')!;
-    await waitUntil(() => banner.shadowRoot?.querySelector('[data-keuze-action="accept-all"]'), 'the banner never rendered');
+    await waitUntil(
+      () => banner.shadowRoot?.querySelector('[data-keuze-action="accept-all"]'),
+      'the banner never rendered',
+    );
     expect(site.document.querySelectorAll('keuze-banner')).to.have.length(1);
     await settle();
     expect(site.__violations, JSON.stringify(site.__violations)).to.deep.equal([]);

@@ -20,9 +20,11 @@ const CONFIG = (revision: string) =>
       { id: 'analytics', basis: 'consent' },
     ],
   });
-const inline = (revision = 'first') => `<script type="application/json" id="keuze-config">${CONFIG(revision)}</script>`;
+const inline = (revision = 'first') =>
+  `<script type="application/json" id="keuze-config">${CONFIG(revision)}</script>`;
 const BUNDLE = '<script src="/dist/keuze.min.js"></script>';
-const GATED = '<script type="text/plain" data-consent="analytics">window.__ran = (window.__ran || 0) + 1;</script>';
+const GATED =
+  '<script type="text/plain" data-consent="analytics">window.__ran = (window.__ran || 0) + 1;</script>';
 const PROBE = `<script>
   window.__warnings = []; window.__errors = []; window.__ready = 0;
   const warn = console.warn; console.warn = (...args) => { window.__warnings.push(args.join(' ')); warn(...args); };
@@ -69,11 +71,27 @@ describe('loading the script-tag build', () => {
 
   const placements: Array<[string, string, string]> = [
     ['in the head after the config', inline() + BUNDLE, GATED],
-    ['in the head before the config (the config comes later in the body)', BUNDLE, inline() + GATED],
+    [
+      'in the head before the config (the config comes later in the body)',
+      BUNDLE,
+      inline() + GATED,
+    ],
     ['at the end of the body', inline(), GATED + BUNDLE],
-    ['with defer in the head', `${inline()}<script defer src="/dist/keuze.min.js"></script>`, GATED],
-    ['with async in the head', `${inline()}<script async src="/dist/keuze.min.js"></script>`, GATED],
-    ['with defer before a config at the end of the body', '<script defer src="/dist/keuze.min.js"></script>', GATED + inline()],
+    [
+      'with defer in the head',
+      `${inline()}<script defer src="/dist/keuze.min.js"></script>`,
+      GATED,
+    ],
+    [
+      'with async in the head',
+      `${inline()}<script async src="/dist/keuze.min.js"></script>`,
+      GATED,
+    ],
+    [
+      'with defer before a config at the end of the body',
+      '<script defer src="/dist/keuze.min.js"></script>',
+      GATED + inline(),
+    ],
   ];
   for (const [where, head, body] of placements) {
     it(`works the same ${where}: one banner, one ready event, gated content after consent`, async () => {
@@ -105,7 +123,10 @@ describe('loading the script-tag build', () => {
   });
 
   it('uses data-config over an inline config and warns about the inline one', async () => {
-    const site = await page(`${inline('inline')}<script src="/dist/keuze.min.js" data-config="/test/e2e/pages/embed-config.json"></script>`, '');
+    const site = await page(
+      `${inline('inline')}<script src="/dist/keuze.min.js" data-config="/test/e2e/pages/embed-config.json"></script>`,
+      '',
+    );
     expect(site.keuze.store?.config.revision).not.to.equal('inline');
     expect(site.__warnings.some((w) => w.includes('data-config is used'))).to.equal(true);
   });
@@ -117,7 +138,10 @@ describe('loading the script-tag build', () => {
     );
     expect(site.keuze.store?.config.revision).to.equal('from-init');
     expect(site.__errors).to.deep.equal([]);
-    await waitUntil(() => banners(site) === 1, 'no banner for a page that initialised Keuze itself');
+    await waitUntil(
+      () => banners(site) === 1,
+      'no banner for a page that initialised Keuze itself',
+    );
     await acceptRunsGatedOnce(site);
   });
 

@@ -23,7 +23,11 @@ async function openTab(withBanner = true): Promise<SiteWindow> {
 }
 
 function button(site: SiteWindow, action: string): HTMLButtonElement | null {
-  return site.document.querySelector('keuze-banner')?.shadowRoot?.querySelector<HTMLButtonElement>(`[data-keuze-action="${action}"]`) ?? null;
+  return (
+    site.document
+      .querySelector('keuze-banner')
+      ?.shadowRoot?.querySelector<HTMLButtonElement>(`[data-keuze-action="${action}"]`) ?? null
+  );
 }
 
 async function wipe(): Promise<void> {
@@ -50,7 +54,9 @@ describe('two tabs deciding at the same moment, through their banners', () => {
       button(a, first)!.click();
       button(b, second)!.click();
       await waitUntil(
-        () => a.keuze.get().record?.id !== undefined && a.keuze.get().record?.id === b.keuze.get().record?.id,
+        () =>
+          a.keuze.get().record?.id !== undefined &&
+          a.keuze.get().record?.id === b.keuze.get().record?.id,
         `round ${round}: the two tabs disagree`,
         { timeout: 4000 },
       );
@@ -59,8 +65,13 @@ describe('two tabs deciding at the same moment, through their banners', () => {
       // A third tab opened now reads the same, intact decision.
       const third = await openTab(false);
       expect(third.keuze.get().decided).to.equal(true);
-      expect(third.keuze.get().record?.id, `round ${round}: storage holds another decision`).to.equal(winner.id);
-      expect(third.keuze.diagnostics().filter((f) => f.code.startsWith('storage'))).to.deep.equal([]);
+      expect(
+        third.keuze.get().record?.id,
+        `round ${round}: storage holds another decision`,
+      ).to.equal(winner.id);
+      expect(third.keuze.diagnostics().filter((f) => f.code.startsWith('storage'))).to.deep.equal(
+        [],
+      );
       const receipt = JSON.parse(a.keuze.receipt());
       expect(receipt.current.id).to.equal(winner.id);
     }

@@ -29,12 +29,18 @@ async function openSite(): Promise<{ frame: HTMLIFrameElement; site: SiteWindow 
   const site = frame.contentWindow as SiteWindow;
   await waitUntil(() => site.keuze, 'window.keuze never appeared', { timeout: 5000 });
   await site.keuze.ready;
-  await waitUntil(() => shadow(site, 'keuze-banner', '[data-keuze-action="reject-all"]') || site.keuze.get().decided, 'no banner');
+  await waitUntil(
+    () =>
+      shadow(site, 'keuze-banner', '[data-keuze-action="reject-all"]') || site.keuze.get().decided,
+    'no banner',
+  );
   return { frame, site };
 }
 
 function shadow(site: SiteWindow, host: string, selector: string): HTMLElement | null {
-  return site.document.querySelector(host)?.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
+  return (
+    site.document.querySelector(host)?.shadowRoot?.querySelector<HTMLElement>(selector) ?? null
+  );
 }
 
 function settle(ms = 300): Promise<void> {
@@ -53,9 +59,16 @@ interface Footprint {
 /** What the page left on the device and sent over the network, Keuze's own record excepted. */
 async function footprint(site: SiteWindow): Promise<Footprint> {
   const hits = (await (await fetch(`/__sink/${CHANNEL}/hits`)).json()) as Array<{ path: string }>;
-  const databases = (await indexedDB.databases()).map((db) => db.name ?? '').filter((name) => !OWN.test(name) && !name.startsWith('keuze-'));
+  const databases = (await indexedDB.databases())
+    .map((db) => db.name ?? '')
+    .filter((name) => !OWN.test(name) && !name.startsWith('keuze-'));
   return {
-    cookies: site.document.cookie ? site.document.cookie.split('; ').map((c) => c.split('=')[0]).filter((n) => !OWN.test(n)) : [],
+    cookies: site.document.cookie
+      ? site.document.cookie
+          .split('; ')
+          .map((c) => c.split('=')[0])
+          .filter((n) => !OWN.test(n))
+      : [],
     local: Object.keys(site.localStorage).filter((key) => !OWN.test(key)),
     session: Object.keys(site.sessionStorage).filter((key) => !OWN.test(key)),
     databases,
@@ -68,7 +81,14 @@ async function footprint(site: SiteWindow): Promise<Footprint> {
   };
 }
 
-const NOTHING: Footprint = { cookies: [], local: [], session: [], databases: [], requests: [], resources: [] };
+const NOTHING: Footprint = {
+  cookies: [],
+  local: [],
+  session: [],
+  databases: [],
+  requests: [],
+  resources: [],
+};
 
 async function expectNothing(site: SiteWindow, state: string): Promise<void> {
   await settle();
@@ -121,12 +141,21 @@ describe('no tracking before consent, on a page whose trackers try everything', 
     shadow(site, 'keuze-banner', '[data-keuze-action="open-centre"]')!.click();
     await waitUntil(() => shadow(site, 'keuze-centre', 'dialog[open]'), 'the centre did not open');
     shadow(site, 'keuze-centre', '[part~="close-button"]')!.click();
-    await waitUntil(() => !shadow(site, 'keuze-centre', 'dialog[open]'), 'the centre did not close');
+    await waitUntil(
+      () => !shadow(site, 'keuze-centre', 'dialog[open]'),
+      'the centre did not close',
+    );
     await expectNothing(site, 'after closing the cookie centre');
     site.document.querySelector<HTMLElement>('[data-keuze-open]')!.click();
-    await waitUntil(() => shadow(site, 'keuze-centre', 'dialog[open]'), 'the centre did not open again');
+    await waitUntil(
+      () => shadow(site, 'keuze-centre', 'dialog[open]'),
+      'the centre did not open again',
+    );
     await sendKeys({ press: 'Escape' });
-    await waitUntil(() => !shadow(site, 'keuze-centre', 'dialog[open]'), 'Escape did not close the centre');
+    await waitUntil(
+      () => !shadow(site, 'keuze-centre', 'dialog[open]'),
+      'Escape did not close the centre',
+    );
     await expectNothing(site, 'after Escape in the cookie centre');
     expect(site.keuze.get().decided).to.equal(false);
   });
@@ -146,7 +175,11 @@ describe('no tracking before consent, on a page whose trackers try everything', 
     const { site } = await openSite();
     shadow(site, 'keuze-banner', '[data-keuze-action="accept-all"]')!.click();
     await waitUntil(() => (site.__tracked ?? []).length === 2, 'the gated scripts did not run');
-    await waitUntil(async () => (await footprint(site)).requests.length >= 5, 'not every request arrived', { timeout: 4000 });
+    await waitUntil(
+      async () => (await footprint(site)).requests.length >= 5,
+      'not every request arrived',
+      { timeout: 4000 },
+    );
     await settle();
     statesChecked.push('after accept all');
     const seen = await footprint(site);
@@ -155,7 +188,13 @@ describe('no tracking before consent, on a page whose trackers try everything', 
     expect(seen.session).to.include('ad_session');
     expect(seen.databases).to.include('tracker-db');
     const requests = seen.requests.join(' ');
-    for (const expected of ['beacon?matomo', 'collect?matomo', 'pixel.gif?script', 'pixel.gif?img', '/embed']) {
+    for (const expected of [
+      'beacon?matomo',
+      'collect?matomo',
+      'pixel.gif?script',
+      'pixel.gif?img',
+      '/embed',
+    ]) {
       expect(requests).to.contain(expected);
     }
   });
@@ -164,11 +203,19 @@ describe('no tracking before consent, on a page whose trackers try everything', 
     const { site } = await openSite();
     await site.keuze.acceptAll();
     await waitUntil(() => (site.__tracked ?? []).length === 2, 'the gated scripts did not run');
-    await waitUntil(() => site.localStorage.getItem('ad_id') !== null && site.document.cookie.includes('_pk_id'));
+    await waitUntil(
+      () => site.localStorage.getItem('ad_id') !== null && site.document.cookie.includes('_pk_id'),
+    );
     site.document.querySelector<HTMLElement>('[data-keuze-open]')!.click();
-    await waitUntil(() => shadow(site, 'keuze-centre', '[data-keuze-action="reject-all"]'), 'the centre did not open');
+    await waitUntil(
+      () => shadow(site, 'keuze-centre', '[data-keuze-action="reject-all"]'),
+      'the centre did not open',
+    );
     shadow(site, 'keuze-centre', '[data-keuze-action="reject-all"]')!.click();
-    await waitUntil(() => site.keuze.granted('analytics') === false, 'the withdrawal was not recorded');
+    await waitUntil(
+      () => site.keuze.granted('analytics') === false,
+      'the withdrawal was not recorded',
+    );
     await settle();
     await fetch(`/__sink/${CHANNEL}/clear`);
     const after = await footprint(site);
@@ -190,14 +237,21 @@ describe('no tracking before consent, on a page whose trackers try everything', 
   it('deletes a declared IndexedDB database when the visitor withdraws', async () => {
     const { site } = await openSite();
     await site.keuze.acceptAll();
-    await waitUntil(async () => (await footprint(site)).databases.includes('tracker-db'), 'the tracker database was not created');
+    await waitUntil(
+      async () => (await footprint(site)).databases.includes('tracker-db'),
+      'the tracker database was not created',
+    );
     await site.keuze.save({ marketing: false, analytics: false });
     await settle(500);
-    expect((await footprint(site)).databases, 'declared "tracker-db" (type indexedDB) is still on the device').to.deep.equal([]);
+    expect(
+      (await footprint(site)).databases,
+      'declared "tracker-db" (type indexedDB) is still on the device',
+    ).to.deep.equal([]);
   });
 
   after(() => {
-    // eslint-disable-next-line no-console
-    console.log(`[hardening] no-tracking states checked: ${statesChecked.length} (${statesChecked.join('; ')})`);
+    console.log(
+      `[hardening] no-tracking states checked: ${statesChecked.length} (${statesChecked.join('; ')})`,
+    );
   });
 });

@@ -32,7 +32,7 @@ describe('the corpus of malformed configs', () => {
 });
 
 describe('Keuze given a malformed config', () => {
-  const gated: HTMLElement[] = [];
+  const gated: HTMLScriptElement[] = [];
 
   before(() => {
     (window as GatedWindow).__gatedRan = [];
@@ -68,8 +68,14 @@ describe('Keuze given a malformed config', () => {
         for (const id of ['necessary', 'functional', 'analytics', 'marketing', 'youtube']) {
           expect(instance.granted(id), `${bad.name}: ${id}`).to.equal(false);
         }
-        expect(errors.map((e) => e.path), bad.name).to.include(bad.path);
-        expect(instance.diagnostics().some((f) => f.level === 'error' && f.path === bad.path), bad.name).to.equal(true);
+        expect(
+          errors.map((e) => e.path),
+          bad.name,
+        ).to.include(bad.path);
+        expect(
+          instance.diagnostics().some((f) => f.level === 'error' && f.path === bad.path),
+          bad.name,
+        ).to.equal(true);
         let rejected = false;
         await instance.acceptAll().catch(() => (rejected = true));
         expect(rejected, `${bad.name}: acceptAll must refuse`).to.equal(true);
@@ -80,7 +86,9 @@ describe('Keuze given a malformed config', () => {
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect((window as GatedWindow).__gatedRan).to.deep.equal([]);
-    expect(gated.every((script) => script.isConnected && script.type === 'text/plain')).to.equal(true);
+    expect(gated.every((script) => script.isConnected && script.type === 'text/plain')).to.equal(
+      true,
+    );
   });
 });
 
@@ -121,26 +129,37 @@ describe('the script-tag build given a broken config', () => {
       );
       expect(site.__errors.map((e) => e.path)).to.include(bad.path);
       expect(site.keuze.get().decided).to.equal(false);
-      expect(site.document.querySelector('keuze-banner'), 'no banner for a refused config').to.equal(null);
+      expect(
+        site.document.querySelector('keuze-banner'),
+        'no banner for a refused config',
+      ).to.equal(null);
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(site.__gatedRan).to.equal(undefined);
     });
   }
 
   it('reports a config URL that answers 404, naming the URL and the status', async () => {
-    const site = await siteWith(`<script src="/dist/keuze.min.js" data-config="/test/hardening/no-such-config.json"></script>`);
+    const site = await siteWith(
+      `<script src="/dist/keuze.min.js" data-config="/test/hardening/no-such-config.json"></script>`,
+    );
     expect(site.__errors).to.have.length(1);
-    expect(site.__errors[0].message).to.contain('/test/hardening/no-such-config.json').and.to.contain('404');
+    expect(site.__errors[0].message)
+      .to.contain('/test/hardening/no-such-config.json')
+      .and.to.contain('404');
     expect(site.__gatedRan).to.equal(undefined);
   });
 
   it('gives up on a config URL that never answers within data-config-timeout, and says so', async () => {
     // A non-routable address: the connection hangs (or fails at once where the network refuses it).
     const started = performance.now();
-    const site = await siteWith(`<script src="/dist/keuze.min.js" data-config="http://10.255.255.1/keuze.json" data-config-timeout="300"></script>`);
+    const site = await siteWith(
+      `<script src="/dist/keuze.min.js" data-config="http://10.255.255.1/keuze.json" data-config-timeout="300"></script>`,
+    );
     expect(performance.now() - started).to.be.below(4000);
     expect(site.__errors).to.have.length(1);
-    expect(site.__errors[0].message).to.match(/10\.255\.255\.1.*(did not arrive within 0\.3 s|could not be loaded)/);
+    expect(site.__errors[0].message).to.match(
+      /10\.255\.255\.1.*(did not arrive within 0\.3 s|could not be loaded)/,
+    );
     expect(site.__gatedRan).to.equal(undefined);
   });
 });

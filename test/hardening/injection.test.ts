@@ -53,7 +53,9 @@ function everyElement(root: Document | ShadowRoot): Element[] {
 function allText(root: Document | ShadowRoot): string {
   return everyElement(root)
     .filter((element) => element.localName !== 'script')
-    .flatMap((element) => Array.from(element.childNodes).filter((node) => node.nodeType === Node.TEXT_NODE))
+    .flatMap((element) =>
+      Array.from(element.childNodes).filter((node) => node.nodeType === Node.TEXT_NODE),
+    )
     .map((node) => node.textContent)
     .join(' ');
 }
@@ -85,39 +87,86 @@ describe('markup in config and locale strings', () => {
     await waitUntil(() => site.keuze, 'window.keuze never appeared');
     await site.keuze.ready;
     const before = new Set(everyElement(site.document));
-    await waitUntil(() => allText(site.document).includes('Title <img'), 'the banner title was not rendered as text');
+    await waitUntil(
+      () => allText(site.document).includes('Title <img'),
+      'the banner title was not rendered as text',
+    );
     site.keuze.open();
-    await waitUntil(() => allText(site.document).includes('Item provider <img'), 'the cookie centre storage table was not rendered');
+    await waitUntil(
+      () => allText(site.document).includes('Item provider <img'),
+      'the cookie centre storage table was not rendered',
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
 
     const text = allText(site.document);
-    for (const expected of ['Title <img src=x', 'Voorbeeld <img', 'Name <img', '<script>window.__xss=2</script>', '"><svg onload=', 'Description <img', 'Provider <img', 'Item <img', 'Accept <img']) {
+    for (const expected of [
+      'Title <img src=x',
+      'Voorbeeld <img',
+      'Name <img',
+      '<script>window.__xss=2</script>',
+      '"><svg onload=',
+      'Description <img',
+      'Provider <img',
+      'Item <img',
+      'Accept <img',
+    ]) {
       expect(text.includes(expected), `shown literally: ${expected}`).to.equal(true);
     }
     const elements = everyElement(site.document);
     expect(elements.length).to.be.above(before.size);
     for (const element of elements) {
       for (const attribute of Array.from(element.attributes)) {
-        expect(attribute.name.startsWith('on'), `${element.localName} has ${attribute.name}`).to.equal(false);
-        expect(/^\s*javascript:/i.test(attribute.value), `${element.localName}[${attribute.name}]`).to.equal(false);
+        expect(
+          attribute.name.startsWith('on'),
+          `${element.localName} has ${attribute.name}`,
+        ).to.equal(false);
+        expect(
+          /^\s*javascript:/i.test(attribute.value),
+          `${element.localName}[${attribute.name}]`,
+        ).to.equal(false);
       }
       // No element came from a payload: none carries the payloads' src=x or lives in an injected iframe.
       expect(element.getAttribute('src'), element.localName).not.to.equal('x');
     }
-    expect(elements.filter((element) => element.localName === 'iframe' && /javascript/i.test(element.getAttribute('src') ?? ''))).to.deep.equal([]);
+    expect(
+      elements.filter(
+        (element) =>
+          element.localName === 'iframe' && /javascript/i.test(element.getAttribute('src') ?? ''),
+      ),
+    ).to.deep.equal([]);
     expect(site.__xss).to.equal(undefined);
   });
 });
 
 describe('URLs a visitor can be sent to', () => {
-  const accepted = ['https://example.nl/privacy', 'http://example.nl', '/privacy', 'privacy.html', '#cookies', 'mailto:dpo@example.nl', 'tel:+31201234567', '//example.nl/p'];
-  const refused = ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', ' javascript:alert(1)', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd', 'ftp://example.nl', 'blob:https://example.nl/1', 'java\nscript:alert(1)', '\u0001javascript:alert(1)'];
+  const accepted = [
+    'https://example.nl/privacy',
+    'http://example.nl',
+    '/privacy',
+    'privacy.html',
+    '#cookies',
+    'mailto:dpo@example.nl',
+    'tel:+31201234567',
+    '//example.nl/p',
+  ];
+  const refused = [
+    'javascript:alert(1)',
+    'JAVASCRIPT:alert(1)',
+    ' javascript:alert(1)',
+    'data:text/html,x',
+    'vbscript:x',
+    'file:///etc/passwd',
+    'ftp://example.nl',
+    'blob:https://example.nl/1',
+    'java\nscript:alert(1)',
+    '\u0001javascript:alert(1)',
+  ];
 
   for (const url of accepted) {
     it(`accepts ${JSON.stringify(url)} as a privacy policy and a notice link`, () => {
       const raw = exampleConfig();
       raw.notice = { url };
-      ((purposesOf(raw)[3].services as Array<Record<string, unknown>>)[0]).privacyPolicy = url;
+      (purposesOf(raw)[3].services as Array<Record<string, unknown>>)[0].privacyPolicy = url;
       expect(validateConfig(raw).errors).to.deep.equal([]);
     });
   }
@@ -127,9 +176,13 @@ describe('URLs a visitor can be sent to', () => {
       const raw = exampleConfig();
       raw.notice = { url };
       raw.log = { endpoint: url };
-      ((purposesOf(raw)[3].services as Array<Record<string, unknown>>)[0]).privacyPolicy = url;
+      (purposesOf(raw)[3].services as Array<Record<string, unknown>>)[0].privacyPolicy = url;
       const paths = validateConfig(raw).errors.map((issue) => issue.path);
-      expect(paths).to.include.members(['notice.url', 'log.endpoint', 'purposes[3].services[0].privacyPolicy']);
+      expect(paths).to.include.members([
+        'notice.url',
+        'log.endpoint',
+        'purposes[3].services[0].privacyPolicy',
+      ]);
     });
   }
 });

@@ -5,14 +5,35 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { BASES, STORAGE_TYPES, validateConfig } from '../../src/core/config/validate.js';
 import { ID_PATTERN, addDuration, isSafeUrl, parseDuration } from '../../src/core/config/check.js';
-import { HISTORY_LIMIT, consentOf, decide, isDecision, readStoredState } from '../../src/core/decision.js';
+import {
+  HISTORY_LIMIT,
+  consentOf,
+  decide,
+  isDecision,
+  readStoredState,
+} from '../../src/core/decision.js';
 import type { Config, Decision, StoredState } from '../../src/core/types.js';
 import { exampleConfig, validConfig } from '../helpers/configs.js';
 
 /** How many cases each property runs; the closing counts in the report add these up. */
-export const RUNS = { anything: 3000, mutated: 3000, plausible: 2000, records: 3000, tampered: 3000, accepted: 1000 };
+export const RUNS = {
+  anything: 3000,
+  mutated: 3000,
+  plausible: 2000,
+  records: 3000,
+  tampered: 3000,
+  accepted: 1000,
+};
 
-const THIRTEEN_MONTHS = addDuration(new Date(0), { years: 0, months: 13, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0 }).getTime();
+const THIRTEEN_MONTHS = addDuration(new Date(0), {
+  years: 0,
+  months: 13,
+  weeks: 0,
+  days: 0,
+  hours: 0,
+  minutes: 0,
+  seconds: 0,
+}).getTime();
 
 /** Everything a config that validated must be, checked independently of the validator. */
 function assertSafeConfig(config: Config): void {
@@ -32,10 +53,13 @@ function assertSafeConfig(config: Config): void {
       expect(ID_PATTERN[0].test(service.id)).to.equal(true);
       expect(ids.has(service.id), `duplicate ${service.id}`).to.equal(false);
       ids.add(service.id);
-      if (service.privacyPolicy !== undefined) expect(isSafeUrl(service.privacyPolicy), service.privacyPolicy).to.equal(true);
+      if (service.privacyPolicy !== undefined)
+        expect(isSafeUrl(service.privacyPolicy), service.privacyPolicy).to.equal(true);
       for (const item of [...(service.storage ?? [])]) {
         expect(STORAGE_TYPES).to.include(item.type);
-        expect(item.retention === 'session' || parseDuration(item.retention) !== null).to.equal(true);
+        expect(item.retention === 'session' || parseDuration(item.retention) !== null).to.equal(
+          true,
+        );
       }
     }
   }
@@ -115,13 +139,27 @@ function mostly<T, U>(valid: fc.Arbitrary<T>, broken: fc.Arbitrary<U>): fc.Arbit
 }
 
 /** Plausible configs built from the parts a site owner uses, valid or not. */
-const id = mostly(fc.stringMatching(/^[a-z][a-z0-9_-]{0,8}$/), fc.constantFrom('1bad', 'bad id', '', '<b>x</b>'));
+const id = mostly(
+  fc.stringMatching(/^[a-z][a-z0-9_-]{0,8}$/),
+  fc.constantFrom('1bad', 'bad id', '', '<b>x</b>'),
+);
 const text = mostly(
-  fc.oneof(fc.string({ minLength: 1, maxLength: 40 }), fc.dictionary(fc.constantFrom('en', 'nl', 'de'), fc.string({ minLength: 1, maxLength: 20 }), { minKeys: 1 })),
+  fc.oneof(
+    fc.string({ minLength: 1, maxLength: 40 }),
+    fc.dictionary(fc.constantFrom('en', 'nl', 'de'), fc.string({ minLength: 1, maxLength: 20 }), {
+      minKeys: 1,
+    }),
+  ),
   fc.oneof(fc.dictionary(fc.constantFrom('EN', 'x y'), fc.string()), fc.integer()),
 );
-const duration = mostly(fc.constantFrom('P1D', 'P1M', 'P6M', 'P13M', 'PT30M', 'session', 'P1Y'), fc.constantFrom('P14M', 'P', 'forever', 'P0D', 'P100Y'));
-const expiry = mostly(fc.constantFrom('P1D', 'P1M', 'P6M', 'P13M', 'P1Y', 'PT30M'), fc.constantFrom('P14M', 'P', 'session', 'P0D', 'P100Y'));
+const duration = mostly(
+  fc.constantFrom('P1D', 'P1M', 'P6M', 'P13M', 'PT30M', 'session', 'P1Y'),
+  fc.constantFrom('P14M', 'P', 'forever', 'P0D', 'P100Y'),
+);
+const expiry = mostly(
+  fc.constantFrom('P1D', 'P1M', 'P6M', 'P13M', 'P1Y', 'PT30M'),
+  fc.constantFrom('P14M', 'P', 'session', 'P0D', 'P100Y'),
+);
 const url = mostly(
   fc.oneof(fc.webUrl(), fc.constantFrom('/privacy', 'mailto:dpo@example.nl', 'tel:+31201234567')),
   fc.constantFrom('javascript:void(0)', 'data:,x', 'ftp://x', ' JaVaScRiPt:x', 'java\tscript:x'),
@@ -132,7 +170,15 @@ const storageItem = fc.record({
   retention: duration,
 });
 const service = fc.record(
-  { id, provider: mostly(fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim() !== ''), fc.constant('')), privacyPolicy: url, storage: fc.array(storageItem, { maxLength: 3 }) },
+  {
+    id,
+    provider: mostly(
+      fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim() !== ''),
+      fc.constant(''),
+    ),
+    privacyPolicy: url,
+    storage: fc.array(storageItem, { maxLength: 3 }),
+  },
   { requiredKeys: ['id', 'provider'] },
 );
 const purpose = fc.record(
@@ -149,7 +195,10 @@ const purpose = fc.record(
 );
 const plausibleConfig = fc.record(
   {
-    revision: mostly(fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim() !== ''), fc.integer()),
+    revision: mostly(
+      fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim() !== ''),
+      fc.integer(),
+    ),
     expiry,
     purposes: fc.array(purpose, { minLength: 1, maxLength: 5 }),
     notice: fc.record({ url }),
@@ -162,10 +211,21 @@ const plausibleConfig = fc.record(
 describe('the config validator under generated input', () => {
   it(`never throws on ${RUNS.anything} arbitrary values, and accepts none of them`, () => {
     fc.assert(
-      fc.property(fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true }), (input) => {
-        // An arbitrary value has no purposes array of valid purposes, so none may pass.
-        expect(check(input)).to.equal(false);
-      }),
+      fc.property(
+        fc.anything({
+          withNullPrototype: true,
+          withBigInt: true,
+          withDate: true,
+          withMap: true,
+          withSet: true,
+          withTypedArray: true,
+          withSparseArray: true,
+        }),
+        (input) => {
+          // An arbitrary value has no purposes array of valid purposes, so none may pass.
+          expect(check(input)).to.equal(false);
+        },
+      ),
       { numRuns: RUNS.anything },
     );
   });
@@ -198,8 +258,27 @@ describe('the config validator under generated input', () => {
 // Stored records ------------------------------------------------------------------
 
 const config = validConfig();
-const isoTime = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString());
-const flags = fc.dictionary(fc.constantFrom('necessary', 'functional', 'analytics', 'marketing', 'chat', 'matomo', 'youtube', 'pixel', 'other'), fc.boolean());
+const isoTime = fc
+  .date({
+    min: new Date('2000-01-01T00:00:00Z'),
+    max: new Date('2100-01-01T00:00:00Z'),
+    noInvalidDate: true,
+  })
+  .map((d) => d.toISOString());
+const flags = fc.dictionary(
+  fc.constantFrom(
+    'necessary',
+    'functional',
+    'analytics',
+    'marketing',
+    'chat',
+    'matomo',
+    'youtube',
+    'pixel',
+    'other',
+  ),
+  fc.boolean(),
+);
 const goodDecision: fc.Arbitrary<Decision> = fc.record({
   id: fc.uuid(),
   decidedAt: isoTime,
@@ -239,9 +318,18 @@ function read(value: unknown): ReturnType<typeof readStoredState> {
 describe('reading a stored consent record under generated input', () => {
   it(`never throws on ${RUNS.records} arbitrary stored values and never reads a decision out of them`, () => {
     fc.assert(
-      fc.property(fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withTypedArray: true }), (value) => {
-        expect(read(value).state.current).to.equal(null);
-      }),
+      fc.property(
+        fc.anything({
+          withNullPrototype: true,
+          withBigInt: true,
+          withDate: true,
+          withMap: true,
+          withTypedArray: true,
+        }),
+        (value) => {
+          expect(read(value).state.current).to.equal(null);
+        },
+      ),
       { numRuns: RUNS.records },
     );
   });
@@ -258,7 +346,19 @@ describe('reading a stored consent record under generated input', () => {
     );
   });
 
-  const decisionKeys = ['id', 'decidedAt', 'expiresAt', 'revision', 'configHash', 'method', 'layer', 'locale', 'gpc', 'purposes', 'services'] as const;
+  const decisionKeys = [
+    'id',
+    'decidedAt',
+    'expiresAt',
+    'revision',
+    'configHash',
+    'method',
+    'layer',
+    'locale',
+    'gpc',
+    'purposes',
+    'services',
+  ] as const;
   const badField = fc.oneof(
     fc.constant(undefined),
     fc.constant(null),
@@ -270,42 +370,69 @@ describe('reading a stored consent record under generated input', () => {
 
   it(`refuses ${RUNS.tampered} records with one tampered field in the current decision`, () => {
     fc.assert(
-      fc.property(goodDecision, fc.constantFrom(...decisionKeys), badField, isoTime, (decision, key, value, updatedAt) => {
-        const tampered = { ...decision, [key]: value } as Record<string, unknown>;
-        if (value === undefined) delete tampered[key];
-        fc.pre(!isDecision(tampered)); // a few replacements are still valid values (e.g. a string locale)
-        const result = read({ version: 1, current: tampered, history: [], updatedAt });
-        expect(result.problem, `tampered ${key}`).to.be.a('string');
-        expect(result.state.current).to.equal(null);
-      }),
+      fc.property(
+        goodDecision,
+        fc.constantFrom(...decisionKeys),
+        badField,
+        isoTime,
+        (decision, key, value, updatedAt) => {
+          const tampered = { ...decision, [key]: value } as Record<string, unknown>;
+          if (value === undefined) delete tampered[key];
+          fc.pre(!isDecision(tampered)); // a few replacements are still valid values (e.g. a string locale)
+          const result = read({ version: 1, current: tampered, history: [], updatedAt });
+          expect(result.problem, `tampered ${key}`).to.be.a('string');
+          expect(result.state.current).to.equal(null);
+        },
+      ),
       { numRuns: RUNS.tampered },
     );
   });
 
   it('drops tampered decisions from the history but keeps the sound ones', () => {
     fc.assert(
-      fc.property(fc.array(goodDecision, { minLength: 1, maxLength: 10 }), fc.nat(), (history, at) => {
-        const broken = [...history] as unknown[];
-        broken.splice(at % (history.length + 1), 0, { ...history[0], method: 'opt-out' }, 'garbage', null);
-        const result = read({ version: 1, current: null, history: broken });
-        expect(result.problem).to.equal(undefined);
-        expect(result.state.history).to.deep.equal(history);
-      }),
+      fc.property(
+        fc.array(goodDecision, { minLength: 1, maxLength: 10 }),
+        fc.nat(),
+        (history, at) => {
+          const broken = [...history] as unknown[];
+          broken.splice(
+            at % (history.length + 1),
+            0,
+            { ...history[0], method: 'opt-out' },
+            'garbage',
+            null,
+          );
+          const result = read({ version: 1, current: null, history: broken });
+          expect(result.problem).to.equal(undefined);
+          expect(result.state.history).to.deep.equal(history);
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   it('a decision made on any generated sound record reads back as that decision', () => {
     fc.assert(
-      fc.property(goodState, fc.constantFrom('accept-all', 'reject-all', 'withdraw') as fc.Arbitrary<'accept-all' | 'reject-all' | 'withdraw'>, (state, type) => {
-        const now = new Date('2026-12-01T00:00:00Z');
-        const current = consentOf(read(state).state, config, false, now);
-        const next = decide(read(state).state, { type }, { config, configHash: 'h', now, gpc: false, locale: 'nl', layer: 'api' }, current);
-        const back = read(JSON.parse(JSON.stringify(next)));
-        expect(back.problem).to.equal(undefined);
-        expect(back.state.current).to.deep.equal(next.current);
-        expect(consentOf(back.state, config, false, now).decided).to.equal(true);
-      }),
+      fc.property(
+        goodState,
+        fc.constantFrom('accept-all', 'reject-all', 'withdraw') as fc.Arbitrary<
+          'accept-all' | 'reject-all' | 'withdraw'
+        >,
+        (state, type) => {
+          const now = new Date('2026-12-01T00:00:00Z');
+          const current = consentOf(read(state).state, config, false, now);
+          const next = decide(
+            read(state).state,
+            { type },
+            { config, configHash: 'h', now, gpc: false, locale: 'nl', layer: 'api' },
+            current,
+          );
+          const back = read(JSON.parse(JSON.stringify(next)));
+          expect(back.problem).to.equal(undefined);
+          expect(back.state.current).to.deep.equal(next.current);
+          expect(consentOf(back.state, config, false, now).decided).to.equal(true);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -63,9 +63,13 @@ describe('when the browser storage fails', () => {
     await page.acceptAll();
     expect(page.granted('analytics')).to.equal(true);
     expect(codes(page.diagnostics())).to.include('storage-fallback');
-    expect(page.diagnostics().find((f) => f.code === 'storage-fallback')!.message).to.contain('insecure');
+    expect(page.diagnostics().find((f) => f.code === 'storage-fallback')!.message).to.contain(
+      'insecure',
+    );
     const reload = await start(database);
-    expect(reload.get().decided, 'the decision survived in the localStorage fallback').to.equal(true);
+    expect(reload.get().decided, 'the decision survived in the localStorage fallback').to.equal(
+      true,
+    );
     expect(reload.granted('analytics')).to.equal(true);
   });
 
@@ -80,7 +84,9 @@ describe('when the browser storage fails', () => {
     await page.rejectAll();
     expect(page.granted('analytics')).to.equal(false);
     expect(page.get().decided).to.equal(true);
-    expect(page.diagnostics().find((f) => f.code === 'storage-fallback')?.message).to.contain('timed out');
+    expect(page.diagnostics().find((f) => f.code === 'storage-fallback')?.message).to.contain(
+      'timed out',
+    );
   }).timeout(15000);
 
   it('keeps the decision for the page when the disk is full (QuotaExceededError on write), and says so', async () => {
@@ -95,11 +101,20 @@ describe('when the browser storage fails', () => {
     expect(page.granted('analytics'), 'the choice holds on this page').to.equal(true);
     const found = codes(page.diagnostics());
     expect(found.filter((code) => code === 'storage-fallback')).to.have.length(2); // IndexedDB → localStorage → memory
-    expect(page.diagnostics().map((f) => f.message).join(' ')).to.contain('quota');
+    expect(
+      page
+        .diagnostics()
+        .map((f) => f.message)
+        .join(' '),
+    ).to.contain('quota');
   });
 
   it('treats garbage in its IndexedDB record as no decision, asks again and reports it', async () => {
-    await writeRaw(database, { version: 1, current: { id: 'x', method: 'accept-all', purposes: { analytics: 'yes' } }, history: 'none' });
+    await writeRaw(database, {
+      version: 1,
+      current: { id: 'x', method: 'accept-all', purposes: { analytics: 'yes' } },
+      history: 'none',
+    });
     const page = await start(database);
     expect(page.get().decided).to.equal(false);
     expect(page.granted('analytics')).to.equal(false);
@@ -139,11 +154,15 @@ describe('when the browser storage fails', () => {
     await page.rejectAll();
     expect(page.granted('analytics'), 'the newest choice holds on the page').to.equal(false);
     expect(codes(page.diagnostics())).to.include('storage-fallback');
-    expect(page.diagnostics().find((f) => f.code === 'storage-fallback')!.message).to.contain('closing');
+    expect(page.diagnostics().find((f) => f.code === 'storage-fallback')!.message).to.contain(
+      'closing',
+    );
     while (restores.length) restores.pop()!();
     const reload = await start(database);
     expect(reload.get().decided).to.equal(true);
-    expect(reload.granted('analytics'), 'the reject, not the earlier accept, came back').to.equal(false);
+    expect(reload.granted('analytics'), 'the reject, not the earlier accept, came back').to.equal(
+      false,
+    );
   });
 });
 
