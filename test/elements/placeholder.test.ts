@@ -2,6 +2,11 @@ import { aTimeout, expect, oneEvent, waitUntil, fixtureCleanup } from '@open-wc/
 import { emulateMedia } from '@web/test-runner-commands';
 import type { KeuzePlaceholder } from '../../src/elements/placeholder/placeholder.js';
 import { expectAccessible, html, makeStore, mount, shadow } from './helpers.js';
+import { registerTranslation } from '../../src/core/locale.js';
+import nl from '../../locales/nl.json';
+
+// The bundle carries English only; these tests read Dutch, as a Dutch page would after loading it.
+registerTranslation('nl', nl);
 
 afterEach(async () => {
   fixtureCleanup();

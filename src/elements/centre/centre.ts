@@ -12,39 +12,6 @@ import { centreStyles } from './centre.styles.js';
 
 type Choices = Record<string, boolean>;
 
-/**
- * The switcher's label in each shipped language. (A `centre.language` key in
- * the locale files would be better; until every file has one, a site can
- * still override it with `texts: { "<lang>": { "centre.language": "…" } }`.)
- */
-const LANGUAGE_LABEL: Readonly<Record<string, string>> = {
-  ar: 'اللغة',
-  bg: 'Език',
-  cs: 'Jazyk',
-  da: 'Sprog',
-  de: 'Sprache',
-  el: 'Γλώσσα',
-  en: 'Language',
-  es: 'Idioma',
-  et: 'Keel',
-  fi: 'Kieli',
-  fr: 'Langue',
-  ga: 'Teanga',
-  hr: 'Jezik',
-  hu: 'Nyelv',
-  it: 'Lingua',
-  lt: 'Kalba',
-  lv: 'Valoda',
-  mt: 'Lingwa',
-  nl: 'Taal',
-  pl: 'Język',
-  pt: 'Idioma',
-  ro: 'Limbă',
-  sk: 'Jazyk',
-  sl: 'Jezik',
-  sv: 'Språk',
-};
-
 /** A language's name in that language: "Nederlands (België)", "Français". */
 function autonym(tag: string): string {
   try {
@@ -356,14 +323,8 @@ export class KeuzeCentre extends LitElement {
     const locales = store.config.locales ?? [];
     if (locales.length < 2) return nothing;
     const { lang } = this.localize;
-    const key = 'centre.language' as const;
-    const overridden = this.localize.t(key);
-    const label =
-      overridden !== key
-        ? overridden
-        : (LANGUAGE_LABEL[lang.split('-')[0].toLowerCase()] ?? LANGUAGE_LABEL.en);
     return html`<div class="language" part="language">
-      <label for="language">${label}</label>
+      <label for="language">${this.localize.t('centre.language')}</label>
       <select id="language" part="language-select" @change=${this.handleLanguage}>
         ${locales.map(
           (tag) =>
