@@ -8,7 +8,7 @@ import litA11y from 'eslint-plugin-lit-a11y';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'coverage/**', 'node_modules/**', 'bench/results/**', 'custom-elements.json'] },
+  { ignores: ['dist/**', 'coverage/**', 'node_modules/**', 'bench/results/**', 'demo/build/**', 'custom-elements.json'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -39,7 +39,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.{ts,js,mjs}', 'scripts/**/*.mjs', 'bench/**/*.mjs', 'demo/**/*.{js,mjs}', '*.mjs', '*.js'],
+    files: ['test/**/*.{ts,js,mjs}', 'scripts/**/*.mjs', 'bench/**/*.{js,mjs}', 'demo/**/*.{js,mjs,ts}', '*.mjs', '*.js'],
     languageOptions: { globals: { ...globals.browser, ...globals.node, ...globals.mocha } },
     rules: {
       '@typescript-eslint/no-unused-expressions': 'off',

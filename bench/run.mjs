@@ -71,7 +71,9 @@ const instrument = () => {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) bench.longtasks.push({ start: entry.startTime, duration: entry.duration });
     }).observe({ type: 'longtask', buffered: true });
-  } catch {}
+  } catch {
+    // a browser without long-task timing simply reports none
+  }
   const deep = (selector) => {
     // Finds an element inside the Keuze elements' shadow roots.
     const [host, inner] = selector.split(' >>> ');
@@ -90,7 +92,9 @@ const instrument = () => {
         let ok = false;
         try {
           ok = predicate();
-        } catch {}
+        } catch {
+          // the element is not there yet: poll again
+        }
         if (ok) return resolve(performance.now());
         if (performance.now() - started > timeout) return reject(new Error('timed out waiting for a frame'));
         requestAnimationFrame(tick);
