@@ -1,6 +1,9 @@
-// The real DuckDuckGo autoconsent, given Keuze's rule (autoconsent/keuze.json),
-// answers the banner of the built bundle in Chromium. Run:
-//   npx rollup -c && node --test test/e2e/autoconsent.journey.mjs
+// Journeys that need a server of their own, driven from node with playwright-core:
+// - the real DuckDuckGo autoconsent, given Keuze's rule (autoconsent/keuze.json),
+//   answers the banner of the built bundle in Chromium;
+// - a config server that answers too late;
+// - the strict CSP sent as a real HTTP header.
+// Run:  npx rollup -c && node --test test/e2e/autoconsent.journey.mjs
 // It serves the repository itself on a local port (pages, dist/ and a beacon
 // sink), so network and storage are watched for real.
 import { test, before, after } from 'node:test';
@@ -56,6 +59,22 @@ before(async () => {
       response.end(gif ? GIF : '{}');
       return;
     }
+    if (url.pathname === '/slow/keuze.json') {
+      // A config server that answers, but far too late.
+      setTimeout(() => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end('{}');
+      }, 5000);
+      return;
+    }
+    if (url.pathname === '/slow/page.html') {
+      response.writeHead(200, { 'content-type': 'text/html' });
+      response.end(`<!doctype html><html><head>
+        <script>window.__errors = []; document.addEventListener('keuze-error', (e) => window.__errors.push(e.detail));</script>
+        <script src="/dist/keuze.min.js" data-config="/slow/keuze.json" data-config-timeout="500"></script></head>
+        <body><script type="text/plain" data-consent="!analytics">window.__ran = true;</script></body></html>`);
+      return;
+    }
     const file = path.join(root, path.normalize(url.pathname));
     const allowed =
       url.pathname.startsWith('/dist/') || url.pathname.startsWith('/test/e2e/pages/');
@@ -63,9 +82,13 @@ before(async () => {
       response.writeHead(404).end('not found');
       return;
     }
-    response.writeHead(200, {
-      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-    });
+    const headers = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' };
+    if (url.searchParams.has('csp-header')) {
+      // The policy as a real HTTP header, as a site would send it (the page also has it as a meta tag).
+      headers['content-security-policy'] =
+        "default-src 'self'; script-src 'self' 'nonce-k3uz3T3st'; style-src 'self'; require-trusted-types-for 'script'; trusted-types keuze";
+    }
+    response.writeHead(200, headers);
     response.end(await readFile(file));
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -256,6 +279,44 @@ test('autoconsent with the Keuze rule accepts through the banner when its user w
     assert.ok(stored.local.includes('ad_id'));
     for (let i = 0; i < 40 && hits.length < 4; i += 1) await page.waitForTimeout(100);
     assert.ok(hits.some((hit) => hit.includes('beacon?matomo')));
+  } finally {
+    await context.close();
+  }
+});
+
+test('a config URL that answers too late fails closed within data-config-timeout, with an error that says so', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    const started = Date.now();
+    await page.goto(origin + '/slow/page.html');
+    await page.waitForFunction(() => window.__errors.length > 0, null, { timeout: 4000 });
+    assert.ok(Date.now() - started < 4000, 'it did not wait for the slow server');
+    const errors = await page.evaluate(() => window.__errors);
+    assert.equal(errors.length, 1);
+    assert.match(errors[0].message, /\/slow\/keuze\.json did not arrive within 0\.5 s/);
+    assert.equal(await page.evaluate(() => window.keuze.get().decided), false);
+    assert.equal(await page.evaluate(() => window.__ran), undefined, 'nothing gated ran');
+    assert.equal(await page.locator('keuze-banner').count(), 0);
+  } finally {
+    await context.close();
+  }
+});
+
+test('under the strict CSP sent as an HTTP header, the banner, the cookie centre and a decision cause zero violations', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    const response = await page.goto(origin + '/test/e2e/pages/hardening-csp.html?csp-header');
+    assert.match(response.headers()['content-security-policy'], /trusted-types keuze/);
+    await page.waitForFunction(() => window.keuze && window.keuze.store);
+    await page.locator('keuze-banner [data-keuze-action="open-centre"]').click();
+    await page.locator('keuze-centre [data-keuze-action="reject-all"]').click();
+    await page.waitForFunction(() => window.keuze.get().decided);
+    await page.waitForTimeout(300);
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(await page.evaluate(() => window.__errors), []);
+    assert.equal(await page.evaluate(() => window.keuze.get().record.layer), 'centre');
   } finally {
     await context.close();
   }
