@@ -86,6 +86,21 @@ describe('a page with a strict CSP and Trusted Types', () => {
     // The banner's styles apply although style-src forbids inline <style>: they come as constructed sheets.
     const accept = button(site, 'accept-all');
     expect(site.getComputedStyle(accept).display).not.to.equal('inline');
+    // The lazy parts (placeholder, notice) load and render under the same policy.
+    await waitUntil(
+      () => site.document.querySelector('keuze-placeholder')?.shadowRoot?.querySelector('button'),
+      'the embed placeholder never rendered',
+      { timeout: 5000 },
+    );
+    const notice = site.document.querySelector('keuze-notice')!;
+    // The notice renders into the page itself (light DOM), so its styles meet style-src too.
+    await waitUntil(
+      () => notice.querySelector('h2') && (notice.textContent ?? '').includes('Voorbeeld B.V.'),
+      'the notice never rendered',
+      {
+        timeout: 5000,
+      },
+    );
     button(site, 'open-centre').click();
     const centre = site.document.querySelector('keuze-centre')!;
     await waitUntil(
