@@ -9,6 +9,7 @@
 // Pure DOM work, no Lit. Nothing here parses markup from strings: scripts are
 // re-created element by element, so a page's CSP nonce keeps working.
 import { isSafeUrl } from './config/check.js';
+import { trustedScript, trustedScriptURL } from './trusted-types.js';
 import type { ConsentStore } from './store.js';
 import type { Config } from './types.js';
 
@@ -333,17 +334,18 @@ export class Gate {
     for (const attr of Array.from(original.attributes)) {
       // The nonce attribute is hidden by browsers under a CSP; the property below carries it.
       if (attr.name === 'type' || attr.name === 'nonce') continue;
-      script.setAttribute(attr.name, attr.value);
+      // Under `require-trusted-types-for 'script'` a plain string is refused for a script's src.
+      script.setAttribute(attr.name, attr.name === 'src' ? trustedScriptURL(attr.value) : attr.value);
     }
     const type = original.getAttribute('data-type');
     if (type) script.setAttribute('type', type);
     if (!script.hasAttribute('src') && original.hasAttribute('data-src')) {
-      script.setAttribute('src', original.getAttribute('data-src')!);
+      script.setAttribute('src', trustedScriptURL(original.getAttribute('data-src')!));
     }
     if (original.nonce) script.nonce = original.nonce;
     script.setAttribute(ACTIVATED, '');
     const external = script.hasAttribute('src');
-    if (!external) script.textContent = original.textContent;
+    if (!external) script.textContent = trustedScript(original.textContent ?? '');
     // Dynamically inserted scripts are async by default; the queue keeps the order, this keeps the fetch honest.
     if (!original.hasAttribute('async')) script.async = false;
 
