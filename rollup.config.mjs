@@ -80,19 +80,6 @@ function exposeShared() {
   };
 }
 
-/** In the script-tag build, src/embed.ts's `./define.js` is src/lazy/define-embed.ts. */
-function lazyDefine() {
-  return {
-    name: 'keuze-lazy-define',
-    resolveId(source, importer) {
-      if (source === './define.js' && importer && importer.endsWith(`${sep}src${sep}embed.ts`)) {
-        return join(root, 'src/lazy/define-embed.ts');
-      }
-      return null;
-    },
-  };
-}
-
 let mainModules = new Set();
 function rememberModules() {
   return {
@@ -193,7 +180,7 @@ const embed = {
     format: 'iife',
     sourcemap: true,
   },
-  plugins: [lazyDefine(), exposeShared(), slimLocales(), ...scriptPlugins(), rememberModules(), copyLocales()],
+  plugins: [exposeShared(), slimLocales(), ...scriptPlugins(), rememberModules(), copyLocales()],
 };
 
 const lazyPart = (part) => ({

@@ -55,8 +55,8 @@ const browsers =
         }),
       ];
 
-/** Suites that also run in Firefox ESR: the engine, storage, tabs, gating and the built bundle. */
-export const firefoxFiles = ['test/core/**/*.test.ts', 'test/e2e/**/*.test.ts'];
+/** Suites that also run in Firefox ESR: the engine, storage, tabs, gating, hardening and the built bundle. */
+export const firefoxFiles = ['test/core/**/*.test.ts', 'test/hardening/**/*.test.ts', 'test/e2e/**/*.test.ts'];
 
 export default {
   nodeResolve: { exportConditions: ['browser', 'development'] },

@@ -13,7 +13,8 @@
 // `defer`, `async`, head or end of body all behave the same.
 import './core/lit-policy.js'; // first: Lit must find the `keuze` Trusted Types policy
 import { keuze, type Keuze } from './core/keuze.js';
-import './define.js';
+// Registers the banner and re-open button now; the centre, notice and placeholder load when needed.
+import './lazy/define-embed.js';
 import { mountUI } from './elements/mount.js';
 
 declare global {
