@@ -8,7 +8,16 @@ import litA11y from 'eslint-plugin-lit-a11y';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'coverage/**', 'node_modules/**', 'bench/results/**', 'demo/build/**', 'custom-elements.json'] },
+  {
+    ignores: [
+      'dist/**',
+      'coverage/**',
+      'node_modules/**',
+      'bench/results/**',
+      'demo/build/**',
+      'custom-elements.json',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -21,12 +30,34 @@ export default tseslint.config(
       ...litA11y.configs.recommended.rules,
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[property.name='innerHTML']", message: 'No innerHTML: config and locale strings render as text.' },
-        { selector: "MemberExpression[property.name='outerHTML']", message: 'No outerHTML: config and locale strings render as text.' },
-        { selector: "CallExpression[callee.name='eval']", message: 'No eval: Keuze runs under a strict CSP.' },
-        { selector: "NewExpression[callee.name='Function']", message: 'No new Function: Keuze runs under a strict CSP.' },
+        {
+          selector: "MemberExpression[property.name='innerHTML']",
+          message: 'No innerHTML: config and locale strings render as text.',
+        },
+        {
+          selector: "MemberExpression[property.name='outerHTML']",
+          message: 'No outerHTML: config and locale strings render as text.',
+        },
+        {
+          selector: "CallExpression[callee.name='eval']",
+          message: 'No eval: Keuze runs under a strict CSP.',
+        },
+        {
+          selector: "NewExpression[callee.name='Function']",
+          message: 'No new Function: Keuze runs under a strict CSP.',
+        },
       ],
-      'no-restricted-imports': ['error', { paths: [{ name: 'lit/directives/unsafe-html.js', message: 'No unsafeHTML: config strings render as text.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'lit/directives/unsafe-html.js',
+              message: 'No unsafeHTML: config strings render as text.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -34,12 +65,26 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['lit', 'lit/*', '@lit/*'], message: 'The core has no Lit: keep the brain apart from the face.' }] },
+        {
+          patterns: [
+            {
+              group: ['lit', 'lit/*', '@lit/*'],
+              message: 'The core has no Lit: keep the brain apart from the face.',
+            },
+          ],
+        },
       ],
     },
   },
   {
-    files: ['test/**/*.{ts,js,mjs}', 'scripts/**/*.mjs', 'bench/**/*.{js,mjs}', 'demo/**/*.{js,mjs,ts}', '*.mjs', '*.js'],
+    files: [
+      'test/**/*.{ts,js,mjs}',
+      'scripts/**/*.mjs',
+      'bench/**/*.{js,mjs}',
+      'demo/**/*.{js,mjs,ts}',
+      '*.mjs',
+      '*.js',
+    ],
     languageOptions: { globals: { ...globals.browser, ...globals.node, ...globals.mocha } },
     rules: {
       '@typescript-eslint/no-unused-expressions': 'off',

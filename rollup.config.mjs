@@ -55,7 +55,10 @@ const SHARED = {
 const keyOf = (id) => {
   if (Object.hasOwn(SHARED, id)) return SHARED[id];
   if (!id.startsWith(root)) return undefined;
-  const path = relative(root, id).split(sep).join('/').replace(/\.(ts|js|mjs)$/, '');
+  const path = relative(root, id)
+    .split(sep)
+    .join('/')
+    .replace(/\.(ts|js|mjs)$/, '');
   return SHARED[path];
 };
 
@@ -67,11 +70,16 @@ function exposeShared() {
     resolveId: (source) => (source === 'virtual:keuze-shared' ? ID : null),
     load(id) {
       if (id !== ID) return null;
-      const entries = [...new Set(Object.entries(SHARED).map(([module, key]) => `${key}\0${module}`))]
+      const entries = [
+        ...new Set(Object.entries(SHARED).map(([module, key]) => `${key}\0${module}`)),
+      ]
         .map((pair) => pair.split('\0'))
         .filter(([key], index, all) => all.findIndex(([other]) => other === key) === index);
       const imports = entries.map(([, module], i) => {
-        const specifier = module.startsWith('src/') || module.startsWith('node_modules/') ? `${join(root, module)}.${module.startsWith('src/') ? 'ts' : 'js'}` : module;
+        const specifier =
+          module.startsWith('src/') || module.startsWith('node_modules/')
+            ? `${join(root, module)}.${module.startsWith('src/') ? 'ts' : 'js'}`
+            : module;
         return `import * as m${i} from ${JSON.stringify(specifier)};`;
       });
       const object = entries.map(([key], i) => `${key}: m${i}`).join(', ');
@@ -115,7 +123,8 @@ function copyLocales() {
       const from = join(root, 'locales');
       const to = join(root, 'dist/locales');
       mkdirSync(to, { recursive: true });
-      for (const name of readdirSync(from)) if (name.endsWith('.json')) copyFileSync(join(from, name), join(to, name));
+      for (const name of readdirSync(from))
+        if (name.endsWith('.json')) copyFileSync(join(from, name), join(to, name));
     },
   };
 }
@@ -140,7 +149,9 @@ function slimLocales() {
     name: 'keuze-slim-locales',
     transform(code, id) {
       if (!isLocaleFile(id)) return null;
-      const kept = Object.fromEntries(Object.entries(JSON.parse(code)).filter(([key]) => !lazyKey(key)));
+      const kept = Object.fromEntries(
+        Object.entries(JSON.parse(code)).filter(([key]) => !lazyKey(key)),
+      );
       return { code: JSON.stringify(kept), map: null };
     },
   };
@@ -158,7 +169,9 @@ function partTexts(part) {
       for (const file of [...mainModules].filter(isLocaleFile).sort()) {
         const lang = file.replace(/^.*[\\/]/, '').replace(/\.json$/, '');
         const all = JSON.parse(readFileSync(file, 'utf8'));
-        texts[lang] = Object.fromEntries(Object.entries(all).filter(([key]) => PART_KEYS[part](key)));
+        texts[lang] = Object.fromEntries(
+          Object.entries(all).filter(([key]) => PART_KEYS[part](key)),
+        );
       }
       return `export default ${JSON.stringify(texts)};`;
     },

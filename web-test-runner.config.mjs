@@ -24,7 +24,10 @@ const chromiumFlags = [
 function findFirefox() {
   if (process.env.KEUZE_FIREFOX) return process.env.KEUZE_FIREFOX;
   try {
-    return execSync('command -v firefox-esr || command -v firefox', { encoding: 'utf8', shell: '/bin/sh' }).trim();
+    return execSync('command -v firefox-esr || command -v firefox', {
+      encoding: 'utf8',
+      shell: '/bin/sh',
+    }).trim();
   } catch {
     return 'firefox-esr';
   }
@@ -56,7 +59,11 @@ const browsers =
       ];
 
 /** Suites that also run in Firefox ESR: the engine, storage, tabs, gating, hardening and the built bundle. */
-export const firefoxFiles = ['test/core/**/*.test.ts', 'test/hardening/**/*.test.ts', 'test/e2e/**/*.test.ts'];
+export const firefoxFiles = [
+  'test/core/**/*.test.ts',
+  'test/hardening/**/*.test.ts',
+  'test/e2e/**/*.test.ts',
+];
 
 export default {
   nodeResolve: { exportConditions: ['browser', 'development'] },

@@ -14,7 +14,9 @@ await SourceMapConsumer.with(map, null, (consumer) => {
   consumer.eachMapping((m) => {
     if (previous) {
       const same = previous.generatedLine === m.generatedLine;
-      const length = same ? m.generatedColumn - previous.generatedColumn : lines[previous.generatedLine - 1].length - previous.generatedColumn;
+      const length = same
+        ? m.generatedColumn - previous.generatedColumn
+        : lines[previous.generatedLine - 1].length - previous.generatedColumn;
       const key = previous.source ?? '(none)';
       bytes.set(key, (bytes.get(key) ?? 0) + length);
     }
@@ -24,6 +26,8 @@ await SourceMapConsumer.with(map, null, (consumer) => {
 const total = code.length;
 const rows = [...bytes].sort((a, b) => b[1] - a[1]);
 for (const [source, n] of rows.slice(0, Number(process.argv[3] ?? 40))) {
-  console.log(`${(n / 1024).toFixed(1).padStart(7)} kB ${((100 * n) / total).toFixed(1).padStart(5)}%  ${source.replace(/^(\.\.\/)+/, '')}`);
+  console.log(
+    `${(n / 1024).toFixed(1).padStart(7)} kB ${((100 * n) / total).toFixed(1).padStart(5)}%  ${source.replace(/^(\.\.\/)+/, '')}`,
+  );
 }
 console.log(`${(total / 1024).toFixed(1).padStart(7)} kB total`);

@@ -30,10 +30,16 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 // before and after on the same machine under the same load).
 const DIST = process.env.BENCH_DIST ?? join(root, 'dist');
 const RESULT = process.env.BENCH_OUT ?? join(root, 'bench/results/latest.json');
-const fileOf = (path) => (path.startsWith('/dist/') ? join(DIST, path.slice('/dist/'.length)) : join(root, path));
+const fileOf = (path) =>
+  path.startsWith('/dist/') ? join(DIST, path.slice('/dist/'.length)) : join(root, path);
 
 // ---------------------------------------------------------------- server
-const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.map': 'application/json' };
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.map': 'application/json',
+};
 const typical = readFileSync(join(root, 'bench/pages/typical.json'), 'utf8');
 const large = JSON.stringify(largeConfig());
 
@@ -48,7 +54,8 @@ function serve(request, response) {
   if (path === '/favicon.ico') return send(204, '');
   if (!/^\/(dist|bench\/pages|locales)\//.test(path)) return send(404, 'not found');
   const file = fileOf(path);
-  if (path.includes('..') || !existsSync(file) || !statSync(file).isFile()) return send(404, 'not found');
+  if (path.includes('..') || !existsSync(file) || !statSync(file).isFile())
+    return send(404, 'not found');
   let body = readFileSync(file);
   if (extname(file) === '.html') body = body.toString('utf8').replace('__CONFIG__', typical);
   return send(200, body, types[extname(file)] ?? 'application/octet-stream');
@@ -57,7 +64,8 @@ function serve(request, response) {
 /** gzip -9 bytes of what a URL served (the pages' own HTML excluded). */
 function gzipOf(urlString) {
   const path = new URL(urlString).pathname;
-  if (path === '/bench/large.json') return { file: path, bytes: gzipSync(large, { level: 9 }).length };
+  if (path === '/bench/large.json')
+    return { file: path, bytes: gzipSync(large, { level: 9 }).length };
   const file = fileOf(normalize(path));
   if (!existsSync(file)) return { file: path, bytes: 0 };
   return { file: path, bytes: gzipSync(readFileSync(file), { level: 9 }).length };
@@ -69,7 +77,8 @@ const instrument = () => {
   const bench = (window.__bench = { longtasks: [] });
   try {
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) bench.longtasks.push({ start: entry.startTime, duration: entry.duration });
+      for (const entry of list.getEntries())
+        bench.longtasks.push({ start: entry.startTime, duration: entry.duration });
     }).observe({ type: 'longtask', buffered: true });
   } catch {
     // a browser without long-task timing simply reports none
@@ -81,7 +90,10 @@ const instrument = () => {
     return inner ? element?.shadowRoot?.querySelector(inner) : element;
   };
   const visible = (element) =>
-    !!element && element.isConnected && element.checkVisibility({ visibilityProperty: true, opacityProperty: true }) && element.getBoundingClientRect().height > 0;
+    !!element &&
+    element.isConnected &&
+    element.checkVisibility({ visibilityProperty: true, opacityProperty: true }) &&
+    element.getBoundingClientRect().height > 0;
   bench.deep = deep;
   bench.visible = visible;
   /** Resolves with performance.now() of the first animation frame where predicate() holds. */
@@ -96,13 +108,16 @@ const instrument = () => {
           // the element is not there yet: poll again
         }
         if (ok) return resolve(performance.now());
-        if (performance.now() - started > timeout) return reject(new Error('timed out waiting for a frame'));
+        if (performance.now() - started > timeout)
+          return reject(new Error('timed out waiting for a frame'));
         requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
     });
   const banner = () => deep('keuze-banner >>> [data-keuze-action="accept-all"]');
-  bench.bannerPainted = bench.frameWhen(() => visible(banner()), 60000).then((t) => (bench.bannerAt = t));
+  bench.bannerPainted = bench
+    .frameWhen(() => visible(banner()), 60000)
+    .then((t) => (bench.bannerAt = t));
 };
 
 const BANNER_ACCEPT = 'keuze-banner >>> [data-keuze-action="accept-all"]';
@@ -122,7 +137,10 @@ async function clickDeep(page, selector) {
 async function armClick(page) {
   await page.evaluate(() => {
     window.__bench.clickAt = undefined;
-    window.addEventListener('click', () => (window.__bench.clickAt ??= performance.now()), { capture: true, once: true });
+    window.addEventListener('click', () => (window.__bench.clickAt ??= performance.now()), {
+      capture: true,
+      once: true,
+    });
   });
 }
 
@@ -173,8 +191,12 @@ async function typicalRun(browser, origin) {
   // Returning visitor: script start → the gated analytics script runs.
   await page.goto(url);
   const returning = await page.evaluate(async () => {
-    while (!performance.getEntriesByName('gated:run').length) await new Promise((resolve) => setTimeout(resolve, 5));
-    return performance.getEntriesByName('gated:run')[0].startTime - performance.getEntriesByName('keuze:start')[0].startTime;
+    while (!performance.getEntriesByName('gated:run').length)
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    return (
+      performance.getEntriesByName('gated:run')[0].startTime -
+      performance.getEntriesByName('keuze:start')[0].startTime
+    );
   });
 
   // Opening the cookie centre from the footer link (loads it if it is lazy): click → centre painted.
@@ -182,7 +204,9 @@ async function typicalRun(browser, origin) {
   await page.click('footer a');
   const centre = await page.evaluate(async () => {
     const bench = window.__bench;
-    const at = await bench.frameWhen(() => bench.visible(bench.deep('keuze-centre >>> [role="switch"]')));
+    const at = await bench.frameWhen(() =>
+      bench.visible(bench.deep('keuze-centre >>> [role="switch"]')),
+    );
     return {
       openMs: at - bench.clickAt,
       resources: performance.getEntriesByType('resource').map((entry) => entry.name),
@@ -209,19 +233,26 @@ async function largeRun(browser, origin) {
   await clickDeep(page, BANNER_SETTINGS);
   const openMs = await page.evaluate(async () => {
     const bench = window.__bench;
-    const at = await bench.frameWhen(() => bench.visible(bench.deep('keuze-centre >>> [role="switch"]:not([disabled])')));
+    const at = await bench.frameWhen(() =>
+      bench.visible(bench.deep('keuze-centre >>> [role="switch"]:not([disabled])')),
+    );
     return at - bench.clickAt;
   });
   const heapCentre = await heapMB(page);
 
   const SWITCH = 'keuze-centre >>> [role="switch"]:not([disabled])';
-  const was = await page.evaluate((selector) => window.__bench.deep(selector).getAttribute('aria-checked'), SWITCH);
+  const was = await page.evaluate(
+    (selector) => window.__bench.deep(selector).getAttribute('aria-checked'),
+    SWITCH,
+  );
   await armClick(page);
   await clickDeep(page, SWITCH);
   const toggleMs = await page.evaluate(
     async (selector, was) => {
       const bench = window.__bench;
-      const at = await bench.frameWhen(() => bench.deep(selector).getAttribute('aria-checked') !== was);
+      const at = await bench.frameWhen(
+        () => bench.deep(selector).getAttribute('aria-checked') !== was,
+      );
       return at - bench.clickAt;
     },
     SWITCH,
@@ -249,9 +280,15 @@ const median = (values) => {
   const middle = sorted.length >> 1;
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
-const stat = (values) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values), runs: values });
+const stat = (values) => ({
+  median: median(values),
+  min: Math.min(...values),
+  max: Math.max(...values),
+  runs: values,
+});
 const kB = (bytes) => `${(bytes / 1024).toFixed(2)} kB`;
-const ms = (s) => `${s.median.toFixed(1)} ms`.padStart(10) + `  (${s.min.toFixed(1)}–${s.max.toFixed(1)})`;
+const ms = (s) =>
+  `${s.median.toFixed(1)} ms`.padStart(10) + `  (${s.min.toFixed(1)}–${s.max.toFixed(1)})`;
 
 function bytesOf(urls) {
   const seen = new Map();
@@ -326,7 +363,12 @@ async function main() {
     returningToGatedMs: stat(typicalRuns.map((run) => run.returning)),
     openCentreMs: stat(typicalRuns.map((run) => run.centre.openMs)),
     large: {
-      config: { purposes: 50, services: 500, storageItems: 5000, jsonGzip: gzipSync(large, { level: 9 }).length },
+      config: {
+        purposes: 50,
+        services: 500,
+        storageItems: 5000,
+        jsonGzip: gzipSync(large, { level: 9 }).length,
+      },
       bannerMs: stat(largeRuns.map((run) => run.bannerMs)),
       openCentreMs: stat(largeRuns.map((run) => run.openMs)),
       toggleMs: stat(largeRuns.map((run) => run.toggleMs)),
@@ -344,7 +386,10 @@ async function main() {
 
 async function browserVersion() {
   try {
-    return execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync(CHROMIUM, ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return 'Chromium';
   }
@@ -352,15 +397,32 @@ async function browserVersion() {
 
 function print(r) {
   const line = (label, value) => console.log(`  ${label.padEnd(58)}${value}`);
-  console.log(`\nKeuze bench — ${r.machine.cpu} (${r.machine.cores} cores, ${r.machine.memoryGB} GB), ${r.machine.browser}, ${r.runs} runs, median (min–max)\n`);
+  console.log(
+    `\nKeuze bench — ${r.machine.cpu} (${r.machine.cores} cores, ${r.machine.memoryGB} GB), ${r.machine.browser}, ${r.runs} runs, median (min–max)\n`,
+  );
   console.log('bytes (gzip -9)');
-  line(`first layer: keuze.min.js${DIST === join(root, 'dist') ? '' : ` (from ${DIST})`}`, `${kB(r.bytes.firstLayer.gzip).padStart(10)}  budget ${kB(r.bytes.budgets.firstLayer)}`);
-  line('  downloaded before the banner painted (observed)', kB(r.bytes.observedBeforeBanner.gzip).padStart(10));
-  line('everything (centre, notice, one extra language)', `${kB(r.bytes.everything.gzip).padStart(10)}  budget ${kB(r.bytes.budgets.everything)}`);
-  line('  downloaded once the centre was open (observed)', kB(r.bytes.observedAfterOpeningCentre.gzip).padStart(10));
+  line(
+    `first layer: keuze.min.js${DIST === join(root, 'dist') ? '' : ` (from ${DIST})`}`,
+    `${kB(r.bytes.firstLayer.gzip).padStart(10)}  budget ${kB(r.bytes.budgets.firstLayer)}`,
+  );
+  line(
+    '  downloaded before the banner painted (observed)',
+    kB(r.bytes.observedBeforeBanner.gzip).padStart(10),
+  );
+  line(
+    'everything (centre, notice, one extra language)',
+    `${kB(r.bytes.everything.gzip).padStart(10)}  budget ${kB(r.bytes.budgets.everything)}`,
+  );
+  line(
+    '  downloaded once the centre was open (observed)',
+    kB(r.bytes.observedAfterOpeningCentre.gzip).padStart(10),
+  );
   console.log('typical page (4 purposes, 5 services, Consent Mode)');
   line('first visit: script start → banner painted', ms(r.firstVisit.bannerMs));
-  line('  long tasks (count; total ms)', `${r.firstVisit.longTasks.median}; ${r.firstVisit.longTaskMs.median.toFixed(0)} ms`);
+  line(
+    '  long tasks (count; total ms)',
+    `${r.firstVisit.longTasks.median}; ${r.firstVisit.longTaskMs.median.toFixed(0)} ms`,
+  );
   line('click "accept all" → banner gone (frame)', ms(r.acceptToPaintMs));
   line('returning visitor: script start → gated script runs', ms(r.returningToGatedMs));
   line('click "Cookie settings" → centre painted', ms(r.openCentreMs));
@@ -369,8 +431,14 @@ function print(r) {
   line('click "settings" → centre painted', ms(r.large.openCentreMs));
   line('click a purpose switch → switch painted', ms(r.large.toggleMs));
   line('click "save" → centre closed (frame)', ms(r.large.saveMs));
-  line('JS heap with the banner / with the centre open', `${r.large.heapWithBannerMB.median.toFixed(1)} MB / ${r.large.heapWithCentreMB.median.toFixed(1)} MB`);
-  line('long tasks open→toggle→save (count; total ms)', `${r.large.longTasks.median}; ${r.large.longTaskMs.median.toFixed(0)} ms`);
+  line(
+    'JS heap with the banner / with the centre open',
+    `${r.large.heapWithBannerMB.median.toFixed(1)} MB / ${r.large.heapWithCentreMB.median.toFixed(1)} MB`,
+  );
+  line(
+    'long tasks open→toggle→save (count; total ms)',
+    `${r.large.longTasks.median}; ${r.large.longTaskMs.median.toFixed(0)} ms`,
+  );
   console.log(`\nwritten: ${RESULT}`);
 }
 

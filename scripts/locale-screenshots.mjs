@@ -21,18 +21,36 @@ const args = process.argv.slice(2);
 const inline = args.includes('--inline');
 const langs = args.filter((arg) => !arg.startsWith('--'));
 if (langs.length === 0) langs.push('de', 'fr', 'ar');
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.map': 'application/json' };
+const types = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.map': 'application/json',
+};
 
-const chromium = process.env.KEUZE_CHROMIUM || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
-if (!chromium) throw new Error('No Chromium found: apt-get install -y chromium, or set KEUZE_CHROMIUM.');
-if (!existsSync(join(root, 'dist/keuze.min.js'))) throw new Error('dist/keuze.min.js is missing: run `npm run build` first.');
+const chromium =
+  process.env.KEUZE_CHROMIUM || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
+if (!chromium)
+  throw new Error('No Chromium found: apt-get install -y chromium, or set KEUZE_CHROMIUM.');
+if (!existsSync(join(root, 'dist/keuze.min.js')))
+  throw new Error('dist/keuze.min.js is missing: run `npm run build` first.');
 
 /** A small shop page in the language, so the banner is seen in context. */
 const site = {
-  de: { title: 'Frisches Brot, jeden Morgen', body: 'Seit 1952 backen wir in Utrecht Brot von Hand.' },
-  fr: { title: 'Du pain frais, chaque matin', body: 'Depuis 1952, nous cuisons notre pain à la main à Utrecht.' },
+  de: {
+    title: 'Frisches Brot, jeden Morgen',
+    body: 'Seit 1952 backen wir in Utrecht Brot von Hand.',
+  },
+  fr: {
+    title: 'Du pain frais, chaque matin',
+    body: 'Depuis 1952, nous cuisons notre pain à la main à Utrecht.',
+  },
   ar: { title: 'خبز طازج كل صباح', body: 'نخبز الخبز يدويًا في أوتريخت منذ عام 1952.' },
-  pl: { title: 'Świeży chleb każdego ranka', body: 'Od 1952 roku ręcznie wypiekamy chleb w Utrechcie.' },
+  pl: {
+    title: 'Świeży chleb każdego ranka',
+    body: 'Od 1952 roku ręcznie wypiekamy chleb w Utrechcie.',
+  },
 };
 
 async function config(lang) {
@@ -43,12 +61,46 @@ async function config(lang) {
     locale: 'auto',
     locales: ['nl', 'en', ...langs],
     purposes: [
-      { id: 'necessary', basis: 'necessary', justification: 'Keeps your basket and remembers your cookie choice.' },
-      { id: 'analytics', basis: 'consent', services: [{ id: 'matomo', provider: 'InnoCraft (Matomo)', country: 'NZ', safeguard: 'adequacy', storage: [{ name: '_pk_id.*', type: 'cookie', retention: 'P13M' }] }] },
-      { id: 'marketing', basis: 'consent', services: [{ id: 'youtube', name: 'YouTube', provider: 'Google Ireland Ltd.', country: 'US', safeguard: 'adequacy', storage: [{ name: 'VISITOR_INFO1_LIVE', type: 'cookie', retention: 'P6M', party: 'third' }] }] },
+      {
+        id: 'necessary',
+        basis: 'necessary',
+        justification: 'Keeps your basket and remembers your cookie choice.',
+      },
+      {
+        id: 'analytics',
+        basis: 'consent',
+        services: [
+          {
+            id: 'matomo',
+            provider: 'InnoCraft (Matomo)',
+            country: 'NZ',
+            safeguard: 'adequacy',
+            storage: [{ name: '_pk_id.*', type: 'cookie', retention: 'P13M' }],
+          },
+        ],
+      },
+      {
+        id: 'marketing',
+        basis: 'consent',
+        services: [
+          {
+            id: 'youtube',
+            name: 'YouTube',
+            provider: 'Google Ireland Ltd.',
+            country: 'US',
+            safeguard: 'adequacy',
+            storage: [
+              { name: 'VISITOR_INFO1_LIVE', type: 'cookie', retention: 'P6M', party: 'third' },
+            ],
+          },
+        ],
+      },
     ],
   };
-  if (inline) result.texts = { [lang]: JSON.parse(await readFile(join(root, 'locales', `${lang}.json`), 'utf8')) };
+  if (inline)
+    result.texts = {
+      [lang]: JSON.parse(await readFile(join(root, 'locales', `${lang}.json`), 'utf8')),
+    };
   return result;
 }
 
@@ -67,7 +119,10 @@ const requested = [];
 const server = createServer(async (request, response) => {
   const url = new URL(request.url, 'http://x');
   requested.push(url.pathname);
-  const headers = { 'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:" };
+  const headers = {
+    'content-security-policy':
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:",
+  };
   try {
     const match = url.pathname.match(/^\/page\/([\w-]+)\.html$/);
     if (match) {
@@ -75,9 +130,14 @@ const server = createServer(async (request, response) => {
       return response.end(await page(match[1]));
     }
     // Serve locales/ as dist/locales/ too, so this works before the build copies them.
-    const path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '').replace(/^\/dist\/locales\//, '/locales/');
+    const path = normalize(decodeURIComponent(url.pathname))
+      .replace(/^(\.\.[/\\])+/, '')
+      .replace(/^\/dist\/locales\//, '/locales/');
     const body = await readFile(join(root, path));
-    response.writeHead(200, { ...headers, 'content-type': types[extname(path)] ?? 'application/octet-stream' });
+    response.writeHead(200, {
+      ...headers,
+      'content-type': types[extname(path)] ?? 'application/octet-stream',
+    });
     response.end(body);
   } catch {
     response.writeHead(404).end('not found');
@@ -89,30 +149,51 @@ const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await puppeteer.launch({
   executablePath: chromium,
   headless: true,
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-gpu', '--disable-dev-shm-usage'],
+  args: [
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+  ],
 });
 await mkdir(out, { recursive: true });
 const problems = [];
 try {
   for (const lang of langs) {
-    const expected = JSON.parse(await readFile(join(root, 'locales', `${lang}.json`), 'utf8'))['banner.accept'];
+    const expected = JSON.parse(await readFile(join(root, 'locales', `${lang}.json`), 'utf8'))[
+      'banner.accept'
+    ];
     const tab = await browser.newPage();
     tab.on('pageerror', (error) => problems.push(`${lang}: ${error.message}`));
     tab.on('console', (message) => {
-      if (message.type() === 'error' && !message.location()?.url?.endsWith('/favicon.ico')) problems.push(`${lang}: ${message.text()}`);
+      if (message.type() === 'error' && !message.location()?.url?.endsWith('/favicon.ico'))
+        problems.push(`${lang}: ${message.text()}`);
     });
     await tab.setViewport({ width: 1024, height: 640, deviceScaleFactor: 1 });
     await tab.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
     await tab.goto(`${base}/page/${lang}.html`, { waitUntil: 'load' });
-    await tab.waitForFunction(() => document.querySelector('keuze-banner')?.shadowRoot?.querySelector('[part~="base"]'), { timeout: 10000 });
+    await tab.waitForFunction(
+      () => document.querySelector('keuze-banner')?.shadowRoot?.querySelector('[part~="base"]'),
+      { timeout: 10000 },
+    );
     // The banner must be in the page's language, not English that is later replaced.
     const shown = await tab
       .waitForFunction(
-        (label) => [...document.querySelector('keuze-banner').shadowRoot.querySelectorAll('button')].some((b) => b.textContent.trim() === label),
+        (label) =>
+          [...document.querySelector('keuze-banner').shadowRoot.querySelectorAll('button')].some(
+            (b) => b.textContent.trim() === label,
+          ),
         { timeout: 5000 },
         expected,
       )
-      .then(() => true, () => false);
+      .then(
+        () => true,
+        () => false,
+      );
     if (!shown) problems.push(`${lang}: the banner has no "${expected}" button`);
     const dir = await tab.evaluate(() => {
       const banner = document.querySelector('keuze-banner');

@@ -70,7 +70,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     console.log(JSON.stringify(result, null, 2));
   } else {
     console.log('file                              gzip -9');
-    for (const [file, bytes] of Object.entries(result.files)) console.log(`  ${file.padEnd(32)}${kB(bytes).padStart(10)}`);
+    for (const [file, bytes] of Object.entries(result.files))
+      console.log(`  ${file.padEnd(32)}${kB(bytes).padStart(10)}`);
   }
   let over = false;
   for (const [name, label] of [
@@ -80,7 +81,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     const { gzip, budget } = result[name];
     const ok = gzip <= budget;
     over ||= !ok;
-    console.log(`${ok ? 'ok  ' : 'OVER'} ${label}: ${kB(gzip)} of ${kB(budget)}${ok ? '' : ` (${kB(gzip - budget)} too much)`}`);
+    console.log(
+      `${ok ? 'ok  ' : 'OVER'} ${label}: ${kB(gzip)} of ${kB(budget)}${ok ? '' : ` (${kB(gzip - budget)} too much)`}`,
+    );
   }
   process.exit(over ? 1 : 0);
 }

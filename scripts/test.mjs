@@ -25,9 +25,16 @@ function ensure(packageName, binaries) {
   const isRoot = process.getuid?.() === 0;
   if (isRoot && which('apt-get')) {
     console.log(`[keuze] ${packageName} is missing; installing Debian's package…`);
-    execFileSync('sh', ['-c', `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${packageName}`], {
-      stdio: 'inherit',
-    });
+    execFileSync(
+      'sh',
+      [
+        '-c',
+        `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${packageName}`,
+      ],
+      {
+        stdio: 'inherit',
+      },
+    );
     path = which(...binaries);
   }
   if (!path) {
@@ -42,12 +49,22 @@ function ensure(packageName, binaries) {
 
 const runs = [];
 if (only !== '--firefox') {
-  const chromium = process.env.KEUZE_CHROMIUM || ensure('chromium', ['chromium', 'chromium-browser', 'google-chrome']);
-  runs.push({ name: 'Chromium', env: { KEUZE_BROWSER: 'chromium', KEUZE_CHROMIUM: chromium }, extra: ['--coverage'] });
+  const chromium =
+    process.env.KEUZE_CHROMIUM ||
+    ensure('chromium', ['chromium', 'chromium-browser', 'google-chrome']);
+  runs.push({
+    name: 'Chromium',
+    env: { KEUZE_BROWSER: 'chromium', KEUZE_CHROMIUM: chromium },
+    extra: ['--coverage'],
+  });
 }
 if (only !== '--chromium') {
   const firefox = process.env.KEUZE_FIREFOX || ensure('firefox-esr', ['firefox-esr', 'firefox']);
-  runs.push({ name: 'Firefox ESR', env: { KEUZE_BROWSER: 'firefox', KEUZE_FIREFOX: firefox }, extra: [] });
+  runs.push({
+    name: 'Firefox ESR',
+    env: { KEUZE_BROWSER: 'firefox', KEUZE_FIREFOX: firefox },
+    extra: [],
+  });
 }
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -83,7 +100,8 @@ if (only !== '--firefox' && journeys.length > 0 && !passthrough.some((arg) => ar
   });
   process.stdout.write(result.stdout ?? '');
   process.stderr.write(result.stderr ?? '');
-  const count = (label) => Number(new RegExp(`^# ${label} (\\d+)$`, 'm').exec(result.stdout ?? '')?.[1] ?? 0);
+  const count = (label) =>
+    Number(new RegExp(`^# ${label} (\\d+)$`, 'm').exec(result.stdout ?? '')?.[1] ?? 0);
   totals.passed += count('pass');
   totals.failed += count('fail');
   totals.skipped += count('skipped') + count('todo');

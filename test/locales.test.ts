@@ -6,8 +6,31 @@ import { expect } from '@open-wc/testing';
 
 /** The 24 official EU languages, the regional variants and one right-to-left language. */
 const FULL = [
-  'bg', 'cs', 'da', 'de', 'el', 'en', 'es', 'et', 'fi', 'fr', 'ga', 'hr',
-  'hu', 'it', 'lt', 'lv', 'mt', 'nl', 'pl', 'pt', 'ro', 'sk', 'sl', 'sv', 'ar',
+  'bg',
+  'cs',
+  'da',
+  'de',
+  'el',
+  'en',
+  'es',
+  'et',
+  'fi',
+  'fr',
+  'ga',
+  'hr',
+  'hu',
+  'it',
+  'lt',
+  'lv',
+  'mt',
+  'nl',
+  'pl',
+  'pt',
+  'ro',
+  'sk',
+  'sl',
+  'sv',
+  'ar',
 ];
 /** Regional files hold only what differs; the loader lays them over the base language. */
 const REGIONAL = ['nl-BE', 'fr-BE'];
@@ -49,7 +72,12 @@ function pluralForms(value: string): number {
 }
 
 /** Every problem with one dictionary, as readable lines (empty when it is fine). */
-function problems(lang: string, dictionary: Dictionary, reference: Dictionary, partial: boolean): string[] {
+function problems(
+  lang: string,
+  dictionary: Dictionary,
+  reference: Dictionary,
+  partial: boolean,
+): string[] {
   const found: string[] = [];
   for (const [key, value] of Object.entries(dictionary)) {
     if (!(key in reference)) {
@@ -64,14 +92,18 @@ function problems(lang: string, dictionary: Dictionary, reference: Dictionary, p
     if (value !== value.trim()) found.push(`${key}: leading or trailing space`);
     const expected = placeholders(reference[key]).join(' ');
     const actual = placeholders(value).join(' ');
-    if (expected !== actual) found.push(`${key}: placeholders "${actual}" instead of "${expected}"`);
+    if (expected !== actual)
+      found.push(`${key}: placeholders "${actual}" instead of "${expected}"`);
     if (pluralForms(value) !== pluralForms(reference[key]))
-      found.push(`${key}: ${pluralForms(value)} plural forms instead of ${pluralForms(reference[key])}`);
+      found.push(
+        `${key}: ${pluralForms(value)} plural forms instead of ${pluralForms(reference[key])}`,
+      );
     // Locale strings are text, never markup: the elements render them as text.
     if (/[<>]/.test(value)) found.push(`${key}: contains < or >`);
   }
   if (!partial) {
-    for (const key of Object.keys(reference)) if (!(key in dictionary)) found.push(`${key}: missing`);
+    for (const key of Object.keys(reference))
+      if (!(key in dictionary)) found.push(`${key}: missing`);
   }
   return found.map((line) => `${lang}: ${line}`);
 }
@@ -93,12 +125,21 @@ describe('locale files', () => {
   for (const lang of FULL.filter((tag) => tag !== 'en')) {
     it(`${lang} is a translation, not a copy of English`, async () => {
       const dictionary = await load(lang);
-      const copied = Object.keys(en).filter((key) => !MAY_MATCH_ENGLISH.has(key) && dictionary[key] === en[key]);
+      const copied = Object.keys(en).filter(
+        (key) => !MAY_MATCH_ENGLISH.has(key) && dictionary[key] === en[key],
+      );
       // A few words are the same in many languages ("Cookie", "Marketing"); a copied sentence is not.
-      const words = (value: string) => value.replace(/\{\w+\}|\|/g, ' ').split(/\s+/).filter(Boolean).length;
+      const words = (value: string) =>
+        value
+          .replace(/\{\w+\}|\|/g, ' ')
+          .split(/\s+/)
+          .filter(Boolean).length;
       const sentences = copied.filter((key) => words(en[key]) > 2);
       expect(sentences, `${lang}: sentences identical to English`).to.deep.equal([]);
-      expect(copied.length, `${lang}: strings identical to English: ${copied.join(', ')}`).to.be.at.most(12);
+      expect(
+        copied.length,
+        `${lang}: strings identical to English: ${copied.join(', ')}`,
+      ).to.be.at.most(12);
     });
   }
 
@@ -127,13 +168,20 @@ describe('locale files', () => {
   }
 
   it('finds a problem in a broken dictionary, so the check itself can fail', () => {
-    const broken = { 'banner.accept': '', 'banner.intro': '{controler} …', 'banner.bogus': 'x', 'notice.unit.days': '{n} d' };
+    const broken = {
+      'banner.accept': '',
+      'banner.intro': '{controler} …',
+      'banner.bogus': 'x',
+      'notice.unit.days': '{n} d',
+    };
     expect(problems('xx', broken, { ...en }, true)).to.deep.equal([
       'xx: banner.accept: empty',
       'xx: banner.intro: placeholders "{controler}" instead of "{controller} {purposes}"',
       'xx: banner.bogus: not a key of en',
       'xx: notice.unit.days: 1 plural forms instead of 2',
     ]);
-    expect(problems('xx', { 'banner.accept': 'Ok' }, { ...en }, false).length).to.equal(Object.keys(en).length - 1);
+    expect(problems('xx', { 'banner.accept': 'Ok' }, { ...en }, false).length).to.equal(
+      Object.keys(en).length - 1,
+    );
   });
 });

@@ -1,7 +1,15 @@
 // The decision as pure functions: what the defaults are, what each action
 // records, whether a stored decision still holds, and how a stored record is
 // read back defensively. No storage, no DOM, no clock of its own.
-import type { Config, Consent, Decision, DecisionLayer, DecisionMethod, Purpose, StoredState } from './types.js';
+import type {
+  Config,
+  Consent,
+  Decision,
+  DecisionLayer,
+  DecisionMethod,
+  Purpose,
+  StoredState,
+} from './types.js';
 import { addDuration, parseDuration } from './config/check.js';
 import { consentIds } from './model.js';
 
@@ -27,7 +35,11 @@ export interface DecisionContext {
 
 export type Choices = Pick<Decision, 'purposes' | 'services'>;
 
-export const EMPTY_STATE: StoredState = Object.freeze({ version: 1, current: null, history: [] }) as StoredState;
+export const EMPTY_STATE: StoredState = Object.freeze({
+  version: 1,
+  current: null,
+  history: [],
+}) as StoredState;
 
 /** A purpose GPC refuses by itself: one that sells or shares data. */
 function refusedBySignal(purpose: Purpose, gpc: boolean): boolean {
@@ -60,7 +72,12 @@ function uniform(config: Config, gpc: boolean, on: boolean): Choices {
 }
 
 /** The choices an action leads to, starting from the current ones. */
-export function choicesFor(action: Action, config: Config, gpc: boolean, current: Choices): Choices {
+export function choicesFor(
+  action: Action,
+  config: Config,
+  gpc: boolean,
+  current: Choices,
+): Choices {
   switch (action.type) {
     case 'accept-all':
       return uniform(config, gpc, true);
@@ -85,7 +102,8 @@ export function choicesFor(action: Action, config: Config, gpc: boolean, current
       for (const purpose of config.purposes) {
         const locked = purpose.basis === 'necessary';
         const given = choices[purpose.id];
-        const value = locked || (typeof given === 'boolean' ? given : (current.purposes[purpose.id] ?? false));
+        const value =
+          locked || (typeof given === 'boolean' ? given : (current.purposes[purpose.id] ?? false));
         purposes[purpose.id] = value;
         for (const service of purpose.services ?? []) {
           const serviceGiven = choices[service.id];
@@ -105,7 +123,12 @@ export function choicesFor(action: Action, config: Config, gpc: boolean, current
 }
 
 /** How a saved choice is described: a withdrawal or an objection when it only takes away. */
-export function methodFor(action: Action, config: Config, previous: Choices | null, next: Choices): DecisionMethod {
+export function methodFor(
+  action: Action,
+  config: Config,
+  previous: Choices | null,
+  next: Choices,
+): DecisionMethod {
   if (action.type !== 'save') return action.type;
   if (!previous) return 'custom';
   const bases = new Map<string, Purpose['basis']>();
@@ -142,9 +165,16 @@ function randomId(): string {
 }
 
 /** Records a new decision; the previous one moves into the bounded history. */
-export function decide(state: StoredState, action: Action, context: DecisionContext, current: Choices): StoredState {
+export function decide(
+  state: StoredState,
+  action: Action,
+  context: DecisionContext,
+  current: Choices,
+): StoredState {
   const { config, now } = context;
-  const previousChoices = state.current ? { purposes: state.current.purposes, services: state.current.services } : null;
+  const previousChoices = state.current
+    ? { purposes: state.current.purposes, services: state.current.services }
+    : null;
   const next = choicesFor(action, config, context.gpc, current);
   const decision: Decision = {
     id: (context.newId ?? randomId)(),
@@ -160,13 +190,23 @@ export function decide(state: StoredState, action: Action, context: DecisionCont
     services: next.services,
   };
   const history = state.current ? [state.current, ...state.history] : [...state.history];
-  return { version: 1, current: decision, history: history.slice(0, HISTORY_LIMIT), updatedAt: decision.decidedAt };
+  return {
+    version: 1,
+    current: decision,
+    history: history.slice(0, HISTORY_LIMIT),
+    updatedAt: decision.decidedAt,
+  };
 }
 
 /** Forgets the current decision but keeps it in the history for the receipt. */
 export function forget(state: StoredState, now: Date): StoredState {
   const history = state.current ? [state.current, ...state.history] : [...state.history];
-  return { version: 1, current: null, history: history.slice(0, HISTORY_LIMIT), updatedAt: now.toISOString() };
+  return {
+    version: 1,
+    current: null,
+    history: history.slice(0, HISTORY_LIMIT),
+    updatedAt: now.toISOString(),
+  };
 }
 
 export type Validity = 'valid' | 'missing' | 'expired' | 'revision' | 'new-purpose';
@@ -177,7 +217,10 @@ export function validity(state: StoredState, config: Config, now: Date): Validit
   if (!current) return 'missing';
   if (current.revision !== config.revision) return 'revision';
   const decidedAt = Date.parse(current.decidedAt);
-  const expiresAt = Math.min(Date.parse(current.expiresAt), expiryOf(config, new Date(decidedAt)).getTime());
+  const expiresAt = Math.min(
+    Date.parse(current.expiresAt),
+    expiryOf(config, new Date(decidedAt)).getTime(),
+  );
   if (!(expiresAt > now.getTime()) || expiresAt - decidedAt > MAX_EXPIRY_MS) return 'expired';
   const known = new Set([...Object.keys(current.purposes), ...Object.keys(current.services)]);
   if (consentIds(config).some((id) => !known.has(id))) return 'new-purpose';
@@ -188,7 +231,10 @@ export function validity(state: StoredState, config: Config, now: Date): Validit
 export function expiresAt(state: StoredState, config: Config): number | null {
   if (!state.current) return null;
   const decidedAt = Date.parse(state.current.decidedAt);
-  return Math.min(Date.parse(state.current.expiresAt), expiryOf(config, new Date(decidedAt)).getTime());
+  return Math.min(
+    Date.parse(state.current.expiresAt),
+    expiryOf(config, new Date(decidedAt)).getTime(),
+  );
 }
 
 /** The consent snapshot the page sees. Only ids in the config appear; necessary is always on. */
@@ -200,7 +246,9 @@ export function consentOf(state: StoredState, config: Config, gpc: boolean, now:
   const purposes: Record<string, boolean> = {};
   const services: Record<string, boolean> = {};
   for (const purpose of config.purposes) {
-    const on = purpose.basis === 'necessary' || (record.purposes[purpose.id] ?? defaults.purposes[purpose.id]);
+    const on =
+      purpose.basis === 'necessary' ||
+      (record.purposes[purpose.id] ?? defaults.purposes[purpose.id]);
     purposes[purpose.id] = on;
     for (const service of purpose.services ?? []) {
       services[service.id] = purpose.basis === 'necessary' || (record.services[service.id] ?? on);
@@ -219,14 +267,23 @@ export function changedIds(previous: Consent, next: Consent): string[] {
   return [...ids];
 }
 
-const METHODS: readonly DecisionMethod[] = ['accept-all', 'reject-all', 'custom', 'withdraw', 'objection'];
+const METHODS: readonly DecisionMethod[] = [
+  'accept-all',
+  'reject-all',
+  'custom',
+  'withdraw',
+  'objection',
+];
 const LAYERS: readonly DecisionLayer[] = ['banner', 'centre', 'placeholder', 'api'];
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 function isFlagMap(value: unknown): value is Record<string, boolean> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const entries = Object.entries(value);
-  return entries.length <= 5000 && entries.every(([key, flag]) => key.length <= 64 && typeof flag === 'boolean');
+  return (
+    entries.length <= 5000 &&
+    entries.every(([key, flag]) => key.length <= 64 && typeof flag === 'boolean')
+  );
 }
 
 function isShortString(value: unknown, max = 200): value is string {
@@ -284,14 +341,24 @@ export function readStoredState(value: unknown): { state: StoredState; problem?:
       return { state: EMPTY_STATE, problem: 'the stored consent record is not an object' };
     }
     const raw = value as Record<string, unknown>;
-    if (raw.version !== 1) return { state: EMPTY_STATE, problem: `the stored consent record has an unknown version (${String(raw.version)})` };
+    if (raw.version !== 1)
+      return {
+        state: EMPTY_STATE,
+        problem: `the stored consent record has an unknown version (${String(raw.version)})`,
+      };
     if (raw.current !== null && !isDecision(raw.current)) {
-      return { state: EMPTY_STATE, problem: 'the stored consent record is corrupt; the visitor is asked again' };
+      return {
+        state: EMPTY_STATE,
+        problem: 'the stored consent record is corrupt; the visitor is asked again',
+      };
     }
-    const history = Array.isArray(raw.history) ? raw.history.filter(isDecision).slice(0, HISTORY_LIMIT).map(copyDecision) : [];
+    const history = Array.isArray(raw.history)
+      ? raw.history.filter(isDecision).slice(0, HISTORY_LIMIT).map(copyDecision)
+      : [];
     const current = raw.current === null ? null : copyDecision(raw.current as Decision);
     const state: StoredState = { version: 1, current, history };
-    if (typeof raw.updatedAt === 'string' && ISO_TIME.test(raw.updatedAt)) state.updatedAt = raw.updatedAt;
+    if (typeof raw.updatedAt === 'string' && ISO_TIME.test(raw.updatedAt))
+      state.updatedAt = raw.updatedAt;
     return { state };
   } catch {
     return { state: EMPTY_STATE, problem: 'the stored consent record could not be read' };

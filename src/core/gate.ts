@@ -335,7 +335,10 @@ export class Gate {
       // The nonce attribute is hidden by browsers under a CSP; the property below carries it.
       if (attr.name === 'type' || attr.name === 'nonce') continue;
       // Under `require-trusted-types-for 'script'` a plain string is refused for a script's src.
-      script.setAttribute(attr.name, attr.name === 'src' ? trustedScriptURL(attr.value) : attr.value);
+      script.setAttribute(
+        attr.name,
+        attr.name === 'src' ? trustedScriptURL(attr.value) : attr.value,
+      );
     }
     const type = original.getAttribute('data-type');
     if (type) script.setAttribute('type', type);

@@ -93,7 +93,11 @@ export class Keuze {
   /** Stops before starting, e.g. when the config could not be loaded. Nothing is granted. */
   fail(message: string, path = 'config'): Promise<Consent> {
     if (this.initialising) return this.initialising;
-    const result: ValidationResult = { ok: false, errors: [{ path, message, severity: 'error' }], warnings: [] };
+    const result: ValidationResult = {
+      ok: false,
+      errors: [{ path, message, severity: 'error' }],
+      warnings: [],
+    };
     this.validation = result;
     this.initialising = Promise.resolve(this.refuse(result));
     return this.initialising;
@@ -101,8 +105,11 @@ export class Keuze {
 
   private refuse(result: ValidationResult): Consent {
     const lines = result.errors.map(formatIssue);
-    console.error(`[keuze] Keuze did not start, so nothing that needs consent will run:\n  ${lines.join('\n  ')}`);
-    for (const issue of result.errors) emit('keuze-error', { message: formatIssue(issue), path: issue.path });
+    console.error(
+      `[keuze] Keuze did not start, so nothing that needs consent will run:\n  ${lines.join('\n  ')}`,
+    );
+    for (const issue of result.errors)
+      emit('keuze-error', { message: formatIssue(issue), path: issue.path });
     this.resolveReady(this.get());
     emit('keuze-ready', { consent: this.get() });
     return this.get();
@@ -120,7 +127,9 @@ export class Keuze {
   /** Resolves when the purpose or service is granted (never, if the config was refused). */
   whenGranted(id: string): Promise<void> {
     if (this.current) return this.current.whenGranted(id);
-    return this.ready.then(() => (this.current ? this.current.whenGranted(id) : new Promise<void>(() => {})));
+    return this.ready.then(() =>
+      this.current ? this.current.whenGranted(id) : new Promise<void>(() => {}),
+    );
   }
 
   acceptAll(): Promise<Decision> {
@@ -160,7 +169,11 @@ export class Keuze {
   receipt(): string {
     const receipt = this.current?.receipt() ?? { current: null, history: [] };
     return JSON.stringify(
-      { controller: this.current?.config.controller?.name ?? null, revision: this.current?.config.revision ?? null, ...receipt },
+      {
+        controller: this.current?.config.controller?.name ?? null,
+        revision: this.current?.config.revision ?? null,
+        ...receipt,
+      },
       null,
       2,
     );
@@ -170,10 +183,20 @@ export class Keuze {
   diagnostics(): Finding[] {
     const findings: Finding[] = [];
     for (const issue of this.validation?.errors ?? []) {
-      findings.push({ level: 'error', code: 'config-invalid', message: formatIssue(issue), path: issue.path });
+      findings.push({
+        level: 'error',
+        code: 'config-invalid',
+        message: formatIssue(issue),
+        path: issue.path,
+      });
     }
     for (const issue of this.validation?.warnings ?? []) {
-      findings.push({ level: 'warning', code: 'config-unknown-key', message: formatIssue(issue), path: issue.path });
+      findings.push({
+        level: 'warning',
+        code: 'config-unknown-key',
+        message: formatIssue(issue),
+        path: issue.path,
+      });
     }
     if (this.current) findings.push(...this.current.findings, ...diagnose(this.current));
     return findings;

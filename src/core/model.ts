@@ -14,7 +14,9 @@ export interface StorageRow {
 }
 
 export function allServices(config: Config): ServiceEntry[] {
-  return config.purposes.flatMap((purpose) => (purpose.services ?? []).map((service) => ({ service, purpose })));
+  return config.purposes.flatMap((purpose) =>
+    (purpose.services ?? []).map((service) => ({ service, purpose })),
+  );
 }
 
 export function findPurpose(config: Config, id: string): Purpose | undefined {
@@ -32,7 +34,11 @@ export function storageRows(config: Config): StorageRow[] {
     for (const item of purpose.storage ?? []) rows.push({ item, purpose });
     for (const service of purpose.services ?? []) {
       for (const item of service.storage ?? []) {
-        rows.push({ item: item.provider ? item : { ...item, provider: service.provider }, purpose, service });
+        rows.push({
+          item: item.provider ? item : { ...item, provider: service.provider },
+          purpose,
+          service,
+        });
       }
     }
   }

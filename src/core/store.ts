@@ -29,7 +29,12 @@ import {
 import { hashValue } from './hash.js';
 import { TabChannel } from './tabs.js';
 
-export const StoreStatus = { idle: 'idle', loading: 'loading', ready: 'ready', error: 'error' } as const;
+export const StoreStatus = {
+  idle: 'idle',
+  loading: 'loading',
+  ready: 'ready',
+  error: 'error',
+} as const;
 export type StoreStatus = (typeof StoreStatus)[keyof typeof StoreStatus];
 
 export type ChangeSource = 'local' | 'tab' | 'expiry' | 'reset';
@@ -86,11 +91,20 @@ export class ConsentStore extends EventTarget {
     this.configHash = hashValue(config);
     this.now = options.now ?? (() => new Date());
     this.locale = options.locale ?? 'en';
-    const signal = (globalThis.navigator as Navigator & { globalPrivacyControl?: boolean })?.globalPrivacyControl === true;
+    const signal =
+      (globalThis.navigator as Navigator & { globalPrivacyControl?: boolean })
+        ?.globalPrivacyControl === true;
     this.gpc = options.gpc ?? (config.gpc !== false && signal);
     this.adapter =
       options.adapter ??
-      defaultAdapter((from, to, error) => this.report('storage-fallback', `${from} failed (${describeError(error)}); using ${to} instead`), options.database);
+      defaultAdapter(
+        (from, to, error) =>
+          this.report(
+            'storage-fallback',
+            `${from} failed (${describeError(error)}); using ${to} instead`,
+          ),
+        options.database,
+      );
     this.consent = consentOf(EMPTY_STATE, config, this.gpc, this.now());
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
     if (options.channel !== false) {
@@ -108,7 +122,11 @@ export class ConsentStore extends EventTarget {
     listener: EventListenerOrEventListenerObject | null,
     options?: boolean | AddEventListenerOptions,
   ): void;
-  override addEventListener(type: string, listener: unknown, options?: boolean | AddEventListenerOptions): void {
+  override addEventListener(
+    type: string,
+    listener: unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void {
     super.addEventListener(type, listener as EventListenerOrEventListenerObject | null, options);
   }
 
@@ -122,7 +140,11 @@ export class ConsentStore extends EventTarget {
     listener: EventListenerOrEventListenerObject | null,
     options?: boolean | EventListenerOptions,
   ): void;
-  override removeEventListener(type: string, listener: unknown, options?: boolean | EventListenerOptions): void {
+  override removeEventListener(
+    type: string,
+    listener: unknown,
+    options?: boolean | EventListenerOptions,
+  ): void {
     super.removeEventListener(type, listener as EventListenerOrEventListenerObject | null, options);
   }
 
@@ -138,7 +160,10 @@ export class ConsentStore extends EventTarget {
     try {
       raw = await this.adapter.get();
     } catch (error) {
-      this.report('storage-unavailable', `the consent record could not be read (${describeError(error)}); the visitor is asked again`);
+      this.report(
+        'storage-unavailable',
+        `the consent record could not be read (${describeError(error)}); the visitor is asked again`,
+      );
     }
     const { state, problem } = readStoredState(raw);
     if (problem) this.report('storage-corrupt', problem);
@@ -239,7 +264,14 @@ export class ConsentStore extends EventTarget {
     const next = decide(
       this.state,
       action,
-      { config: this.config, configHash: this.configHash, now: this.now(), gpc: this.gpc, locale: this.locale, layer },
+      {
+        config: this.config,
+        configHash: this.configHash,
+        now: this.now(),
+        gpc: this.gpc,
+        locale: this.locale,
+        layer,
+      },
       current,
     );
     await this.write(next, 'local');
@@ -261,7 +293,10 @@ export class ConsentStore extends EventTarget {
       try {
         await this.adapter.set(state);
       } catch (error) {
-        this.report('storage-write-failed', `the decision could not be stored (${describeError(error)}); it holds for this page only`);
+        this.report(
+          'storage-write-failed',
+          `the decision could not be stored (${describeError(error)}); it holds for this page only`,
+        );
       }
       this.channel?.post(state);
     });
@@ -275,12 +310,18 @@ export class ConsentStore extends EventTarget {
     this.consent = consentOf(next, this.config, this.gpc, this.now());
     this.scheduleExpiry();
     const changed = changedIds(previous, this.consent);
-    if (source === 'tab' && changed.length === 0 && previous.decided === this.consent.decided) return;
+    if (source === 'tab' && changed.length === 0 && previous.decided === this.consent.decided)
+      return;
     this.emitChange(previous, changed, source);
   }
 
   private emitChange(previous: Consent, changed: string[], source: ChangeSource): void {
-    const detail: StoreChangeDetail = { consent: this.get(), previous: structuredClone(previous), changed, source };
+    const detail: StoreChangeDetail = {
+      consent: this.get(),
+      previous: structuredClone(previous),
+      changed,
+      source,
+    };
     this.dispatchEvent(new CustomEvent('change', { detail }));
   }
 
@@ -288,7 +329,8 @@ export class ConsentStore extends EventTarget {
   private receive(value: unknown): void {
     const { state, problem } = readStoredState(value);
     if (problem || this.status !== StoreStatus.ready) return;
-    if (state.updatedAt === this.state.updatedAt && state.current?.id === this.state.current?.id) return;
+    if (state.updatedAt === this.state.updatedAt && state.current?.id === this.state.current?.id)
+      return;
     if (isNewer(state, this.state)) this.apply(state, 'tab');
     else void this.persist(this.state);
   }
@@ -300,11 +342,15 @@ export class ConsentStore extends EventTarget {
     if (at === null || !this.consent.decided) return;
     const delay = at - this.now().getTime();
     if (delay > MAX_TIMER_MS) return;
-    this.expiryTimer = setTimeout(() => {
-      const previous = this.consent;
-      this.consent = consentOf(this.state, this.config, this.gpc, this.now());
-      if (previous.decided && !this.consent.decided) this.emitChange(previous, changedIds(previous, this.consent), 'expiry');
-    }, Math.max(0, delay));
+    this.expiryTimer = setTimeout(
+      () => {
+        const previous = this.consent;
+        this.consent = consentOf(this.state, this.config, this.gpc, this.now());
+        if (previous.decided && !this.consent.decided)
+          this.emitChange(previous, changedIds(previous, this.consent), 'expiry');
+      },
+      Math.max(0, delay),
+    );
   }
 
   private report(code: string, message: string): void {

@@ -38,7 +38,13 @@ function load(part: LazyPart): Promise<boolean> {
     () => true,
     (error: Error) => {
       console.error(`[keuze] ${error.message}`);
-      document.dispatchEvent(new CustomEvent('keuze-error', { detail: { message: error.message }, bubbles: true, composed: true }));
+      document.dispatchEvent(
+        new CustomEvent('keuze-error', {
+          detail: { message: error.message },
+          bubbles: true,
+          composed: true,
+        }),
+      );
       return false;
     },
   );
@@ -54,7 +60,9 @@ const handleOpen = (event: Event): void => {
     if (ok) store.requestOpen(opener);
   });
 };
-document.addEventListener('keuze-ready', () => keuze.store?.addEventListener('open', handleOpen), { once: true });
+document.addEventListener('keuze-ready', () => keuze.store?.addEventListener('open', handleOpen), {
+  once: true,
+});
 
 // Preload when the visitor is about to ask: a pointer over, focus on, or a touch of a
 // "Settings" button or a `data-keuze-open` link. By the click the centre is usually there.
@@ -62,12 +70,18 @@ const intents = ['pointerover', 'focusin', 'touchstart'] as const;
 const handleIntent = (event: Event): void => {
   const near = event
     .composedPath()
-    .some((node) => node instanceof Element && (node.hasAttribute('data-keuze-open') || node.getAttribute('data-keuze-action') === 'open-centre'));
+    .some(
+      (node) =>
+        node instanceof Element &&
+        (node.hasAttribute('data-keuze-open') ||
+          node.getAttribute('data-keuze-action') === 'open-centre'),
+    );
   if (!near) return;
   for (const type of intents) document.removeEventListener(type, handleIntent, true);
   if (!customElements.get(CENTRE)) void loadPart('centre').catch(() => {}); // the click reports failures
 };
-for (const type of intents) document.addEventListener(type, handleIntent, { capture: true, passive: true });
+for (const type of intents)
+  document.addEventListener(type, handleIntent, { capture: true, passive: true });
 
 // The notice and the placeholder: only some pages have one (privacy pages; pages with
 // a blocked embed, where the gate adds it). Watch the document until each appeared.

@@ -7,12 +7,16 @@ import { trustedScriptURL } from '../core/trusted-types.js';
 export type LazyPart = 'centre' | 'notice' | 'placeholder';
 
 // document.currentScript is only set while the main script evaluates: remember it now.
-const main = typeof document !== 'undefined' ? (document.currentScript as HTMLScriptElement | null) : null;
+const main =
+  typeof document !== 'undefined' ? (document.currentScript as HTMLScriptElement | null) : null;
 const loading = new Map<LazyPart, Promise<void>>();
 
 /** Where the part lives: beside the main script (its `src`), else beside the page. */
 export function partUrl(part: LazyPart): string {
-  const base = main?.src || document.querySelector<HTMLScriptElement>('script[src*="keuze"]')?.src || document.baseURI;
+  const base =
+    main?.src ||
+    document.querySelector<HTMLScriptElement>('script[src*="keuze"]')?.src ||
+    document.baseURI;
   return new URL(`keuze-${part}.js`, base).href;
 }
 

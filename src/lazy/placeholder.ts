@@ -6,4 +6,5 @@ import { registerTranslation } from '../core/locale.js';
 import { KeuzePlaceholder } from '../elements/placeholder/placeholder.js';
 
 for (const [lang, dictionary] of Object.entries(texts)) registerTranslation(lang, dictionary);
-if (!customElements.get('keuze-placeholder')) customElements.define('keuze-placeholder', KeuzePlaceholder);
+if (!customElements.get('keuze-placeholder'))
+  customElements.define('keuze-placeholder', KeuzePlaceholder);

@@ -19,7 +19,9 @@ describe('config validation', () => {
   it('names the field and the allowed values when a basis is misspelt', () => {
     const raw = exampleConfig();
     purposesOf(raw)[2].basis = 'consentt';
-    expect(errorsOf(raw)).to.include('purposes[2].basis: expected "necessary" | "consent" | "legitimate-interest", got "consentt"');
+    expect(errorsOf(raw)).to.include(
+      'purposes[2].basis: expected "necessary" | "consent" | "legitimate-interest", got "consentt"',
+    );
   });
 
   it('reports every problem at once, not only the first', () => {
@@ -32,7 +34,9 @@ describe('config validation', () => {
     expect(errors).to.have.length(4);
     expect(errors).to.include('purposes[2].id: expected a string, got 42');
     expect(errors).to.include('layout: expected "bar" | "box" | "modal", got "popup"');
-    expect(errors).to.include('expiry: expected an ISO 8601 duration such as "P6M", got "six months"');
+    expect(errors).to.include(
+      'expiry: expected an ISO 8601 duration such as "P6M", got "six months"',
+    );
   });
 
   it('refuses duplicate ids across purposes and services, naming both places', () => {
@@ -51,7 +55,9 @@ describe('config validation', () => {
     expect(result.ok).to.equal(true);
     const warnings = result.warnings.map(formatIssue);
     expect(warnings).to.include('revison: unknown key "revison": did you mean "revision"?');
-    expect(warnings).to.include('purposes[0].justifcation: unknown key "justifcation": did you mean "justification"?');
+    expect(warnings).to.include(
+      'purposes[0].justifcation: unknown key "justifcation": did you mean "justification"?',
+    );
   });
 
   it('requires a justification for a necessary purpose', () => {
@@ -73,8 +79,13 @@ describe('config validation', () => {
 
   it('accepts "session" and ISO durations as retention, and refuses other words', () => {
     const raw = exampleConfig();
-    const storage = ((purposesOf(raw)[2].services as Array<Record<string, unknown>>)[0].storage as Array<Record<string, unknown>>);
-    storage.push({ name: 'a', type: 'cookie', retention: 'session' }, { name: 'b', type: 'cookie', retention: 'PT30M' }, { name: 'c', type: 'cookie', retention: '1 year' });
+    const storage = (purposesOf(raw)[2].services as Array<Record<string, unknown>>)[0]
+      .storage as Array<Record<string, unknown>>;
+    storage.push(
+      { name: 'a', type: 'cookie', retention: 'session' },
+      { name: 'b', type: 'cookie', retention: 'PT30M' },
+      { name: 'c', type: 'cookie', retention: '1 year' },
+    );
     expect(errorsOf(raw)).to.deep.equal([
       'purposes[2].services[0].storage[3].retention: expected an ISO 8601 duration such as "P13M" or "PT30M", or "session", got "1 year"',
     ]);
@@ -90,28 +101,45 @@ describe('config validation', () => {
 
   it('refuses javascript: and data: URLs for privacy policies and the log endpoint', () => {
     const raw = exampleConfig();
-    (purposesOf(raw)[3].services as Array<Record<string, unknown>>)[0].privacyPolicy = 'javascript:alert(1)';
+    (purposesOf(raw)[3].services as Array<Record<string, unknown>>)[0].privacyPolicy =
+      'javascript:alert(1)';
     raw.log = { endpoint: 'data:text/plain,x' };
     const errors = errorsOf(raw);
-    expect(errors).to.include('purposes[3].services[0].privacyPolicy: expected an http(s), mailto, tel or relative URL, got "javascript:alert(1)"');
-    expect(errors).to.include('log.endpoint: expected an http(s), mailto, tel or relative URL, got "data:text/plain,x"');
+    expect(errors).to.include(
+      'purposes[3].services[0].privacyPolicy: expected an http(s), mailto, tel or relative URL, got "javascript:alert(1)"',
+    );
+    expect(errors).to.include(
+      'log.endpoint: expected an http(s), mailto, tel or relative URL, got "data:text/plain,x"',
+    );
   });
 
   it('checks localized texts per language tag', () => {
     const raw = exampleConfig();
     purposesOf(raw)[2].name = { en: 'Statistics', Dutch: 'Statistieken', nl: '' };
     const errors = errorsOf(raw);
-    expect(errors).to.include('purposes[2].name.Dutch: expected a language tag such as "en" or "nl-BE", got "Dutch"');
+    expect(errors).to.include(
+      'purposes[2].name.Dutch: expected a language tag such as "en" or "nl-BE", got "Dutch"',
+    );
     expect(errors).to.include('purposes[2].name.nl: expected a non-empty string, got ""');
   });
 
   it('validates the Google Consent Mode options', () => {
     const raw = exampleConfig();
-    raw.googleConsentMode = { map: { analytics: ['analytics_storage', 'analytic_storage'] }, waitForUpdate: -5, region: ['nl'] };
+    raw.googleConsentMode = {
+      map: { analytics: ['analytics_storage', 'analytic_storage'] },
+      waitForUpdate: -5,
+      region: ['nl'],
+    };
     const errors = errorsOf(raw);
-    expect(errors.some((e) => e.startsWith('googleConsentMode.map.analytics[1]: expected "ad_storage"'))).to.equal(true);
-    expect(errors).to.include('googleConsentMode.waitForUpdate: expected milliseconds from 0 to 60000, got -5');
-    expect(errors).to.include('googleConsentMode.region[0]: expected an ISO 3166 code such as "NL" or "BE-VLG", got "nl"');
+    expect(
+      errors.some((e) => e.startsWith('googleConsentMode.map.analytics[1]: expected "ad_storage"')),
+    ).to.equal(true);
+    expect(errors).to.include(
+      'googleConsentMode.waitForUpdate: expected milliseconds from 0 to 60000, got -5',
+    );
+    expect(errors).to.include(
+      'googleConsentMode.region[0]: expected an ISO 3166 code such as "NL" or "BE-VLG", got "nl"',
+    );
   });
 
   it('gives a clear error for input that is not a config at all', () => {

@@ -35,7 +35,9 @@ describe('keuze API', () => {
     const keuze = fresh();
     await keuze.init(exampleConfig(), { ...quiet, adapter: new MemoryAdapter() });
     const seen: string[] = [];
-    const stop = keuze.on('change', (event) => seen.push(event.detail.consent.decided ? 'decided' : 'open'));
+    const stop = keuze.on('change', (event) =>
+      seen.push(event.detail.consent.decided ? 'decided' : 'open'),
+    );
     const stopFull = keuze.on('keuze-change', () => seen.push('full'));
     await keuze.acceptAll();
     stop();
@@ -62,7 +64,11 @@ describe('keuze API', () => {
       document.removeEventListener('keuze-error', listener);
     }
     expect(errors).to.deep.equal([
-      { message: 'purposes[2].basis: expected "necessary" | "consent" | "legitimate-interest", got "consentt"', path: 'purposes[2].basis' },
+      {
+        message:
+          'purposes[2].basis: expected "necessary" | "consent" | "legitimate-interest", got "consentt"',
+        path: 'purposes[2].basis',
+      },
     ]);
     expect(logged[0]).to.contain('purposes[2].basis');
     expect(keuze.granted('necessary')).to.equal(false);
@@ -70,7 +76,11 @@ describe('keuze API', () => {
     let rejected = '';
     await keuze.acceptAll().catch((error: Error) => (rejected = error.message));
     expect(rejected).to.contain('config is invalid');
-    expect(keuze.diagnostics()[0]).to.include({ level: 'error', code: 'config-invalid', path: 'purposes[2].basis' });
+    expect(keuze.diagnostics()[0]).to.include({
+      level: 'error',
+      code: 'config-invalid',
+      path: 'purposes[2].basis',
+    });
   });
 
   it('still tells Google tags "denied" when a Consent Mode config is invalid', async () => {
@@ -164,6 +174,12 @@ describe('keuze API', () => {
     } finally {
       console.warn = warn;
     }
-    expect(keuze.diagnostics().some((f) => f.code === 'config-unknown-key' && f.message.includes('did you mean "layout"'))).to.equal(true);
+    expect(
+      keuze
+        .diagnostics()
+        .some(
+          (f) => f.code === 'config-unknown-key' && f.message.includes('did you mean "layout"'),
+        ),
+    ).to.equal(true);
   });
 });

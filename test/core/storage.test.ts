@@ -36,7 +36,9 @@ describe('storage', () => {
     const database = unique();
     const store = await load(new IndexedDBAdapter(database));
     const decision = await store.acceptAll();
-    const raw = (await idbGet('consent', createStore(database, 'state'))) as { current: { id: string } };
+    const raw = (await idbGet('consent', createStore(database, 'state'))) as {
+      current: { id: string };
+    };
     expect(raw.current.id).to.equal(decision.id);
     const next = await load(new IndexedDBAdapter(database));
     expect(next.granted('analytics')).to.equal(true);
@@ -44,7 +46,11 @@ describe('storage', () => {
 
   it('counts garbage written into IndexedDB as no decision, without breaking', async () => {
     const database = unique();
-    await idbSet('consent', { version: 1, current: 'not a decision', history: 5 }, createStore(database, 'state'));
+    await idbSet(
+      'consent',
+      { version: 1, current: 'not a decision', history: 5 },
+      createStore(database, 'state'),
+    );
     const store = await load(new IndexedDBAdapter(database));
     expect(store.needsDecision).to.equal(true);
     expect(store.findings.map((f) => f.code)).to.include('storage-corrupt');
@@ -60,7 +66,9 @@ describe('storage', () => {
     const store = await load(adapter);
     expect(reasons).to.deep.equal(['indexedDB->localStorage']);
     const decision = await store.acceptAll();
-    expect(JSON.parse(localStorage.getItem(`${database}:consent`)!).current.id).to.equal(decision.id);
+    expect(JSON.parse(localStorage.getItem(`${database}:consent`)!).current.id).to.equal(
+      decision.id,
+    );
     const again = await load(defaultAdapter(undefined, database));
     expect(again.granted('analytics')).to.equal(true);
   });
@@ -73,7 +81,9 @@ describe('storage', () => {
       clear: () => Promise.reject(new Error('no')),
     };
     const reasons: string[] = [];
-    const adapter = new FallbackAdapter([failing, failing, new MemoryAdapter()], (from, to) => reasons.push(`${from}->${to}`));
+    const adapter = new FallbackAdapter([failing, failing, new MemoryAdapter()], (from, to) =>
+      reasons.push(`${from}->${to}`),
+    );
     const store = await load(adapter);
     await store.save({ analytics: true });
     expect(store.granted('analytics')).to.equal(true);

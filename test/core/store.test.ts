@@ -15,8 +15,16 @@ function clock(start = '2026-11-22T10:00:00.000Z') {
   };
 }
 
-async function storeWith(config: Config = validConfig(), options: ConstructorParameters<typeof ConsentStore>[1] = {}) {
-  const store = new ConsentStore(config, { adapter: new MemoryAdapter(), channel: false, gpc: false, ...options });
+async function storeWith(
+  config: Config = validConfig(),
+  options: ConstructorParameters<typeof ConsentStore>[1] = {},
+) {
+  const store = new ConsentStore(config, {
+    adapter: new MemoryAdapter(),
+    channel: false,
+    gpc: false,
+    ...options,
+  });
   await store.load();
   return store;
 }
@@ -28,8 +36,18 @@ describe('consent store', () => {
       expect(store.needsDecision).to.equal(true);
       const consent = store.get();
       expect(consent.decided).to.equal(false);
-      expect(consent.purposes).to.deep.equal({ necessary: true, functional: true, analytics: false, marketing: false });
-      expect(consent.services).to.deep.equal({ chat: true, matomo: false, youtube: false, pixel: false });
+      expect(consent.purposes).to.deep.equal({
+        necessary: true,
+        functional: true,
+        analytics: false,
+        marketing: false,
+      });
+      expect(consent.services).to.deep.equal({
+        chat: true,
+        matomo: false,
+        youtube: false,
+        pixel: false,
+      });
       expect(store.granted('analytics')).to.equal(false);
     });
 
@@ -45,13 +63,20 @@ describe('consent store', () => {
       const store = await storeWith(validConfig(), { locale: 'nl' });
       const decision = await store.acceptAll('banner');
       expect(store.needsDecision).to.equal(false);
-      expect(store.get().purposes).to.deep.equal({ necessary: true, functional: true, analytics: true, marketing: true });
+      expect(store.get().purposes).to.deep.equal({
+        necessary: true,
+        functional: true,
+        analytics: true,
+        marketing: true,
+      });
       expect(decision.method).to.equal('accept-all');
       expect(decision.layer).to.equal('banner');
       expect(decision.locale).to.equal('nl');
       expect(decision.revision).to.equal('2026-11-01');
       expect(decision.configHash).to.equal(store.configHash);
-      expect(decision.id).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(decision.id).to.match(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      );
       expect(decision.decidedAt).to.match(/Z$/);
       expect(decision.gpc).to.equal(false);
     });
@@ -60,13 +85,26 @@ describe('consent store', () => {
       const store = await storeWith();
       const decision = await store.rejectAll('banner');
       expect(decision.method).to.equal('reject-all');
-      expect(store.get().purposes).to.deep.equal({ necessary: true, functional: false, analytics: false, marketing: false });
-      expect(store.get().services).to.deep.equal({ chat: false, matomo: false, youtube: false, pixel: false });
+      expect(store.get().purposes).to.deep.equal({
+        necessary: true,
+        functional: false,
+        analytics: false,
+        marketing: false,
+      });
+      expect(store.get().services).to.deep.equal({
+        chat: false,
+        matomo: false,
+        youtube: false,
+        pixel: false,
+      });
     });
 
     it('a custom choice sets purposes, and services follow their purpose unless chosen alone', async () => {
       const store = await storeWith();
-      const decision = await store.save({ analytics: true, marketing: false, youtube: true }, 'centre');
+      const decision = await store.save(
+        { analytics: true, marketing: false, youtube: true },
+        'centre',
+      );
       expect(decision.method).to.equal('custom');
       expect(store.granted('analytics')).to.equal(true);
       expect(store.granted('matomo')).to.equal(true);
@@ -103,7 +141,12 @@ describe('consent store', () => {
       await store.acceptAll();
       const decision = await store.withdraw('centre');
       expect(decision.method).to.equal('withdraw');
-      expect(store.get().purposes).to.deep.equal({ necessary: true, functional: true, analytics: false, marketing: false });
+      expect(store.get().purposes).to.deep.equal({
+        necessary: true,
+        functional: true,
+        analytics: false,
+        marketing: false,
+      });
     });
 
     it('keeps earlier decisions in a bounded history for the receipt', async () => {
@@ -182,7 +225,9 @@ describe('consent store', () => {
       const decision = await first.acceptAll();
       expect(decision.expiresAt).to.equal('2026-07-10T12:00:00.000Z');
       time.set('2026-07-10T11:59:59.000Z');
-      expect((await storeWith(validConfig(), { adapter, now: time.now })).needsDecision).to.equal(false);
+      expect((await storeWith(validConfig(), { adapter, now: time.now })).needsDecision).to.equal(
+        false,
+      );
       time.set('2026-07-10T12:00:00.000Z');
       const later = await storeWith(validConfig(), { adapter, now: time.now });
       expect(later.needsDecision).to.equal(true);
@@ -205,17 +250,27 @@ describe('consent store', () => {
       const decision = await store.acceptAll();
       const tampered: StoredState = {
         version: 1,
-        current: { ...decision, decidedAt: '2024-01-01T00:00:00.000Z', expiresAt: '2030-01-01T00:00:00.000Z' },
+        current: {
+          ...decision,
+          decidedAt: '2024-01-01T00:00:00.000Z',
+          expiresAt: '2030-01-01T00:00:00.000Z',
+        },
         history: [],
       };
-      const reread = await storeWith(validConfig(), { adapter: new MemoryAdapter(tampered), now: time.now });
+      const reread = await storeWith(validConfig(), {
+        adapter: new MemoryAdapter(tampered),
+        now: time.now,
+      });
       expect(reread.needsDecision).to.equal(true);
     });
 
     it('asks again when the policy revision changes', async () => {
       const adapter = new MemoryAdapter();
       await (await storeWith(validConfig(), { adapter })).acceptAll();
-      const revised = await storeWith(validConfig((raw) => (raw.revision = '2027-01-01')), { adapter });
+      const revised = await storeWith(
+        validConfig((raw) => (raw.revision = '2027-01-01')),
+        { adapter },
+      );
       expect(revised.validity).to.equal('revision');
       expect(revised.needsDecision).to.equal(true);
     });
@@ -277,9 +332,15 @@ describe('consent store', () => {
     it('reads the browser signal from navigator.globalPrivacyControl unless the config turns it off', async () => {
       Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true });
       try {
-        const store = new ConsentStore(validConfig(), { adapter: new MemoryAdapter(), channel: false });
+        const store = new ConsentStore(validConfig(), {
+          adapter: new MemoryAdapter(),
+          channel: false,
+        });
         expect(store.gpc).to.equal(true);
-        const off = new ConsentStore(validConfig((raw) => (raw.gpc = false)), { adapter: new MemoryAdapter(), channel: false });
+        const off = new ConsentStore(
+          validConfig((raw) => (raw.gpc = false)),
+          { adapter: new MemoryAdapter(), channel: false },
+        );
         expect(off.gpc).to.equal(false);
       } finally {
         delete (navigator as unknown as Record<string, unknown>).globalPrivacyControl;
@@ -292,7 +353,26 @@ describe('consent store', () => {
       ['a string', 'garbage'],
       ['an unknown version', { version: 7, current: null, history: [] }],
       ['a decision without an id', { version: 1, current: { decidedAt: 'x' }, history: [] }],
-      ['choices that are not booleans', { version: 1, current: { id: 'a', decidedAt: '2026-01-01T00:00:00.000Z', expiresAt: '2026-06-01T00:00:00.000Z', revision: 'r', configHash: 'h', method: 'accept-all', layer: 'api', locale: 'en', gpc: false, purposes: { analytics: 'yes' }, services: {} }, history: [] }],
+      [
+        'choices that are not booleans',
+        {
+          version: 1,
+          current: {
+            id: 'a',
+            decidedAt: '2026-01-01T00:00:00.000Z',
+            expiresAt: '2026-06-01T00:00:00.000Z',
+            revision: 'r',
+            configHash: 'h',
+            method: 'accept-all',
+            layer: 'api',
+            locale: 'en',
+            gpc: false,
+            purposes: { analytics: 'yes' },
+            services: {},
+          },
+          history: [],
+        },
+      ],
     ];
     for (const [what, value] of corrupt) {
       it(`counts ${what} as no decision and reports it`, async () => {

@@ -12,7 +12,11 @@ async function openPeer(database: string, channel: string): Promise<Peer> {
   const frame = document.createElement('iframe');
   frame.src = `/test/core/fixtures/tab-peer.html?db=${database}&channel=${channel}`;
   document.body.append(frame);
-  await waitUntil(() => (frame.contentWindow as unknown as { peer?: Peer })?.peer, 'peer document did not start', { timeout: 5000 });
+  await waitUntil(
+    () => (frame.contentWindow as unknown as { peer?: Peer })?.peer,
+    'peer document did not start',
+    { timeout: 5000 },
+  );
   return (frame.contentWindow as unknown as { peer: Peer }).peer;
 }
 
@@ -24,7 +28,11 @@ describe('several tabs of one site', () => {
   beforeEach(async () => {
     database = `keuze-tabs-${Math.random().toString(36).slice(2)}`;
     channel = `keuze-${database}`;
-    here = new ConsentStore(validConfig(), { adapter: defaultAdapter(undefined, database), channel, gpc: false });
+    here = new ConsentStore(validConfig(), {
+      adapter: defaultAdapter(undefined, database),
+      channel,
+      gpc: false,
+    });
     await here.load();
   });
 
@@ -37,7 +45,10 @@ describe('several tabs of one site', () => {
     const peer = await openPeer(database, channel);
     expect(peer.store.needsDecision).to.equal(true);
     await here.acceptAll('banner');
-    await waitUntil(() => peer.store.granted('analytics'), 'the other document never saw the decision');
+    await waitUntil(
+      () => peer.store.granted('analytics'),
+      'the other document never saw the decision',
+    );
     expect(peer.changes).to.deep.equal(['tab']);
     expect(peer.store.get().record!.id).to.equal(here.get().record!.id);
   });
@@ -65,13 +76,24 @@ describe('several tabs of one site', () => {
   it('two documents deciding at the same moment end with the same decision, stored intact', async () => {
     const peer = await openPeer(database, channel);
     await Promise.all([here.acceptAll('banner'), peer.store.rejectAll('banner')]);
-    await waitUntil(() => here.get().record?.id === peer.store.get().record?.id, 'the two documents disagree', { timeout: 3000 });
+    await waitUntil(
+      () => here.get().record?.id === peer.store.get().record?.id,
+      'the two documents disagree',
+      { timeout: 3000 },
+    );
     const readBack = async () => {
-      const fresh = new ConsentStore(validConfig(), { adapter: defaultAdapter(undefined, database), channel: false, gpc: false });
+      const fresh = new ConsentStore(validConfig(), {
+        adapter: defaultAdapter(undefined, database),
+        channel: false,
+        gpc: false,
+      });
       await fresh.load();
       return fresh;
     };
-    await waitUntil(async () => (await readBack()).get().record?.id === here.get().record?.id, 'storage holds another decision than the documents');
+    await waitUntil(
+      async () => (await readBack()).get().record?.id === here.get().record?.id,
+      'storage holds another decision than the documents',
+    );
     expect((await readBack()).findings).to.deep.equal([]);
   });
 });

@@ -7,6 +7,7 @@ import type { Keuze } from '../../src/core/keuze.js';
 
 interface SiteWindow extends Window {
   keuze: Keuze;
+  PointerEvent: typeof PointerEvent;
   __violations?: unknown[];
   __errors?: string[];
 }
@@ -32,7 +33,11 @@ function parts(site: SiteWindow): string[] {
     .filter((path) => /\/keuze-[a-z]+\.js$/.test(path));
 }
 
-function inShadow(site: SiteWindow, host: string, selector: string): HTMLElement | null | undefined {
+function inShadow(
+  site: SiteWindow,
+  host: string,
+  selector: string,
+): HTMLElement | null | undefined {
   return site.document.querySelector(host)?.shadowRoot?.querySelector<HTMLElement>(selector);
 }
 
@@ -50,7 +55,10 @@ describe('the script-tag build loads the cookie centre and the notice only when 
 
   it('shows the banner on a first visit without downloading the centre or the notice', async () => {
     const site = await openSite('/test/e2e/pages/lazy-shop.html');
-    await waitUntil(() => inShadow(site, 'keuze-banner', '[data-keuze-action="accept-all"]'), 'the banner never rendered');
+    await waitUntil(
+      () => inShadow(site, 'keuze-banner', '[data-keuze-action="accept-all"]'),
+      'the banner never rendered',
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(parts(site)).to.deep.equal([]);
     expect(site.customElements.get('keuze-centre')).to.equal(undefined);
@@ -59,18 +67,29 @@ describe('the script-tag build loads the cookie centre and the notice only when 
   it('opens the cookie centre from the footer link, loading it on the first click', async () => {
     const site = await openSite('/test/e2e/pages/lazy-shop.html');
     site.document.querySelector<HTMLElement>('[data-keuze-open]')!.click();
-    await waitUntil(() => inShadow(site, 'keuze-centre', 'dialog[open] [role="switch"]'), 'the centre never opened', { timeout: 5000 });
+    await waitUntil(
+      () => inShadow(site, 'keuze-centre', 'dialog[open] [role="switch"]'),
+      'the centre never opened',
+      { timeout: 5000 },
+    );
     expect(parts(site)).to.deep.equal(['/dist/keuze-centre.js']);
     // Its words came with it: no untranslated key shows.
     const words = site.document.querySelector('keuze-centre')!.shadowRoot!.textContent!;
     expect(words).not.to.match(/\bcentre\.[a-zA-Z]/);
   });
 
-  it('opens the cookie centre from the banner\'s settings button, and saving there records the choice', async () => {
+  it("opens the cookie centre from the banner's settings button, and saving there records the choice", async () => {
     const site = await openSite('/test/e2e/pages/lazy-shop.html');
-    await waitUntil(() => inShadow(site, 'keuze-banner', '[data-keuze-action="open-centre"]'), 'the banner never rendered');
+    await waitUntil(
+      () => inShadow(site, 'keuze-banner', '[data-keuze-action="open-centre"]'),
+      'the banner never rendered',
+    );
     inShadow(site, 'keuze-banner', '[data-keuze-action="open-centre"]')!.click();
-    await waitUntil(() => inShadow(site, 'keuze-centre', 'dialog[open] [role="switch"]:not([disabled])'), 'the centre never opened', { timeout: 5000 });
+    await waitUntil(
+      () => inShadow(site, 'keuze-centre', 'dialog[open] [role="switch"]:not([disabled])'),
+      'the centre never opened',
+      { timeout: 5000 },
+    );
     inShadow(site, 'keuze-centre', '[role="switch"]:not([disabled])')!.click();
     inShadow(site, 'keuze-centre', '[data-keuze-action="save"]')!.click();
     await waitUntil(() => site.keuze.get().decided, 'no decision was recorded');
@@ -82,19 +101,29 @@ describe('the script-tag build loads the cookie centre and the notice only when 
     const site = await openSite('/test/e2e/pages/lazy-shop.html');
     const link = site.document.querySelector<HTMLElement>('[data-keuze-open]')!;
     link.dispatchEvent(new site.PointerEvent('pointerover', { bubbles: true, composed: true }));
-    await waitUntil(() => site.customElements.get('keuze-centre'), 'the centre was not preloaded', { timeout: 5000 });
+    await waitUntil(() => site.customElements.get('keuze-centre'), 'the centre was not preloaded', {
+      timeout: 5000,
+    });
     expect(site.document.querySelector('keuze-centre')?.hasAttribute('open')).to.equal(false); // loaded, not opened
   });
 
   it('opens the centre with keuze.open() before it was ever loaded', async () => {
     const site = await openSite('/test/e2e/pages/lazy-shop.html');
     site.keuze.open();
-    await waitUntil(() => inShadow(site, 'keuze-centre', 'dialog[open]'), 'the centre never opened', { timeout: 5000 });
+    await waitUntil(
+      () => inShadow(site, 'keuze-centre', 'dialog[open]'),
+      'the centre never opened',
+      { timeout: 5000 },
+    );
   });
 
   it('renders the privacy notice on a page that has <keuze-notice>, and nowhere else loads it', async () => {
     const site = await openSite('/test/e2e/pages/lazy-privacy.html');
-    await waitUntil(() => site.document.querySelector('keuze-notice')?.querySelector('h2'), 'the notice never rendered', { timeout: 5000 });
+    await waitUntil(
+      () => site.document.querySelector('keuze-notice')?.querySelector('h2'),
+      'the notice never rendered',
+      { timeout: 5000 },
+    );
     expect(parts(site)).to.deep.equal(['/dist/keuze-notice.js']);
     const words = site.document.querySelector('keuze-notice')!.textContent!;
     expect(words).to.contain('Voorbeeld B.V.');
@@ -104,29 +133,49 @@ describe('the script-tag build loads the cookie centre and the notice only when 
   it('loads the notice when a script adds <keuze-notice> later', async () => {
     const site = await openSite('/test/e2e/pages/lazy-shop.html');
     site.document.body.append(site.document.createElement('keuze-notice'));
-    await waitUntil(() => site.document.querySelector('keuze-notice')?.querySelector('h2'), 'the notice never rendered', { timeout: 5000 });
+    await waitUntil(
+      () => site.document.querySelector('keuze-notice')?.querySelector('h2'),
+      'the notice never rendered',
+      { timeout: 5000 },
+    );
     expect(parts(site)).to.deep.equal(['/dist/keuze-notice.js']);
   });
 
   it('shows a placeholder for a blocked embed, loaded with it, and "allow" loads the embed', async () => {
     await fetch('/__sink/lazy-embed/clear');
     const site = await openSite('/test/e2e/pages/lazy-embed.html');
-    await waitUntil(() => inShadow(site, 'keuze-placeholder', '[part~="allow-button"]'), 'the placeholder never rendered', { timeout: 5000 });
+    await waitUntil(
+      () => inShadow(site, 'keuze-placeholder', '[part~="allow-button"]'),
+      'the placeholder never rendered',
+      { timeout: 5000 },
+    );
     expect(parts(site)).to.deep.equal(['/dist/keuze-placeholder.js']);
     const words = site.document.querySelector('keuze-placeholder')!.shadowRoot!.textContent!;
     expect(words).not.to.match(/\bplaceholder\.[a-zA-Z]/); // its words came with it
     expect(await (await fetch('/__sink/lazy-embed/hits')).json()).to.deep.equal([]);
     inShadow(site, 'keuze-placeholder', '[part~="allow-button"]')!.click();
-    await waitUntil(async () => (await (await fetch('/__sink/lazy-embed/hits')).json()).length > 0, 'the embed never loaded', { timeout: 5000 });
+    await waitUntil(
+      async () => (await (await fetch('/__sink/lazy-embed/hits')).json()).length > 0,
+      'the embed never loaded',
+      { timeout: 5000 },
+    );
     expect(site.keuze.granted('matomo')).to.equal(true);
   });
 
   it('loads the centre under a strict CSP with Trusted Types without a single violation', async () => {
     const site = await openSite('/test/e2e/pages/hardening-csp.html');
     site.document.querySelector<HTMLElement>('[data-keuze-open]')!.click();
-    await waitUntil(() => inShadow(site, 'keuze-centre', 'dialog[open] [role="switch"]'), 'the centre never opened', { timeout: 5000 });
+    await waitUntil(
+      () => inShadow(site, 'keuze-centre', 'dialog[open] [role="switch"]'),
+      'the centre never opened',
+      { timeout: 5000 },
+    );
     // This page also has a notice and a blocked embed, so all three parts load through the policy.
-    expect([...parts(site)].sort()).to.deep.equal(['/dist/keuze-centre.js', '/dist/keuze-notice.js', '/dist/keuze-placeholder.js']);
+    expect([...parts(site)].sort()).to.deep.equal([
+      '/dist/keuze-centre.js',
+      '/dist/keuze-notice.js',
+      '/dist/keuze-placeholder.js',
+    ]);
     expect(site.__violations).to.deep.equal([]);
     expect(site.__errors).to.deep.equal([]);
   });

@@ -14,21 +14,43 @@ export function exampleConfig(): Record<string, unknown> {
       {
         id: 'functional',
         basis: 'legitimate-interest',
-        services: [{ id: 'chat', provider: 'Chat Co', storage: [{ name: 'chat_pref', type: 'cookie', retention: 'P1M' }] }],
+        services: [
+          {
+            id: 'chat',
+            provider: 'Chat Co',
+            storage: [{ name: 'chat_pref', type: 'cookie', retention: 'P1M' }],
+          },
+        ],
       },
       {
         id: 'analytics',
         basis: 'consent',
         name: { en: 'Statistics', nl: 'Statistieken' },
-        services: [{ id: 'matomo', provider: 'Matomo', storage: [{ name: '_pk_id.*', type: 'cookie', retention: 'P13M' }] }],
+        services: [
+          {
+            id: 'matomo',
+            provider: 'Matomo',
+            storage: [{ name: '_pk_id.*', type: 'cookie', retention: 'P13M' }],
+          },
+        ],
       },
       {
         id: 'marketing',
         basis: 'consent',
         saleOrSharing: true,
         services: [
-          { id: 'youtube', provider: 'Google Ireland', privacyPolicy: 'https://policies.google.com/privacy', country: 'US', safeguard: 'scc' },
-          { id: 'pixel', provider: 'Ad Co', storage: [{ name: 'ad_id', type: 'localStorage', retention: 'P3M' }] },
+          {
+            id: 'youtube',
+            provider: 'Google Ireland',
+            privacyPolicy: 'https://policies.google.com/privacy',
+            country: 'US',
+            safeguard: 'scc',
+          },
+          {
+            id: 'pixel',
+            provider: 'Ad Co',
+            storage: [{ name: 'ad_id', type: 'localStorage', retention: 'P3M' }],
+          },
         ],
       },
     ],

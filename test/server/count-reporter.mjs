@@ -18,7 +18,8 @@ export function countReporter(file) {
       const totals = { passed: 0, failed: 0, skipped: 0, errors: 0 };
       for (const session of sessions) {
         count(session.testResults, totals);
-        if (!session.passed && (session.errors?.length ?? 0) > 0) totals.errors += session.errors.length;
+        if (!session.passed && (session.errors?.length ?? 0) > 0)
+          totals.errors += session.errors.length;
       }
       writeFileSync(file, JSON.stringify(totals));
     },

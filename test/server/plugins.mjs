@@ -15,7 +15,12 @@ import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 
 const root = resolve(new URL('../..', import.meta.url).pathname);
-const types = { '.json': 'application/json', '.js': 'application/javascript', '.html': 'text/html', '.txt': 'text/plain' };
+const types = {
+  '.json': 'application/json',
+  '.js': 'application/javascript',
+  '.html': 'text/html',
+  '.txt': 'text/plain',
+};
 const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
 /** @type {Map<string, Array<{ method: string, path: string, body: string, at: number }>>} */

@@ -64,7 +64,11 @@ export function checkString(
   issues: Issues,
   path: string,
   value: unknown,
-  { required = false, max = MAX_TEXT, pattern }: { required?: boolean; max?: number; pattern?: [RegExp, string] } = {},
+  {
+    required = false,
+    max = MAX_TEXT,
+    pattern,
+  }: { required?: boolean; max?: number; pattern?: [RegExp, string] } = {},
 ): value is string {
   if (value === undefined) {
     if (required) issues.error(path, expected('a string', value));
@@ -107,7 +111,10 @@ export function checkEnum<T extends string>(
 ): value is T {
   if (value === undefined && !required) return false;
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-    issues.error(path, expected(allowed.map((option) => JSON.stringify(option)).join(' | '), value));
+    issues.error(
+      path,
+      expected(allowed.map((option) => JSON.stringify(option)).join(' | '), value),
+    );
     return false;
   }
   return true;
@@ -127,7 +134,8 @@ export function checkText(
   { required = false }: { required?: boolean } = {},
 ): boolean {
   if (value === undefined) {
-    if (required) issues.error(path, expected('a string or a map of language tag to string', value));
+    if (required)
+      issues.error(path, expected('a string or a map of language tag to string', value));
     return false;
   }
   if (typeof value === 'string') return checkString(issues, path, value, { required });
@@ -174,7 +182,8 @@ export function checkUrl(
   return true;
 }
 
-const DURATION = /^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
+const DURATION =
+  /^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
 
 export interface Duration {
   years: number;
@@ -190,16 +199,24 @@ export interface Duration {
 export function parseDuration(value: string): Duration | null {
   const match = DURATION.exec(value);
   if (!match) return null;
-  const [years, months, weeks, days, hours, minutes, seconds] = match.slice(1).map((part) => Number(part ?? 0));
+  const [years, months, weeks, days, hours, minutes, seconds] = match
+    .slice(1)
+    .map((part) => Number(part ?? 0));
   return { years, months, weeks, days, hours, minutes, seconds };
 }
 
 /** Adds a duration to a date, calendar-aware for years and months (UTC). */
 export function addDuration(date: Date, duration: Duration): Date {
   const result = new Date(date.getTime());
-  result.setUTCFullYear(result.getUTCFullYear() + duration.years, result.getUTCMonth() + duration.months);
+  result.setUTCFullYear(
+    result.getUTCFullYear() + duration.years,
+    result.getUTCMonth() + duration.months,
+  );
   const ms =
-    ((duration.weeks * 7 + duration.days) * 24 * 3600 + duration.hours * 3600 + duration.minutes * 60 + duration.seconds) *
+    ((duration.weeks * 7 + duration.days) * 24 * 3600 +
+      duration.hours * 3600 +
+      duration.minutes * 60 +
+      duration.seconds) *
     1000;
   return new Date(result.getTime() + ms);
 }
@@ -210,12 +227,17 @@ export function checkDuration(
   value: unknown,
   { required = false, allowSession = false }: { required?: boolean; allowSession?: boolean } = {},
 ): boolean {
-  const what = allowSession ? 'an ISO 8601 duration such as "P13M" or "PT30M", or "session"' : 'an ISO 8601 duration such as "P6M"';
+  const what = allowSession
+    ? 'an ISO 8601 duration such as "P13M" or "PT30M", or "session"'
+    : 'an ISO 8601 duration such as "P6M"';
   if (value === undefined) {
     if (required) issues.error(path, expected(what, value));
     return false;
   }
-  if (typeof value !== 'string' || (!(allowSession && value === 'session') && parseDuration(value) === null)) {
+  if (
+    typeof value !== 'string' ||
+    (!(allowSession && value === 'session') && parseDuration(value) === null)
+  ) {
     issues.error(path, expected(what, value));
     return false;
   }
@@ -252,16 +274,26 @@ export function suggest(key: string, known: readonly string[]): string | undefin
 }
 
 /** Reports keys that the schema does not know, as likely typos. */
-export function checkKeys(issues: Issues, path: string, value: Record<string, unknown>, known: readonly string[]): void {
+export function checkKeys(
+  issues: Issues,
+  path: string,
+  value: Record<string, unknown>,
+  known: readonly string[],
+): void {
   for (const key of Object.keys(value)) {
     if (known.includes(key)) continue;
     const hint = suggest(key, known);
     issues.warn(
       at(path, key),
-      hint ? `unknown key "${key}": did you mean "${hint}"?` : `unknown key "${key}" (known: ${known.join(', ')})`,
+      hint
+        ? `unknown key "${key}": did you mean "${hint}"?`
+        : `unknown key "${key}" (known: ${known.join(', ')})`,
     );
   }
 }
 
 /** Ids: letters, digits, `-`, `_` and `.`, starting with a letter. */
-export const ID_PATTERN: [RegExp, string] = [/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, 'an id of letters, digits, "-", "_" or "." starting with a letter'];
+export const ID_PATTERN: [RegExp, string] = [
+  /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/,
+  'an id of letters, digits, "-", "_" or "." starting with a letter',
+];

@@ -32,7 +32,13 @@ export interface ValidationResult {
 }
 
 export const BASES = ['necessary', 'consent', 'legitimate-interest'] as const;
-export const STORAGE_TYPES = ['cookie', 'localStorage', 'sessionStorage', 'indexedDB', 'pixel'] as const;
+export const STORAGE_TYPES = [
+  'cookie',
+  'localStorage',
+  'sessionStorage',
+  'indexedDB',
+  'pixel',
+] as const;
 export const LAYOUTS = ['bar', 'box', 'modal'] as const;
 export const THEMES = ['light', 'dark', 'auto'] as const;
 export const CONSENT_MODE_KEYS: readonly ConsentModeKey[] = [
@@ -67,10 +73,44 @@ const CONFIG_KEYS = [
   'gpc',
   '$schema',
 ] as const;
-const PURPOSE_KEYS = ['id', 'basis', 'name', 'description', 'justification', 'saleOrSharing', 'services', 'storage'];
-const SERVICE_KEYS = ['id', 'provider', 'name', 'description', 'privacyPolicy', 'country', 'safeguard', 'storage'];
-const STORAGE_KEYS = ['name', 'type', 'provider', 'purpose', 'retention', 'party', 'domain', 'path'];
-const CONSENT_MODE_OPTION_KEYS = ['map', 'waitForUpdate', 'region', 'adsDataRedaction', 'urlPassthrough', 'dataLayerName'];
+const PURPOSE_KEYS = [
+  'id',
+  'basis',
+  'name',
+  'description',
+  'justification',
+  'saleOrSharing',
+  'services',
+  'storage',
+];
+const SERVICE_KEYS = [
+  'id',
+  'provider',
+  'name',
+  'description',
+  'privacyPolicy',
+  'country',
+  'safeguard',
+  'storage',
+];
+const STORAGE_KEYS = [
+  'name',
+  'type',
+  'provider',
+  'purpose',
+  'retention',
+  'party',
+  'domain',
+  'path',
+];
+const CONSENT_MODE_OPTION_KEYS = [
+  'map',
+  'waitForUpdate',
+  'region',
+  'adsDataRedaction',
+  'urlPassthrough',
+  'dataLayerName',
+];
 const MAX_PURPOSES = 200;
 const MAX_SERVICES = 2000;
 const MAX_STORAGE_ITEMS = 20000;
@@ -95,11 +135,22 @@ class Validator {
     let expiry = DEFAULT_EXPIRY;
     if (checkDuration(issues, 'expiry', input.expiry)) {
       expiry = input.expiry as string;
-      const limit = addDuration(new Date(0), { years: 0, months: MAX_EXPIRY_MONTHS, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0 });
+      const limit = addDuration(new Date(0), {
+        years: 0,
+        months: MAX_EXPIRY_MONTHS,
+        weeks: 0,
+        days: 0,
+        hours: 0,
+        minutes: 0,
+        seconds: 0,
+      });
       const asked = addDuration(new Date(0), parseDuration(expiry)!);
       // A duration too large for a Date (P999…9D) is NaN here: refuse it, or deciding would throw later.
       if (!Number.isFinite(asked.getTime()) || asked.getTime() > limit.getTime()) {
-        issues.error('expiry', `expected at most ${MAX_EXPIRY_MONTHS} months ("P13M"), got ${describe(expiry)}`);
+        issues.error(
+          'expiry',
+          `expected at most ${MAX_EXPIRY_MONTHS} months ("P13M"), got ${describe(expiry)}`,
+        );
       } else if (asked.getTime() <= 0) {
         issues.error('expiry', `expected a positive duration, got ${describe(expiry)}`);
       }
@@ -114,7 +165,10 @@ class Validator {
     checkBoolean(issues, 'gpc', input.gpc);
     if (input.locale !== undefined && input.locale !== 'auto') {
       checkString(issues, 'locale', input.locale, {
-        pattern: [/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language tag such as "nl" or "nl-BE", or "auto"'],
+        pattern: [
+          /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/,
+          'a language tag such as "nl" or "nl-BE", or "auto"',
+        ],
       });
     }
     this.locales(input.locales);
@@ -146,10 +200,14 @@ class Validator {
   }
 
   private id(path: string, value: unknown): boolean {
-    if (!checkString(this.issues, path, value, { required: true, pattern: ID_PATTERN })) return false;
+    if (!checkString(this.issues, path, value, { required: true, pattern: ID_PATTERN }))
+      return false;
     const earlier = this.ids.get(value);
     if (earlier) {
-      this.issues.error(path, `duplicate id ${JSON.stringify(value)}: already used at ${earlier}; ids must be unique across purposes and services`);
+      this.issues.error(
+        path,
+        `duplicate id ${JSON.stringify(value)}: already used at ${earlier}; ids must be unique across purposes and services`,
+      );
       return false;
     }
     this.ids.set(value, path);
@@ -162,9 +220,13 @@ class Validator {
       issues.error('purposes', expected('an array of purposes', value));
       return [];
     }
-    if (value.length === 0) issues.error('purposes', 'expected at least one purpose, got an empty array');
-    if (value.length > MAX_PURPOSES) issues.error('purposes', `expected at most ${MAX_PURPOSES} purposes, got ${value.length}`);
-    return value.slice(0, MAX_PURPOSES).map((purpose, index) => this.purpose(at('purposes', index), purpose));
+    if (value.length === 0)
+      issues.error('purposes', 'expected at least one purpose, got an empty array');
+    if (value.length > MAX_PURPOSES)
+      issues.error('purposes', `expected at most ${MAX_PURPOSES} purposes, got ${value.length}`);
+    return value
+      .slice(0, MAX_PURPOSES)
+      .map((purpose, index) => this.purpose(at('purposes', index), purpose));
   }
 
   private purpose(path: string, value: unknown): Purpose {
@@ -179,13 +241,16 @@ class Validator {
     checkText(issues, at(path, 'name'), value.name);
     checkText(issues, at(path, 'description'), value.description);
     if (basisOk && value.basis === 'necessary' && value.justification === undefined) {
-      issues.error(at(path, 'justification'), 'expected a justification (why this purpose is strictly necessary), got nothing');
+      issues.error(
+        at(path, 'justification'),
+        'expected a justification (why this purpose is strictly necessary), got nothing',
+      );
     } else {
       checkText(issues, at(path, 'justification'), value.justification);
     }
     checkBoolean(issues, at(path, 'saleOrSharing'), value.saleOrSharing);
-    const services = this.list(at(path, 'services'), value.services, 'services').map((service, index) =>
-      this.service(at(at(path, 'services'), index), service),
+    const services = this.list(at(path, 'services'), value.services, 'services').map(
+      (service, index) => this.service(at(at(path, 'services'), index), service),
     );
     const storage = this.storageList(at(path, 'storage'), value.storage);
     return { ...(structuredClone(value) as unknown as Purpose), services, storage };
@@ -203,7 +268,8 @@ class Validator {
   private service(path: string, value: unknown): Service {
     const issues = this.issues;
     this.counts.services += 1;
-    if (this.counts.services === MAX_SERVICES + 1) issues.error(path, `expected at most ${MAX_SERVICES} services in all`);
+    if (this.counts.services === MAX_SERVICES + 1)
+      issues.error(path, `expected at most ${MAX_SERVICES} services in all`);
     if (!isRecord(value)) {
       issues.error(path, expected('a service object', value));
       return { id: '', provider: '' };
@@ -221,13 +287,16 @@ class Validator {
   }
 
   private storageList(path: string, value: unknown): StorageItem[] {
-    return this.list(path, value, 'storage items').map((item, index) => this.storageItem(at(path, index), item));
+    return this.list(path, value, 'storage items').map((item, index) =>
+      this.storageItem(at(path, index), item),
+    );
   }
 
   private storageItem(path: string, value: unknown): StorageItem {
     const issues = this.issues;
     this.counts.storage += 1;
-    if (this.counts.storage === MAX_STORAGE_ITEMS + 1) issues.error(path, `expected at most ${MAX_STORAGE_ITEMS} storage items in all`);
+    if (this.counts.storage === MAX_STORAGE_ITEMS + 1)
+      issues.error(path, `expected at most ${MAX_STORAGE_ITEMS} storage items in all`);
     if (!isRecord(value)) {
       issues.error(path, expected('a storage item object', value));
       return { name: '', type: 'cookie', retention: 'session' };
@@ -238,7 +307,10 @@ class Validator {
     checkString(issues, at(path, 'provider'), value.provider, { max: 300 });
     checkText(issues, at(path, 'purpose'), value.purpose);
     if (value.retention === undefined) {
-      issues.error(at(path, 'retention'), 'expected a deletion period (ISO 8601 duration such as "P13M", or "session"), got nothing');
+      issues.error(
+        at(path, 'retention'),
+        'expected a deletion period (ISO 8601 duration such as "P13M", or "session"), got nothing',
+      );
     } else {
       checkDuration(issues, at(path, 'retention'), value.retention, { allowSession: true });
     }
@@ -247,7 +319,10 @@ class Validator {
       max: 253,
       pattern: [/^\.?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$/, 'a domain such as ".example.nl"'],
     });
-    checkString(issues, at(path, 'path'), value.path, { max: 300, pattern: [/^\//, 'a cookie path starting with "/"'] });
+    checkString(issues, at(path, 'path'), value.path, {
+      max: 300,
+      pattern: [/^\//, 'a cookie path starting with "/"'],
+    });
     return structuredClone(value) as unknown as StorageItem;
   }
 
@@ -259,7 +334,10 @@ class Validator {
     }
     value.forEach((tag, index) => {
       if (typeof tag !== 'string' || !isLanguageTag(tag)) {
-        this.issues.error(at('locales', index), expected('a language tag such as "nl" or "nl-BE"', tag));
+        this.issues.error(
+          at('locales', index),
+          expected('a language tag such as "nl" or "nl-BE"', tag),
+        );
       }
     });
   }
@@ -272,12 +350,14 @@ class Validator {
     }
     for (const [tag, strings] of Object.entries(value)) {
       const path = at('texts', tag);
-      if (!isLanguageTag(tag)) this.issues.error(path, expected('a language tag such as "nl"', tag));
+      if (!isLanguageTag(tag))
+        this.issues.error(path, expected('a language tag such as "nl"', tag));
       if (!isRecord(strings)) {
         this.issues.error(path, expected('a map of text key to string', strings));
         continue;
       }
-      for (const [key, text] of Object.entries(strings)) checkString(this.issues, at(path, key), text);
+      for (const [key, text] of Object.entries(strings))
+        checkString(this.issues, at(path, key), text);
     }
   }
 
@@ -288,7 +368,12 @@ class Validator {
       return;
     }
     checkKeys(this.issues, 'reopen', value, ['position']);
-    checkEnum(this.issues, 'reopen.position', value.position, ['bottom-left', 'bottom-right', 'top-left', 'top-right']);
+    checkEnum(this.issues, 'reopen.position', value.position, [
+      'bottom-left',
+      'bottom-right',
+      'top-left',
+      'top-right',
+    ]);
   }
 
   private consentMode(value: unknown): void {
@@ -301,7 +386,10 @@ class Validator {
     checkKeys(issues, 'googleConsentMode', value, CONSENT_MODE_OPTION_KEYS);
     if (value.map !== undefined) {
       if (!isRecord(value.map)) {
-        issues.error('googleConsentMode.map', expected('a map of purpose or service id to Consent Mode keys', value.map));
+        issues.error(
+          'googleConsentMode.map',
+          expected('a map of purpose or service id to Consent Mode keys', value.map),
+        );
       } else {
         for (const [id, keys] of Object.entries(value.map)) {
           const path = at('googleConsentMode.map', id);
@@ -309,15 +397,28 @@ class Validator {
             issues.error(path, expected('an array of Consent Mode keys', keys));
             continue;
           }
-          keys.forEach((key, index) => checkEnum(issues, at(path, index), key, CONSENT_MODE_KEYS, { required: true }));
+          keys.forEach((key, index) =>
+            checkEnum(issues, at(path, index), key, CONSENT_MODE_KEYS, { required: true }),
+          );
         }
       }
     }
-    if (value.waitForUpdate !== undefined && (typeof value.waitForUpdate !== 'number' || !(value.waitForUpdate >= 0 && value.waitForUpdate <= 60000))) {
-      issues.error('googleConsentMode.waitForUpdate', expected('milliseconds from 0 to 60000', value.waitForUpdate));
+    if (
+      value.waitForUpdate !== undefined &&
+      (typeof value.waitForUpdate !== 'number' ||
+        !(value.waitForUpdate >= 0 && value.waitForUpdate <= 60000))
+    ) {
+      issues.error(
+        'googleConsentMode.waitForUpdate',
+        expected('milliseconds from 0 to 60000', value.waitForUpdate),
+      );
     }
     if (value.region !== undefined) {
-      if (!Array.isArray(value.region)) issues.error('googleConsentMode.region', expected('an array of ISO 3166 region codes', value.region));
+      if (!Array.isArray(value.region))
+        issues.error(
+          'googleConsentMode.region',
+          expected('an array of ISO 3166 region codes', value.region),
+        );
       else
         value.region.forEach((region, index) =>
           checkString(issues, at('googleConsentMode.region', index), region, {
@@ -352,11 +453,19 @@ export function validateConfig(input: unknown): ValidationResult {
     config = validator.config(input);
   } catch (error) {
     // structuredClone refuses functions and the like; anything unexpected is an error, never a crash.
-    validator.issues.error('', `the config could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    validator.issues.error(
+      '',
+      `the config could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    );
     config = undefined;
   }
   const { errors, warnings } = validator.issues;
-  return { ok: errors.length === 0 && config !== undefined, config: errors.length === 0 ? config : undefined, errors, warnings };
+  return {
+    ok: errors.length === 0 && config !== undefined,
+    config: errors.length === 0 ? config : undefined,
+    errors,
+    warnings,
+  };
 }
 
 /** One line per issue, as printed in the console and sent in `keuze-error`. */

@@ -48,7 +48,8 @@ export class FallbackAdapter implements StorageAdapter {
         if (other === undefined) continue;
         const a = readStoredState(other);
         const b = readStoredState(best);
-        if (!a.problem && (b.problem || best === undefined || isNewer(a.state, b.state))) best = other;
+        if (!a.problem && (b.problem || best === undefined || isNewer(a.state, b.state)))
+          best = other;
       } catch {
         // an unreachable fallback simply has nothing newer
       }
@@ -70,5 +71,12 @@ export class FallbackAdapter implements StorageAdapter {
 
 /** IndexedDB, then localStorage, then memory. */
 export function defaultAdapter(onFallback?: FallbackListener, database = 'keuze'): FallbackAdapter {
-  return new FallbackAdapter([new IndexedDBAdapter(database), new LocalStorageAdapter(`${database}:consent`), new MemoryAdapter()], onFallback);
+  return new FallbackAdapter(
+    [
+      new IndexedDBAdapter(database),
+      new LocalStorageAdapter(`${database}:consent`),
+      new MemoryAdapter(),
+    ],
+    onFallback,
+  );
 }
