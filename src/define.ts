@@ -18,3 +18,6 @@ for (const [name, constructor] of elements) {
 }
 
 export { KeuzeBanner, KeuzeCentre, KeuzeReopen, KeuzePlaceholder, KeuzeNotice };
+// What the script tag does for a site's own bundle: mount banner, centre and
+// re-open button and wire `[data-keuze-open]` links.
+export { mountUI, type MountOptions } from './elements/mount.js';

@@ -6,7 +6,7 @@
 // `<script type="application/json" id="keuze-config">`. An inline config is read
 // synchronously, so the Consent Mode default is in place before any later tag.
 //
-// Loading rules (docs/security.md): the first copy of the script and the first
+// Loading rules (README, "Security"): the first copy of the script and the first
 // config win; later ones are reported on the console and ignored. An inline
 // config placed after the script tag is read at DOMContentLoaded. A page that
 // calls `keuze.init(config)` itself before then gets the UI mounted for it.
