@@ -6,19 +6,9 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { testServerMiddleware } from './test/server/plugins.mjs';
 import { countReporter } from './test/server/count-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
+import { CHROMIUM_ARGS } from './scripts/chromium.mjs';
 
 const browser = process.env.KEUZE_BROWSER ?? 'chromium';
-
-const chromiumFlags = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-];
 
 /** Puppeteer wants an absolute path; find Debian's binary on the PATH. */
 function findFirefox() {
@@ -53,7 +43,7 @@ const browsers =
           launchOptions: {
             executablePath: process.env.KEUZE_CHROMIUM || undefined,
             headless: true,
-            args: chromiumFlags,
+            args: CHROMIUM_ARGS,
           },
         }),
       ];

@@ -22,6 +22,7 @@ import { execFileSync } from 'node:child_process';
 import puppeteer from 'puppeteer-core';
 import { measure as measureSizes, BUDGETS } from '../scripts/size.mjs';
 import { largeConfig } from './large-config.mjs';
+import { CHROMIUM_ARGS } from '../scripts/chromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 7));
@@ -307,16 +308,7 @@ async function main() {
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-    ],
+    args: CHROMIUM_ARGS,
   });
   const typicalRuns = [];
   const largeRuns = [];

@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startDemo } from '../demo/server.mjs';
+import { CHROMIUM_ARGS } from './chromium.mjs';
 
 const out = fileURLToPath(new URL('../screenshots/', import.meta.url));
 mkdirSync(out, { recursive: true });
@@ -13,17 +14,7 @@ mkdirSync(out, { recursive: true });
 const demo = await startDemo({ port: 0, quiet: true });
 const browser = await chromium.launch({
   executablePath: process.env.KEUZE_CHROMIUM || '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--hide-scrollbars',
-  ],
+  args: [...CHROMIUM_ARGS, '--hide-scrollbars'],
 });
 
 async function visitor(viewport = { width: 1280, height: 800 }) {
