@@ -2,6 +2,7 @@
 // would, with its real network and storage.
 import { expect, waitUntil } from '@open-wc/testing';
 import type { Keuze } from '../../src/core/keuze.js';
+import { hits, openSite as open } from '../helpers/site.js';
 
 interface SiteWindow extends Window {
   keuze: Keuze;
@@ -9,23 +10,6 @@ interface SiteWindow extends Window {
   __refusedRan?: boolean;
   __sinkScript?: number;
   __errors?: Array<{ message: string; path?: string }>;
-}
-
-async function openSite(path: string): Promise<{ frame: HTMLIFrameElement; site: SiteWindow }> {
-  const frame = document.createElement('iframe');
-  frame.src = path;
-  frame.style.width = '1024px';
-  frame.style.height = '700px';
-  document.body.append(frame);
-  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  const site = frame.contentWindow as SiteWindow;
-  await waitUntil(() => site.keuze, 'window.keuze never appeared', { timeout: 5000 });
-  await site.keuze.ready;
-  return { frame, site };
-}
-
-async function hits(channel: string): Promise<unknown[]> {
-  return (await fetch(`/__sink/${channel}/hits`)).json();
 }
 
 describe('the script-tag build on a plain page', () => {
@@ -41,7 +25,7 @@ describe('the script-tag build on a plain page', () => {
   afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
 
   it('reads an inline config, exposes window.keuze and shows the banner', async () => {
-    const { site } = await openSite('/test/e2e/pages/embed-inline.html');
+    const { site } = await open<SiteWindow>('/test/e2e/pages/embed-inline.html');
     expect(site.keuze.get().decided).to.equal(false);
     const banner = site.document.querySelector('keuze-banner');
     expect(banner, 'the banner was mounted').to.exist;
@@ -49,7 +33,7 @@ describe('the script-tag build on a plain page', () => {
   });
 
   it('runs nothing gated before a decision and sends nothing', async () => {
-    const { site } = await openSite('/test/e2e/pages/embed-inline.html');
+    const { site } = await open<SiteWindow>('/test/e2e/pages/embed-inline.html');
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(site.__inlineRan).to.equal(undefined);
     expect(site.__sinkScript).to.equal(undefined);
@@ -58,7 +42,7 @@ describe('the script-tag build on a plain page', () => {
   });
 
   it('runs the gated scripts, in order, once the visitor accepts', async () => {
-    const { site } = await openSite('/test/e2e/pages/embed-inline.html');
+    const { site } = await open<SiteWindow>('/test/e2e/pages/embed-inline.html');
     await site.keuze.acceptAll();
     await waitUntil(() => site.__inlineRan === 1, 'the inline analytics script did not run');
     expect(site.__sinkScript).to.equal(1); // the external one finished before the inline one ran
@@ -67,7 +51,7 @@ describe('the script-tag build on a plain page', () => {
   });
 
   it('runs the "refused" alternative after reject, and nothing else', async () => {
-    const { site } = await openSite('/test/e2e/pages/embed-inline.html');
+    const { site } = await open<SiteWindow>('/test/e2e/pages/embed-inline.html');
     await site.keuze.rejectAll();
     await waitUntil(() => site.__refusedRan === true, 'the !analytics script did not run');
     expect(site.__inlineRan).to.equal(undefined);
@@ -75,23 +59,23 @@ describe('the script-tag build on a plain page', () => {
   });
 
   it('remembers the decision on the next page load: no banner, scripts run at once', async () => {
-    const first = await openSite('/test/e2e/pages/embed-inline.html');
+    const first = await open<SiteWindow>('/test/e2e/pages/embed-inline.html');
     await first.site.keuze.acceptAll();
     first.frame.remove();
-    const { site } = await openSite('/test/e2e/pages/embed-inline.html');
+    const { site } = await open<SiteWindow>('/test/e2e/pages/embed-inline.html');
     expect(site.keuze.get().decided).to.equal(true);
     await waitUntil(() => site.__inlineRan === 1, 'the stored decision did not run the scripts');
   });
 
   it('loads the config from data-config', async () => {
-    const { site } = await openSite('/test/e2e/pages/embed-url.html');
+    const { site } = await open<SiteWindow>('/test/e2e/pages/embed-url.html');
     expect(site.keuze.store!.config.controller!.name).to.equal('Voorbeeld B.V.');
     await site.keuze.save({ analytics: true });
     await waitUntil(() => site.__inlineRan === true);
   });
 
   it('fails closed on an invalid config: keuze-error names the field and nothing gated runs', async () => {
-    const { site } = await openSite('/test/e2e/pages/embed-invalid.html');
+    const { site } = await open<SiteWindow>('/test/e2e/pages/embed-invalid.html');
     expect(site.__errors!.map((e) => e.path)).to.include('purposes[0].basis');
     expect(site.document.querySelector('keuze-banner')).to.equal(null);
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -3,6 +3,7 @@
 // 'self'; require-trusted-types-for 'script'; trusted-types keuze`.
 import { expect, waitUntil } from '@open-wc/testing';
 import type { Keuze } from '../../src/core/keuze.js';
+import { hits, openSite as open } from '../helpers/site.js';
 
 interface Violation {
   directive: string;
@@ -19,23 +20,6 @@ interface CspWindow extends Window {
   __sinkScript?: number;
   __inlineWithNonce?: number;
   __inlineWithoutNonce?: boolean;
-}
-
-async function openSite(path: string): Promise<{ frame: HTMLIFrameElement; site: CspWindow }> {
-  const frame = document.createElement('iframe');
-  frame.src = path;
-  frame.style.width = '1024px';
-  frame.style.height = '700px';
-  document.body.append(frame);
-  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  const site = frame.contentWindow as CspWindow;
-  await waitUntil(() => site.keuze, 'window.keuze never appeared', { timeout: 5000 });
-  await site.keuze.ready;
-  return { frame, site };
-}
-
-async function hits(channel: string): Promise<unknown[]> {
-  return (await fetch(`/__sink/${channel}/hits`)).json();
 }
 
 function settle(ms = 150): Promise<void> {
@@ -76,7 +60,7 @@ describe('a page with a strict CSP and Trusted Types', () => {
   });
 
   it('shows the banner, opens the cookie centre and records a decision with zero CSP violations', async () => {
-    const { site } = await openSite('/test/e2e/pages/hardening-csp.html');
+    const { site } = await open<CspWindow>('/test/e2e/pages/hardening-csp.html');
     expect(site.__errors, 'no script errors and no keuze-error').to.deep.equal([]);
     const banner = site.document.querySelector('keuze-banner')!;
     await waitUntil(
@@ -112,7 +96,7 @@ describe('a page with a strict CSP and Trusted Types', () => {
   });
 
   it('runs gated scripts that carry the page nonce after consent, still with zero violations', async () => {
-    const { site } = await openSite('/test/e2e/pages/hardening-csp.html');
+    const { site } = await open<CspWindow>('/test/e2e/pages/hardening-csp.html');
     await settle();
     expect(site.__inlineWithNonce).to.equal(undefined);
     expect(await hits('hardening-csp')).to.deep.equal([]);
@@ -128,7 +112,7 @@ describe('a page with a strict CSP and Trusted Types', () => {
   });
 
   it('keeps gated scripts without the page nonce blocked after consent: Keuze never adds a nonce', async () => {
-    const { site } = await openSite('/test/e2e/pages/hardening-csp-unnonced.html');
+    const { site } = await open<CspWindow>('/test/e2e/pages/hardening-csp-unnonced.html');
     await site.keuze.acceptAll();
     await settle(400);
     expect(site.__inlineWithoutNonce, 'the inline script without nonce ran').to.equal(undefined);
@@ -153,7 +137,7 @@ describe('a page with a strict CSP and Trusted Types', () => {
   });
 
   it('survives the script tag pasted twice without a duplicate-policy violation', async () => {
-    const { site } = await openSite('/test/e2e/pages/hardening-csp-twice.html');
+    const { site } = await open<CspWindow>('/test/e2e/pages/hardening-csp-twice.html');
     const banner = site.document.querySelector('keuze-banner')!;
     await waitUntil(
       () => banner.shadowRoot?.querySelector('[data-keuze-action="accept-all"]'),

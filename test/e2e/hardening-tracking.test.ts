@@ -5,6 +5,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Keuze } from '../../src/core/keuze.js';
+import { openSite as open } from '../helpers/site.js';
 
 interface SiteWindow extends Window {
   keuze: Keuze;
@@ -20,15 +21,7 @@ const OWN = /^keuze/;
 export const statesChecked: string[] = [];
 
 async function openSite(): Promise<{ frame: HTMLIFrameElement; site: SiteWindow }> {
-  const frame = document.createElement('iframe');
-  frame.src = PAGE;
-  frame.style.width = '1024px';
-  frame.style.height = '700px';
-  document.body.append(frame);
-  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  const site = frame.contentWindow as SiteWindow;
-  await waitUntil(() => site.keuze, 'window.keuze never appeared', { timeout: 5000 });
-  await site.keuze.ready;
+  const { frame, site } = await open<SiteWindow>(PAGE);
   await waitUntil(
     () =>
       shadow(site, 'keuze-banner', '[data-keuze-action="reject-all"]') || site.keuze.get().decided,

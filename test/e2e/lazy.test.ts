@@ -4,6 +4,7 @@
 // real network, pages loaded in an iframe exactly as a site serves them.
 import { expect, waitUntil } from '@open-wc/testing';
 import type { Keuze } from '../../src/core/keuze.js';
+import { openSite as open } from '../helpers/site.js';
 
 interface SiteWindow extends Window {
   keuze: Keuze;
@@ -13,16 +14,7 @@ interface SiteWindow extends Window {
 }
 
 async function openSite(path: string): Promise<SiteWindow> {
-  const frame = document.createElement('iframe');
-  frame.src = path;
-  frame.style.width = '1024px';
-  frame.style.height = '700px';
-  document.body.append(frame);
-  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  const site = frame.contentWindow as SiteWindow;
-  await waitUntil(() => site.keuze, 'window.keuze never appeared', { timeout: 5000 });
-  await site.keuze.ready;
-  return site;
+  return (await open<SiteWindow>(path)).site;
 }
 
 /** The lazy parts this page has requested so far. */
