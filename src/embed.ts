@@ -89,7 +89,6 @@ async function start(script: HTMLScriptElement | null): Promise<void> {
       config = readInline();
       if (config === undefined) {
         // The inline config may come after the script tag: wait for the document.
-        await whenBodyExists();
         if (document.readyState === 'loading') {
           await new Promise((resolve) =>
             document.addEventListener('DOMContentLoaded', resolve, { once: true }),
