@@ -9,6 +9,7 @@ import { isRecord } from './config/check.js';
 import { ConsentStore, type StoreChangeDetail, type StoreOptions } from './store.js';
 import { Gate } from './gate.js';
 import { beforeLoad, diagnose, startIntegrations } from './integrations/index.js';
+import { setPageStore } from './page-store.js';
 
 export type KeuzeEventName = keyof KeuzeEventMap;
 type ShortName = KeuzeEventName extends `keuze-${infer Rest}` ? Rest : never;
@@ -68,6 +69,7 @@ export class Keuze {
     beforeLoad(config);
     const store = new ConsentStore(config, { locale: initialLocale(config), ...options });
     this.current = store;
+    setPageStore(store);
     store.addEventListener('change', (event) => {
       const { consent, previous, changed } = (event as CustomEvent<StoreChangeDetail>).detail;
       emit('keuze-change', { consent, previous, changed });

@@ -4,7 +4,7 @@
 import { createContext, ContextConsumer, type ContextEvent } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ConsentStore } from '../core/store.js';
-import { pageStore } from './page-store.js';
+import { pageStore } from '../core/page-store.js';
 
 export const storeContext = createContext<ConsentStore>(Symbol('keuze-store'));
 
