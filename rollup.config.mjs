@@ -26,94 +26,117 @@ const npm = {
 };
 
 // ---------------------------------------------------------------------------
-// The script-tag build: dist/keuze.min.js (a classic script: the first layer)
-// and lazy parts beside it, dist/keuze-<part>.js, loaded by src/lazy/loader.ts.
-// A lazy part must not bring its own Lit or its own copy of a core module
-// (the store's context key and the locale registry must be the page's one), so
-// it imports those from the main bundle: the main bundle exposes the modules
-// listed in SHARED on `window.__keuze`, and each part's IIFE receives them as
-// globals. `guardShared` fails the build when a part would bundle a module the
-// main bundle already has.
+// The script-tag build, in three layers that share modules through the
+// non-enumerable `window.__keuze`:
+//   dist/keuze.min.js      the boot: config, Consent Mode default, the stored
+//                          decision, the banner (no Lit). The first layer.
+//   dist/keuze-engine.js   validation, store, gate, integrations, Lit, re-open,
+//                          mountUI; loaded by the boot after the banner painted.
+//   dist/keuze-<part>.js   the cookie centre, the notice, the placeholder.
+// A later layer must not bring its own copy of a stateful module (the locale
+// registry, the store context, the Trusted Types policy, the loader): it imports
+// it from an earlier layer, whose IIFE exposes the namespaces listed below, and
+// receives them as globals. `guardShared` fails the build when a layer would
+// bundle a module an earlier layer shares.
 
-/** Module → key on window.__keuze. Bare specifiers, or paths from the project root without extension. */
-const SHARED = {
-  lit: 'lit',
-  'lit/decorators.js': 'decorators',
-  'node_modules/lit-html/lit-html': 'lit', // lit/static-html.js imports lit-html directly; `lit` re-exports it all
+/** Module → key on window.__keuze, per layer. Bare specifiers, or paths from the project root without extension. */
+const BOOT_SHARED = {
+  'src/core/integrations/consent-mode': 'consentMode', // remembers which data layers have their default
   'src/core/locale': 'locale',
+  'src/core/page-store': 'pageStore',
+  'src/core/trusted-types': 'trustedTypes',
+  'src/elements/localize': 'localize',
+  'src/elements/context': 'context',
+  'src/elements/events': 'events',
+  'src/elements/names': 'names',
+  'src/elements/styles/tokens.css': 'tokensCss',
+  'src/lazy/loader': 'loader',
+};
+const ENGINE_SHARED = {
+  lit: 'lit',
+  // lit/static-html.js and Lit's decorators import these directly; `lit` re-exports them all.
+  'node_modules/lit-html/lit-html': 'lit',
+  'node_modules/@lit/reactive-element/reactive-element': 'lit',
   'src/core/model': 'model',
   'src/core/config/check': 'check',
   'src/core/notice/validate': 'noticeValidate',
   'src/core/notice/authorities': 'authorities',
-  'src/elements/context': 'context',
-  'src/elements/localize': 'localize',
-  'src/elements/events': 'events',
-  'src/elements/names': 'names',
   'src/elements/styles/tokens': 'tokens',
 };
 
-const keyOf = (id) => {
-  if (Object.hasOwn(SHARED, id)) return SHARED[id];
+const keyIn = (table) => (id) => {
+  if (Object.hasOwn(table, id)) return table[id];
   if (!id.startsWith(root)) return undefined;
   const path = relative(root, id)
     .split(sep)
     .join('/')
     .replace(/\.(ts|js|mjs)$/, '');
-  return SHARED[path];
+  return table[path];
 };
+const bootKey = keyIn(BOOT_SHARED);
+const engineKey = keyIn(ENGINE_SHARED);
+const partKey = (id) => bootKey(id) ?? engineKey(id);
 
-/** The virtual module `virtual:keuze-shared` of the main bundle: namespaces by key. */
-function exposeShared() {
+/** The virtual module `virtual:keuze-shared` of a layer: the namespaces it exposes, by key. */
+function exposeShared(table) {
   const ID = '\0keuze-shared';
   return {
     name: 'keuze-expose-shared',
     resolveId: (source) => (source === 'virtual:keuze-shared' ? ID : null),
     load(id) {
       if (id !== ID) return null;
-      const entries = [
-        ...new Set(Object.entries(SHARED).map(([module, key]) => `${key}\0${module}`)),
-      ]
-        .map((pair) => pair.split('\0'))
-        .filter(([key], index, all) => all.findIndex(([other]) => other === key) === index);
-      const imports = entries.map(([, module], i) => {
+      const entries = Object.entries(table).filter(
+        ([, key], index, all) => all.findIndex(([, other]) => other === key) === index,
+      );
+      const imports = entries.map(([module], i) => {
         const specifier =
           module.startsWith('src/') || module.startsWith('node_modules/')
             ? `${join(root, module)}.${module.startsWith('src/') ? 'ts' : 'js'}`
             : module;
         return `import * as m${i} from ${JSON.stringify(specifier)};`;
       });
-      const object = entries.map(([key], i) => `${key}: m${i}`).join(', ');
-      return `${imports.join('\n')}\nexport const shared = Object.freeze({ ${object} });`;
+      const object = entries.map(([, key], i) => `${key}: m${i}`).join(', ');
+      return `${imports.join('\n')}\nexport const shared = { ${object} };`;
     },
   };
 }
 
-let mainModules = new Set();
-function rememberModules() {
+/** Remembers the modules of a layer, for the guard of the next ones. */
+const layerModules = { boot: new Set(), engine: new Set() };
+function rememberModules(layer) {
   return {
     name: 'keuze-remember-modules',
     buildEnd() {
-      mainModules = new Set(this.getModuleIds());
+      layerModules[layer] = new Set(this.getModuleIds());
     },
   };
 }
 
-function guardShared(part) {
+// Stateless helpers a layer may carry its own copy of: each part tree-shakes
+// Lit's decorators to the few it uses instead of the engine exposing them all.
+const DUPLICABLE = /[\\/]node_modules[\\/](@lit[\\/]reactive-element[\\/]decorators|lit[\\/]decorators)/;
+
+function guardShared(name, earlier) {
   return {
     name: 'keuze-guard-shared',
     buildEnd(error) {
       if (error) return;
       for (const id of this.getModuleIds()) {
         const info = this.getModuleInfo(id);
-        if (info.isExternal || !mainModules.has(id) || id.startsWith('\0')) continue;
+        if (info.isExternal || id.startsWith('\0') || DUPLICABLE.test(id)) continue;
+        const owner = earlier.find((layer) => layerModules[layer].has(id));
+        if (!owner || (name === 'engine' && !bootKey(id) && !isStateful(id))) continue;
         this.error(
-          `dist/keuze-${part}.js would bundle a second copy of ${relative(root, id)}, which keuze.min.js already has. ` +
-            'Add it to SHARED in rollup.config.mjs.',
+          `dist/${name === 'engine' ? 'keuze-engine' : `keuze-${name}`}.js would bundle a second copy of ` +
+            `${relative(root, id)}, which the ${owner} layer already has. Share it in rollup.config.mjs.`,
         );
       }
     },
   };
 }
+// The engine may repeat the boot's pure functions (decision reading, storage
+// adapters, Consent Mode default); state must live once.
+const isStateful = (id) => /[\\/]src[\\/](core[\\/](locale|page-store|trusted-types|integrations[\\/]consent-mode)|elements[\\/](localize|context)|lazy[\\/]loader)\.ts$/.test(id);
 
 /** Copies locales/*.json to dist/locales/ so the script-tag build can fetch other languages from beside itself. */
 function copyLocales() {
@@ -129,21 +152,21 @@ function copyLocales() {
   };
 }
 
-// Each part's UI strings travel with the part: keuze.min.js carries the banner's,
-// the re-open button's and the placeholder's strings; `centre.*` keys come with
-// dist/keuze-centre.js and `notice.*` keys with dist/keuze-notice.js, which
-// register them (registerTranslation) before defining their element. Only for
-// the languages the main bundle carries; languages fetched from dist/locales/
-// are complete files.
+// Each layer's UI strings travel with it: keuze.min.js carries the banner's
+// (banner.*, gpc.*, purpose names); the engine registers the re-open button's
+// and the retention words the centre and the notice share; `centre.*`,
+// `notice.*` and `placeholder.*` come with their part. Only for the languages
+// the boot carries; languages fetched from dist/locales/ are complete files.
 const PART_KEYS = {
-  centre: (key) => key.startsWith('centre.') && !key.startsWith('centre.retention.'), // names.ts' retention() is shared
+  engine: (key) => key.startsWith('reopen.') || key.startsWith('centre.retention.'),
+  centre: (key) => key.startsWith('centre.') && !key.startsWith('centre.retention.'),
   notice: (key) => key.startsWith('notice.'),
   placeholder: (key) => key.startsWith('placeholder.'),
 };
 const isLocaleFile = (id) => /[\\/]locales[\\/][A-Za-z-]+\.json$/.test(id);
 const lazyKey = (key) => Object.values(PART_KEYS).some((inPart) => inPart(key));
 
-/** Main build: drops the lazy parts' keys from the bundled locale files. */
+/** Boot build: drops the later layers' keys from the bundled locale files. */
 function slimLocales() {
   return {
     name: 'keuze-slim-locales',
@@ -166,7 +189,7 @@ function partTexts(part) {
     load(id) {
       if (id !== ID) return null;
       const texts = {};
-      for (const file of [...mainModules].filter(isLocaleFile).sort()) {
+      for (const file of [...layerModules.boot].filter(isLocaleFile).sort()) {
         const lang = file.replace(/^.*[\\/]/, '').replace(/\.json$/, '');
         const all = JSON.parse(readFileSync(file, 'utf8'));
         texts[lang] = Object.fromEntries(
@@ -186,27 +209,59 @@ const scriptPlugins = () => [
   minify({ target: 'es2021', legalComments: 'none' }),
 ];
 
-const embed = {
+const boot = {
   input: 'src/embed.ts',
   output: {
     file: 'dist/keuze.min.js',
     format: 'iife',
     sourcemap: true,
   },
-  plugins: [exposeShared(), slimLocales(), ...scriptPlugins(), rememberModules(), copyLocales()],
+  plugins: [
+    exposeShared(BOOT_SHARED),
+    slimLocales(),
+    ...scriptPlugins(),
+    rememberModules('boot'),
+    copyLocales(),
+  ],
+};
+
+const engine = {
+  input: 'src/lazy/engine.ts',
+  external: (id) => bootKey(id) !== undefined,
+  output: {
+    file: 'dist/keuze-engine.js',
+    format: 'iife',
+    sourcemap: true,
+    globals: (id) => `__keuze.${bootKey(id)}`,
+    interop: 'esModule',
+  },
+  plugins: [
+    exposeShared(ENGINE_SHARED),
+    partTexts('engine'),
+    ...scriptPlugins(),
+    rememberModules('engine'),
+    guardShared('engine', ['boot']),
+  ],
 };
 
 const lazyPart = (part) => ({
   input: `src/lazy/${part}.ts`,
-  external: (id) => keyOf(id) !== undefined,
+  external: (id) => partKey(id) !== undefined,
   output: {
     file: `dist/keuze-${part}.js`,
     format: 'iife',
     sourcemap: true,
-    globals: (id) => `__keuze.${keyOf(id)}`,
+    globals: (id) => `__keuze.${partKey(id)}`,
     interop: 'esModule',
   },
-  plugins: [partTexts(part), ...scriptPlugins(), guardShared(part)],
+  plugins: [partTexts(part), ...scriptPlugins(), guardShared(part, ['boot', 'engine'])],
 });
 
-export default [npm, embed, lazyPart('centre'), lazyPart('notice'), lazyPart('placeholder')];
+export default [
+  npm,
+  boot,
+  engine,
+  lazyPart('centre'),
+  lazyPart('notice'),
+  lazyPart('placeholder'),
+];

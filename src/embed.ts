@@ -1,6 +1,9 @@
-// The script-tag entry (dist/keuze.min.js): finds the config, starts Keuze,
-// exposes window.keuze and mounts the banner, the cookie centre and the
-// re-open button. `data-ui="none"` mounts nothing.
+// The script-tag entry (dist/keuze.min.js), the first layer: finds the config,
+// pushes the Consent Mode default, reads the stored decision and shows the
+// banner. Everything else — validation, the store, the gate, the integrations,
+// Lit and the other elements — is the engine (dist/keuze-engine.js), loaded once
+// the banner has painted, or at once for a returning visitor (src/boot/facade.ts).
+// `data-ui="none"` mounts nothing.
 //
 // Config, in this order: `data-config="URL"` on the script tag, else an inline
 // `<script type="application/json" id="keuze-config">`. An inline config is read
@@ -11,15 +14,16 @@
 // config placed after the script tag is read at DOMContentLoaded. A page that
 // calls `keuze.init(config)` itself before then gets the UI mounted for it.
 // `defer`, `async`, head or end of body all behave the same.
-import './core/lit-policy.js'; // first: Lit must find the `keuze` Trusted Types policy
-import { keuze, type Keuze } from './core/keuze.js';
-// Registers the banner and re-open button now; the centre, notice and placeholder load when needed.
-import './lazy/define-embed.js';
-import { mountUI } from './elements/mount.js';
+import { shared } from 'virtual:keuze-shared';
+import { KeuzeBanner } from './elements/banner/banner.js';
+import { setLocaleBase } from './core/locale.js';
+import { loadPart, partUrl } from './lazy/loader.js';
+import { BootKeuze, type Engine, type PublicKeuze } from './boot/facade.js';
+import { mountBanner } from './boot/mount.js';
 
 declare global {
   interface Window {
-    keuze: Keuze;
+    keuze: PublicKeuze;
   }
 }
 
@@ -72,6 +76,26 @@ function whenBodyExists(): Promise<void> {
   );
 }
 
+/** The engine's exports; a failed download is something the site owner must see. */
+function loadEngine(): Promise<Engine> {
+  return loadPart('engine').then(
+    () => (window as unknown as { __keuze: { engine: Engine } }).__keuze.engine,
+    (error: Error) => {
+      console.error(`[keuze] ${error.message}`);
+      document.dispatchEvent(
+        new CustomEvent('keuze-error', {
+          detail: { message: error.message },
+          bubbles: true,
+          composed: true,
+        }),
+      );
+      throw error;
+    },
+  );
+}
+
+const keuze = new BootKeuze(loadEngine);
+
 async function start(script: HTMLScriptElement | null): Promise<void> {
   const url = script?.dataset.config;
   const asked = Number(script?.dataset.configTimeout);
@@ -88,7 +112,6 @@ async function start(script: HTMLScriptElement | null): Promise<void> {
     } else {
       config = readInline();
       if (config === undefined) {
-        // The inline config may come after the script tag: wait for the document.
         if (document.readyState === 'loading') {
           await new Promise((resolve) =>
             document.addEventListener('DOMContentLoaded', resolve, { once: true }),
@@ -101,8 +124,7 @@ async function start(script: HTMLScriptElement | null): Promise<void> {
     await keuze.fail((error as Error).message);
     return;
   }
-  if (config === undefined && keuze.store) {
-    // No config of ours, but the page started Keuze itself (keuze.init): give it the UI.
+  if (config === undefined && keuze.started) {
     await mount(script);
     return;
   }
@@ -112,16 +134,35 @@ async function start(script: HTMLScriptElement | null): Promise<void> {
     );
     return;
   }
-  await keuze.init(config);
+  void keuze.init(config);
   await mount(script);
 }
 
+/** The banner now (from the boot store), the rest of the UI once the engine has the store. */
 async function mount(script: HTMLScriptElement | null): Promise<void> {
-  if (!keuze.store) return;
-  if (script?.dataset.ui === 'none') return;
+  const ui = script?.dataset.ui;
+  const boot = ui === 'none' ? undefined : keuze.boot;
+  let handOver: ReturnType<typeof mountBanner> | undefined;
+  if (boot) {
+    await whenBodyExists();
+    handOver = mountBanner(boot, () => keuze.open());
+    const idle = () => keuze.whenIdle();
+    document.addEventListener('keuze-show', idle, { once: true });
+    setTimeout(idle, 4000); // the banner waits at most 3 s for its language
+  } else {
+    void keuze.now();
+  }
+  await keuze.ready;
+  const store = keuze.store;
+  handOver?.(store);
+  if (!store || ui === 'none') return;
   await whenBodyExists();
-  mountUI(keuze.store, { ui: script?.dataset.ui });
+  (window as unknown as { __keuze: { engine: Engine } }).__keuze.engine.mountUI(store, { ui });
 }
+
+setLocaleBase(new URL('locales/', partUrl('engine')));
+if (!('__keuze' in window)) Object.defineProperty(window, '__keuze', { value: { ...shared } });
+if (!customElements.get('keuze-banner')) customElements.define('keuze-banner', KeuzeBanner);
 
 if (window.keuze) {
   console.warn('[keuze] The script was loaded twice; the first copy stays in charge.');

@@ -19,6 +19,8 @@ export interface InitOptions extends StoreOptions {
   root?: Document;
   /** Start the gate (default true). A site that gates by itself may turn it off. */
   gate?: boolean;
+  /** Push the Consent Mode default (default true); the script tag's first layer has pushed it already. */
+  consentModeDefault?: boolean;
 }
 
 const CLOSED: Consent = Object.freeze({ decided: false, purposes: {}, services: {} }) as Consent;
@@ -61,12 +63,13 @@ export class Keuze {
     for (const warning of result.warnings) console.warn(`[keuze] config ${formatIssue(warning)}`);
     if (!result.ok || !result.config) {
       // Google tags placed after us must still see "denied" when our config is broken.
-      if (isRecord(input) && input.googleConsentMode) beforeLoad(input as unknown as Config);
+      if (isRecord(input) && input.googleConsentMode && options.consentModeDefault !== false)
+        beforeLoad(input as unknown as Config);
       this.initialising = Promise.resolve(this.refuse(result));
       return this.initialising;
     }
     const config = result.config;
-    beforeLoad(config);
+    if (options.consentModeDefault !== false) beforeLoad(config);
     const store = new ConsentStore(config, { locale: initialLocale(config), ...options });
     this.current = store;
     setPageStore(store);

@@ -78,12 +78,13 @@ export function trustedScriptURL(url: string): string {
  * in the next microtask, after the bundle evaluated, so page scripts never see
  * the change. Where `keuze` is not allowed, Lit gets its own policy as usual.
  */
-export function lendPolicyToLit(): void {
-  const tt = factory();
-  if (!tt || Object.prototype.hasOwnProperty.call(tt, 'createPolicy')) return;
+export function lendPolicyToLit(
   // A second copy of the bundle (script tag loaded twice) must not ask for the name again:
   // a duplicate policy is a CSP violation. That copy stays idle anyway (see embed.ts).
-  const secondCopy = (globalThis as { keuze?: unknown }).keuze !== undefined;
+  secondCopy = (globalThis as { keuze?: unknown }).keuze !== undefined,
+): void {
+  const tt = factory();
+  if (!tt || Object.prototype.hasOwnProperty.call(tt, 'createPolicy')) return;
   if (secondCopy) policy = null;
   const original = tt.createPolicy;
   const lend = (name: string, options: PolicyOptions): Policy => {

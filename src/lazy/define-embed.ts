@@ -1,36 +1,21 @@
-// Element registration of the script-tag build (it replaces src/define.ts
-// there; the npm `keuze/define` still registers everything at once).
-//
-// The first layer carries only what a first visit needs before the banner:
-// the banner and the re-open button. The cookie centre, the privacy notice
-// and the blocked-embed placeholder are separate files beside keuze.min.js,
-// loaded on demand: the centre on the first request to open it (and ahead of
-// time when a pointer or focus reaches a "Settings" control), the notice and
-// the placeholder when such an element is in the page. They reuse this bundle's Lit and core
-// modules through the non-enumerable `window.__keuze`, so nothing is loaded twice.
-import { shared } from 'virtual:keuze-shared';
-import { KeuzeBanner } from '../elements/banner/banner.js';
+// Element registration of the engine (dist/keuze-engine.js; the npm
+// `keuze/define` registers everything at once). The banner is the first
+// layer's (src/embed.ts); the engine brings the re-open button. The cookie
+// centre, the privacy notice and the blocked-embed placeholder are separate
+// files beside keuze.min.js, loaded on demand: the centre on the first request
+// to open it (and ahead of time when a pointer or focus reaches a "Settings"
+// control), the notice and the placeholder when such an element is in the
+// page. They reuse the boot's and the engine's modules through the
+// non-enumerable `window.__keuze`, so nothing is loaded twice.
 import { KeuzeReopen } from '../elements/reopen/reopen.js';
 import type { ConsentStore } from '../core/store.js';
 import { keuze } from '../core/keuze.js';
-import { setLocaleBase } from '../core/locale.js';
-import { loadPart, partUrl, type LazyPart } from './loader.js';
+import { loadPart, type LazyPart } from './loader.js';
 
 const CENTRE = 'keuze-centre';
 const NOTICE = 'keuze-notice';
 
-// Languages other than English are fetched from beside the script: dist/locales/<lang>.json.
-setLocaleBase(new URL('locales/', partUrl('centre')));
-
-// A second copy of the bundle stays idle (see embed.ts) and must not throw here.
-if (!('__keuze' in window)) Object.defineProperty(window, '__keuze', { value: shared });
-
-for (const [name, constructor] of [
-  ['keuze-banner', KeuzeBanner],
-  ['keuze-reopen', KeuzeReopen],
-] as const) {
-  if (!customElements.get(name)) customElements.define(name, constructor);
-}
+if (!customElements.get('keuze-reopen')) customElements.define('keuze-reopen', KeuzeReopen);
 
 /** Loads a part; a failure is something the site owner must see. */
 function load(part: LazyPart): Promise<boolean> {

@@ -1,5 +1,5 @@
-// The script-tag build's lazy parts: a first visit downloads only keuze.min.js;
-// the cookie centre (dist/keuze-centre.js) arrives when asked for, the notice
+// The script-tag build's layers: a first visit downloads only keuze.min.js
+// before the banner shows, and the engine (dist/keuze-engine.js) after; the cookie centre (dist/keuze-centre.js) arrives when asked for, the notice
 // (dist/keuze-notice.js) when the page has a <keuze-notice>. Real built files,
 // real network, pages loaded in an iframe exactly as a site serves them.
 import { expect, waitUntil } from '@open-wc/testing';
@@ -10,6 +10,7 @@ interface SiteWindow extends Window {
   keuze: Keuze;
   PointerEvent: typeof PointerEvent;
   __violations?: unknown[];
+  __shownAt?: number;
   __errors?: string[];
 }
 
@@ -17,12 +18,19 @@ async function openSite(path: string): Promise<SiteWindow> {
   return (await open<SiteWindow>(path)).site;
 }
 
-/** The lazy parts this page has requested so far. */
+/** The lazy parts this page has requested so far (the engine, which every page loads, aside). */
 function parts(site: SiteWindow): string[] {
   return site.performance
     .getEntriesByType('resource')
     .map((entry) => new URL(entry.name).pathname)
-    .filter((path) => /\/keuze-[a-z]+\.js$/.test(path));
+    .filter((path) => /\/keuze-[a-z]+\.js$/.test(path) && path !== '/dist/keuze-engine.js');
+}
+
+/** When the page asked for the engine (ms since navigation), or undefined. */
+function engineRequestedAt(site: SiteWindow): number | undefined {
+  return site.performance
+    .getEntriesByType('resource')
+    .find((entry) => new URL(entry.name).pathname === '/dist/keuze-engine.js')?.startTime;
 }
 
 function inShadow(
@@ -45,15 +53,28 @@ describe('the script-tag build loads the cookie centre and the notice only when 
   beforeEach(forgetDecision);
   afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
 
-  it('shows the banner on a first visit without downloading the centre or the notice', async () => {
+  it('shows the banner on a first visit before the engine, and without the centre or the notice', async () => {
     const site = await openSite('/test/e2e/pages/lazy-shop.html');
     await waitUntil(
       () => inShadow(site, 'keuze-banner', '[data-keuze-action="accept-all"]'),
       'the banner never rendered',
     );
+    await waitUntil(() => engineRequestedAt(site) !== undefined, 'the engine never loaded');
+    expect(site.__shownAt, 'keuze-show').to.be.a('number');
+    expect(engineRequestedAt(site)).to.be.at.least(site.__shownAt!);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(parts(site)).to.deep.equal([]);
     expect(site.customElements.get('keuze-centre')).to.equal(undefined);
+  });
+
+  it('loads the engine at once for a returning visitor, whose gated content must run', async () => {
+    const first = await openSite('/test/e2e/pages/lazy-shop.html');
+    await waitUntil(() => first.keuze.store, 'the engine never started');
+    await first.keuze.acceptAll();
+    const site = await openSite('/test/e2e/pages/lazy-shop.html');
+    await site.keuze.ready;
+    expect(site.__shownAt).to.equal(undefined);
+    expect(site.keuze.get().purposes.analytics).to.equal(true);
   });
 
   it('opens the cookie centre from the footer link, loading it on the first click', async () => {

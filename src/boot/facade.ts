@@ -1,0 +1,165 @@
+// window.keuze in the script-tag build. The same API as the engine's Keuze
+// (src/core/keuze.ts), answered by the first layer until the engine has loaded:
+// the config is read and the Consent Mode default pushed at once, the banner
+// shows from a BootStore, and the engine (validation, store, gate,
+// integrations, Lit and the other elements) loads after the banner has
+// painted — at once for a returning visitor, whose gated content must run.
+import type { Keuze, InitOptions } from '../core/keuze.js';
+import type { Consent, Decision, Finding } from '../core/types.js';
+import type { ConsentStore } from '../core/store.js';
+import type { mountUI } from '../elements/mount.js';
+import { resolveConsentMode, pushConsentModeDefault } from '../core/integrations/consent-mode.js';
+import { showableConfig } from './first-look.js';
+import { BootStore } from './boot-store.js';
+
+/** What dist/keuze-engine.js leaves on window.__keuze.engine. */
+export interface Engine {
+  keuze: Keuze;
+  mountUI: typeof mountUI;
+}
+
+export type PublicKeuze = { [K in keyof Keuze]: Keuze[K] };
+
+const CLOSED = (): Consent => ({ decided: false, purposes: {}, services: {} });
+
+export class BootKeuze implements PublicKeuze {
+  readonly ready: Promise<Consent>;
+  /** The banner's store while the engine loads; undefined when the config cannot show a banner. */
+  boot?: BootStore;
+  private engine?: Keuze;
+  private loading?: Promise<Keuze>;
+  private initialising?: Promise<Consent>;
+  private resolveReady!: (consent: Consent) => void;
+  private release!: () => void;
+  private readonly released = new Promise<void>((resolve) => (this.release = resolve));
+
+  constructor(private readonly load: () => Promise<Engine>) {
+    this.ready = new Promise((resolve) => (this.resolveReady = resolve));
+  }
+
+  /** The engine's store, once it has loaded. */
+  get store(): ConsentStore | undefined {
+    return this.engine?.store;
+  }
+
+  /** Whether init (or fail) has been called. */
+  get started(): boolean {
+    return this.initialising !== undefined;
+  }
+
+  /** Loads the engine now (a visitor acted, or gated content must run). */
+  now(): Promise<Keuze> {
+    this.release();
+    this.loading ??= this.load().then((engine) => (this.engine = engine.keuze));
+    // A failed download may succeed on a later attempt (the loader forgets it).
+    this.loading.catch(() => (this.loading = undefined));
+    return this.loading;
+  }
+
+  init(input: unknown, options: InitOptions = {}): Promise<Consent> {
+    if (this.initialising) {
+      console.warn('[keuze] init() was called again; the first config stays in force.');
+      return this.initialising;
+    }
+    // Google tags placed after us must see the default now, even for a config the engine will refuse.
+    if (typeof input === 'object' && input !== null) {
+      const consentMode = resolveConsentMode(input as never);
+      if (consentMode) pushConsentModeDefault(consentMode);
+    }
+    if (showableConfig(input)) {
+      const boot = new BootStore(input, () => this.now().then((keuze) => keuze.store), locale(input));
+      this.boot = boot;
+      // A returning visitor's gated content waits for the engine: load it at once.
+      void boot.ready.then(() => {
+        if (!boot.needsDecision) void this.now();
+      });
+    } else {
+      void this.now(); // the engine names what is wrong
+    }
+    const initialising = this.released
+      .then(() => this.now())
+      .then((keuze) => keuze.init(input, { ...options, consentModeDefault: false }));
+    initialising.then(this.resolveReady, () => this.resolveReady(CLOSED()));
+    this.initialising = this.ready;
+    return this.ready;
+  }
+
+  /** Lets the engine load when the page has nothing better to do (the banner has painted). */
+  whenIdle(): void {
+    const idle = (globalThis as { requestIdleCallback?: (f: () => void, o: object) => void })
+      .requestIdleCallback;
+    const go = () => void this.now();
+    requestAnimationFrame(() => (idle ? idle(go, { timeout: 500 }) : setTimeout(go, 50)));
+  }
+
+  fail(message: string, path?: string): Promise<Consent> {
+    if (this.initialising) return this.initialising;
+    this.now()
+      .then((keuze) => keuze.fail(message, path))
+      .then(this.resolveReady, () => this.resolveReady(CLOSED()));
+    this.initialising = this.ready;
+    return this.ready;
+  }
+
+  get(): Consent {
+    return this.engine ? this.engine.get() : CLOSED();
+  }
+
+  granted(id: string): boolean {
+    return this.engine?.granted(id) ?? false;
+  }
+
+  whenGranted(id: string): Promise<void> {
+    return this.ready.then(() => this.engine?.whenGranted(id) ?? new Promise<void>(() => {}));
+  }
+
+  acceptAll(): Promise<Decision> {
+    return this.afterInit((keuze) => keuze.acceptAll());
+  }
+
+  rejectAll(): Promise<Decision> {
+    return this.afterInit((keuze) => keuze.rejectAll());
+  }
+
+  save(choices: Record<string, boolean>): Promise<Decision> {
+    return this.afterInit((keuze) => keuze.save(choices));
+  }
+
+  open(): void {
+    const opener = document.activeElement;
+    void this.afterInit(async (keuze) => keuze.store?.requestOpen(opener));
+  }
+
+  reset(): Promise<void> {
+    return this.afterInit((keuze) => keuze.reset());
+  }
+
+  on: Keuze['on'] = (type, listener) => {
+    const name = type.startsWith('keuze-') ? type : `keuze-${type}`;
+    const handler = listener as unknown as EventListener;
+    document.addEventListener(name, handler);
+    return () => document.removeEventListener(name, handler);
+  };
+
+  receipt(): string {
+    return this.engine
+      ? this.engine.receipt()
+      : JSON.stringify({ controller: null, revision: null, current: null, history: [] }, null, 2);
+  }
+
+  diagnostics(): Finding[] {
+    return this.engine?.diagnostics() ?? [];
+  }
+
+  /** An API call: the engine loads now, and the call runs once init has finished there. */
+  private afterInit<T>(action: (keuze: Keuze) => Promise<T>): Promise<T> {
+    const engine = this.now();
+    return (this.initialising ?? Promise.resolve()).then(() => engine).then(action);
+  }
+}
+
+/** The language recorded with a decision until the banner says otherwise (as the engine does). */
+function locale(config: { locale?: string }): string {
+  if (config.locale && config.locale !== 'auto') return config.locale;
+  return document.documentElement.lang || 'en';
+}
