@@ -1,18 +1,26 @@
-// How elements find the store: @lit/context from a provider above them (mountUI
-// provides it on <body>), else the page's single store `keuze.store`. The store
-// is never replaced, only listened to: elements re-render on its events.
-import { createContext, ContextConsumer, type ContextEvent } from '@lit/context';
+// How elements find the store: the context protocol (the `context-request`
+// event of @lit/context) from a provider above them (mountUI provides it on
+// <body>), else the page's single store `keuze.store`. The store is never
+// replaced, only listened to: elements re-render on its events. The consumer is
+// written out by hand so the banner, which ships first, needs no @lit/context code.
+import type { Context, ContextCallback, ContextEvent } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ConsentStore } from '../core/store.js';
 import { pageStore } from '../core/page-store.js';
+import type { BannerStore } from './banner/banner-store.js';
 
-export const storeContext = createContext<ConsentStore>(Symbol('keuze-store'));
+/**
+ * The context key (what @lit/context's `createContext` returns). The value is a
+ * ConsentStore; the banner also accepts a BannerStore (the script tag's stand-in).
+ */
+export const storeContext = Symbol('keuze-store') as Context<symbol, BannerStore>;
 
 /**
  * Provides a store to every Keuze element inside `element` (e.g. `document.body`),
  * speaking the context protocol directly so it can be removed again. Returns the remover.
+ * Only <keuze-banner> accepts a BannerStore; the other elements need a ConsentStore.
  */
-export function provideStore(element: HTMLElement, store: ConsentStore): () => void {
+export function provideStore(element: HTMLElement, store: BannerStore): () => void {
   const handle = (event: Event) => {
     const request = event as ContextEvent<typeof storeContext>;
     if (request.context !== storeContext) return;
@@ -29,42 +37,56 @@ type Host = ReactiveControllerHost & HTMLElement;
 /**
  * Gives an element the store and re-renders it on every store event.
  * `onStore` runs once a store is known (e.g. to wait for `store.ready`).
+ * `S` is the store type the element needs (ConsentStore unless it says otherwise).
  */
-export class StoreController implements ReactiveController {
-  store?: ConsentStore;
+export class StoreController<S extends BannerStore = ConsentStore> implements ReactiveController {
+  store?: S;
   private readonly host: Host;
-  private readonly onStore?: (store: ConsentStore) => void;
+  private readonly onStore?: (store: S) => void;
+  private unsubscribe?: () => void;
   private readonly update = () => this.host.requestUpdate();
-  private readonly onPageReady = () => this.adopt(pageStore());
+  private readonly onPageReady = () => this.adopt(pageStore() as S | undefined);
+  // A stable identity: @lit/context's ContextRoot dedupes re-sent requests by callback.
+  private readonly receive: ContextCallback<BannerStore> = (store, unsubscribe) => {
+    if (this.unsubscribe !== unsubscribe) this.unsubscribe?.();
+    this.unsubscribe = unsubscribe;
+    this.adopt(store as S);
+  };
 
-  constructor(host: Host, onStore?: (store: ConsentStore) => void) {
+  constructor(host: Host, onStore?: (store: S) => void) {
     this.host = host;
     this.onStore = onStore;
-    // The consumer registers itself as a controller first, so it answers before hostConnected below.
-    new ContextConsumer(host, {
-      context: storeContext,
-      subscribe: true,
-      callback: (store) => this.adopt(store),
-    });
     host.addController(this);
   }
 
   hostConnected(): void {
+    // The same event as @lit/context's ContextRequestEvent, which providers duck-type.
+    const request: Partial<ContextEvent<typeof storeContext>> = {
+      context: storeContext,
+      contextTarget: this.host,
+      callback: this.receive,
+      subscribe: true,
+    };
+    this.host.dispatchEvent(
+      Object.assign(new Event('context-request', { bubbles: true, composed: true }), request),
+    );
     if (this.store) {
       this.listen(this.store);
       return;
     }
-    this.adopt(pageStore());
+    this.adopt(pageStore() as S | undefined);
     // A site may place elements in its markup before keuze.init has run.
     if (!this.store) document.addEventListener('keuze-ready', this.onPageReady);
   }
 
   hostDisconnected(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
     document.removeEventListener('keuze-ready', this.onPageReady);
     if (this.store) this.unlisten(this.store);
   }
 
-  private adopt(store: ConsentStore | undefined): void {
+  private adopt(store: S | undefined): void {
     if (!store || store === this.store) return;
     if (this.store) this.unlisten(this.store);
     this.store = store;
@@ -74,11 +96,11 @@ export class StoreController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  private listen(store: ConsentStore): void {
+  private listen(store: S): void {
     for (const type of ['change', 'ready']) store.addEventListener(type, this.update);
   }
 
-  private unlisten(store: ConsentStore): void {
+  private unlisten(store: S): void {
     for (const type of ['change', 'ready']) store.removeEventListener(type, this.update);
   }
 }

@@ -1,9 +1,8 @@
-import { css } from 'lit';
-import { buttons, tokens } from '../styles/tokens.js';
+import { buttonsCss, css, tokensCss } from '../styles/tokens.css.js';
 
-export const bannerStyles = [
-  tokens,
-  buttons,
+export const bannerStyles =
+  tokensCss +
+  buttonsCss +
   css`
     .banner {
       position: fixed;
@@ -112,5 +111,4 @@ export const bannerStyles = [
         border: 2px solid CanvasText;
       }
     }
-  `,
-];
+  `;

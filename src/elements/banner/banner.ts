@@ -1,16 +1,18 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import type { ConsentStore } from '../../core/store.js';
 import type { DecisionLayer, Layout, Theme } from '../../core/types.js';
 import { isSafeUrl } from '../../core/config/check.js';
 import { StoreController } from '../context.js';
+import { KeuzeElement, h } from '../host.js';
 import { LocalizeController } from '../localize.js';
 import { canFocus, emitLayer, focusReopen } from '../events.js';
 import { purposeName } from '../names.js';
+import type { BannerStore } from './banner-store.js';
 import { bannerStyles } from './banner.styles.js';
 
 /**
  * @summary The first layer: who asks, for what, and three equal choices.
+ *
+ * @attr layout - `bar` (default), `box` or `modal`.
+ * @attr theme - `light`, `dark` or `auto`.
  *
  * @event keuze-show - The banner appeared. `detail: { layer: 'banner' }`.
  * @event keuze-hide - The banner went away. `detail: { layer: 'banner' }`.
@@ -30,21 +32,23 @@ import { bannerStyles } from './banner.styles.js';
  * @cssproperty --keuze-font-family - Font (default: the page's).
  * @cssproperty --keuze-color-background - Background (see styles/README.md for all tokens).
  */
-export class KeuzeBanner extends LitElement {
+export class KeuzeBanner extends KeuzeElement {
   static override styles = bannerStyles;
+  static override properties = ['layout', 'theme'];
 
-  private readonly consent = new StoreController(this, (store) => this.handleStore(store));
+  private readonly consent = new StoreController<BannerStore>(this, (store) =>
+    this.handleStore(store),
+  );
   private readonly localize = new LocalizeController(this, () => this.consent.store?.config);
 
-  @query('[part~="base"]') private base?: HTMLElement;
-
-  @state() private busy = false;
-  @state() private loaded = false;
+  private base?: HTMLElement;
+  private busy = false;
+  private loaded = false;
 
   /** `bar` (default), `box`, or `modal` (a blocking dialog). Defaults to the config's `layout`. */
-  @property({ reflect: true }) layout?: Layout;
+  declare layout?: Layout;
   /** `light`, `dark` or `auto` (default: follows the visitor's system). Defaults to the config's `theme`. */
-  @property({ reflect: true }) theme?: Theme;
+  declare theme?: Theme;
 
   /** Whether the banner is showing (read-only). */
   get open(): boolean {
@@ -77,16 +81,13 @@ export class KeuzeBanner extends LitElement {
     }
   }
 
-  protected override willUpdate(): void {
+  protected override update(): void {
     const config = this.consent.store?.config;
     if (this.theme === undefined && config?.theme) this.theme = config.theme;
-    // Checked before render removes the buttons: afterwards focus is already lost to <body>.
-    if (this.shown && !this.open && this.matches(':focus-within')) this.focusWasInside = true;
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
     const open = this.open;
+    // Checked before render removes the buttons: afterwards focus is already lost to <body>.
+    if (this.shown && !open && this.matches(':focus-within')) this.focusWasInside = true;
+    this.render(open);
     const dialog = this.base;
     if (dialog instanceof HTMLDialogElement && open && !dialog.open) dialog.showModal();
     if (open !== this.shown) {
@@ -97,11 +98,12 @@ export class KeuzeBanner extends LitElement {
     }
   }
 
-  private handleStore(store: ConsentStore): void {
-    store.ready.then(
-      () => (this.loaded = true),
-      () => (this.loaded = true),
-    );
+  private handleStore(store: BannerStore): void {
+    const loaded = () => {
+      this.loaded = true;
+      this.requestUpdate();
+    };
+    store.ready.then(loaded, loaded);
   }
 
   /** WCAG 2.4.11: the fixed bar must not hide what has keyboard focus; scroll it into view above the bar. */
@@ -127,15 +129,15 @@ export class KeuzeBanner extends LitElement {
     if (delta > 0) window.scrollBy({ top: delta, behavior: 'instant' as ScrollBehavior });
   }
 
-  private handleCancel(event: Event): void {
+  private readonly handleCancel = (event: Event): void => {
     // A blocking banner records nothing on Escape and stays until a choice is made.
     event.preventDefault();
-  }
+  };
 
-  private handleClose(event: Event): void {
+  private readonly handleClose = (event: Event): void => {
     const dialog = event.currentTarget as HTMLDialogElement;
     if (this.open && dialog.isConnected) dialog.showModal();
-  }
+  };
 
   private async handleDecision(action: 'accept-all' | 'reject-all'): Promise<void> {
     const store = this.consent.store;
@@ -150,9 +152,9 @@ export class KeuzeBanner extends LitElement {
     }
   }
 
-  private handleSettings(event: Event): void {
+  private readonly handleSettings = (event: Event): void => {
     this.consent.store?.requestOpen(event.currentTarget as Element);
-  }
+  };
 
   private get effectiveLayout(): Layout {
     const layout = this.layout ?? this.consent.store?.config.layout ?? 'bar';
@@ -166,37 +168,52 @@ export class KeuzeBanner extends LitElement {
     if (canFocus(this.lastOutsideFocus)) this.lastOutsideFocus.focus();
   }
 
-  override render() {
-    if (!this.open) return nothing;
-    const layout = this.effectiveLayout;
-    const content = this.renderContent();
-    const { lang, dir } = this.localize;
-    if (layout === 'modal') {
-      return html`<dialog
-        part="base"
-        class="banner modal"
-        lang=${lang}
-        dir=${dir}
-        aria-labelledby="title"
-        aria-describedby="intro"
-        @cancel=${this.handleCancel}
-        @close=${this.handleClose}
-      >
-        ${content}
-      </dialog>`;
+  /**
+   * Builds the banner afresh, keeping the base element while the layout stays (a
+   * modal dialog stays open, the entrance animation does not replay) and the
+   * content when nothing in it changed. Keyboard focus stays on the same control.
+   */
+  private render(open: boolean): void {
+    const root = this.renderRoot;
+    if (!open) {
+      this.base?.remove();
+      this.base = undefined;
+      return;
     }
-    return html`<section
-      part="base"
-      class="banner ${layout}"
-      lang=${lang}
-      dir=${dir}
-      aria-labelledby="title"
-    >
-      ${content}
-    </section>`;
+    const layout = this.effectiveLayout;
+    const modal = layout === 'modal';
+    const tag = modal ? 'dialog' : 'section';
+    const { lang, dir } = this.localize;
+    let base = this.base;
+    if (!base || base.localName !== tag) {
+      base?.remove();
+      base = modal
+        ? h('dialog', {
+            'aria-labelledby': 'title',
+            'aria-describedby': 'intro',
+            cancel: this.handleCancel,
+            close: this.handleClose,
+          })
+        : h('section', { 'aria-labelledby': 'title' });
+      base.setAttribute('part', 'base');
+      root.append(base);
+      this.base = base;
+    }
+    base.className = `banner ${layout}`;
+    base.lang = lang;
+    base.dir = dir;
+    const content = this.renderContent();
+    const current = base.firstElementChild;
+    if (current?.isEqualNode(content)) return;
+    const active = root.activeElement;
+    const key = active?.getAttribute('data-keuze-action') ?? active?.getAttribute('part');
+    base.replaceChildren(content);
+    // Our own fixed attribute values, never page or config text.
+    if (key)
+      content.querySelector<HTMLElement>(`[data-keuze-action="${key}"],[part="${key}"]`)?.focus();
   }
 
-  private renderContent() {
+  private renderContent(): HTMLElement {
     const store = this.consent.store!;
     const { config } = store;
     const t = this.localize.t.bind(this.localize);
@@ -208,63 +225,64 @@ export class KeuzeBanner extends LitElement {
     const controller = config.controller?.name;
     const hasNecessary = config.purposes.some((purpose) => purpose.basis === 'necessary');
     const noticeUrl = config.notice?.url;
-    return html`<div class="inner" part="inner">
-      <div class="text" part="body">
-        <h2 id="title" part="title">${t('banner.title')}</h2>
-        <p id="intro">
-          ${controller ? this.renderIntro(controller, purposes) : t('banner.introNoController', { purposes })}
-          ${hasNecessary ? t('banner.necessary') : nothing}
-        </p>
-        <p>
-          ${t('banner.withdraw')}
-          ${
-            noticeUrl && isSafeUrl(noticeUrl)
-              ? html`<a part="notice-link" href=${noticeUrl}>${t('banner.notice')}</a>`
-              : nothing
-          }
-        </p>
-        ${store.gpc ? html`<p class="gpc" part="gpc">${t('gpc.honoured')}</p>` : nothing}
-      </div>
-      <div class="actions" part="actions">
-        <button
-          type="button"
-          class="button accept"
-          part="button accept-button"
-          data-keuze-action="accept-all"
-          @click=${() => this.handleDecision('accept-all')}
-        >
-          ${t('banner.accept')}
-        </button>
-        <button
-          type="button"
-          class="button reject"
-          part="button reject-button"
-          data-keuze-action="reject-all"
-          @click=${() => this.handleDecision('reject-all')}
-        >
-          ${t('banner.reject')}
-        </button>
-        <button
-          type="button"
-          class="button settings"
-          part="button settings-button"
-          data-keuze-action="open-centre"
-          aria-haspopup="dialog"
-          @click=${this.handleSettings}
-        >
-          ${t('banner.settings')}
-        </button>
-      </div>
-    </div>`;
+    const notice = noticeUrl && isSafeUrl(noticeUrl);
+    const button = (action: string, name: string, text: string) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          class: `button ${name}`,
+          part: `button ${name}-button`,
+          'data-keuze-action': action,
+          'aria-haspopup': action === 'open-centre' && 'dialog',
+          click:
+            action === 'open-centre'
+              ? this.handleSettings
+              : () => void this.handleDecision(action as 'accept-all' | 'reject-all'),
+        },
+        text,
+      );
+    return h(
+      'div',
+      { class: 'inner', part: 'inner' },
+      h(
+        'div',
+        { class: 'text', part: 'body' },
+        h('h2', { id: 'title', part: 'title' }, t('banner.title')),
+        h(
+          'p',
+          { id: 'intro' },
+          ...(controller
+            ? this.renderIntro(controller, purposes)
+            : [t('banner.introNoController', { purposes })]),
+          hasNecessary && ` ${t('banner.necessary')}`,
+        ),
+        h(
+          'p',
+          {},
+          t('banner.withdraw'),
+          notice && ' ',
+          notice && h('a', { part: 'notice-link', href: noticeUrl }, t('banner.notice')),
+        ),
+        store.gpc && h('p', { class: 'gpc', part: 'gpc' }, t('gpc.honoured')),
+      ),
+      h(
+        'div',
+        { class: 'actions', part: 'actions' },
+        button('accept-all', 'accept', t('banner.accept')),
+        button('reject-all', 'reject', t('banner.reject')),
+        button('open-centre', 'settings', t('banner.settings')),
+      ),
+    );
   }
 
   /**
    * The intro with the controller's name isolated in <bdi>: a Latin name inside
    * Arabic text (or the reverse) keeps its own direction and punctuation.
    */
-  private renderIntro(controller: string, purposes: string) {
+  private renderIntro(controller: string, purposes: string): Array<Node | string> {
     const [before, ...after] = this.localize.t('banner.intro', { purposes }).split('{controller}');
-    return html`${before}${after.map((rest) => html`<bdi>${controller}</bdi>${rest}`)}`;
+    return [before, ...after.flatMap((rest) => [h('bdi', {}, controller), rest])];
   }
 }
 

@@ -1,0 +1,163 @@
+// Design tokens shared by every Keuze element, as plain strings: the banner
+// (no Lit) adopts them as constructable stylesheets, the Lit elements wrap them
+// in tokens.ts. Sites theme the widget with the public `--keuze-*` custom
+// properties (documented in styles/README.md); the elements read only the
+// private `--k-*` values below, so a site can override the light and the dark
+// theme separately.
+
+/**
+ * Returns the CSS as a string; the tag only marks the template for the build's
+ * CSS minifier. Defined here rather than in host.ts (which re-exports it) so that
+ * the Lit elements' tokens do not pull in the banner's base class.
+ */
+export const css = (strings: TemplateStringsArray, ...values: unknown[]): string =>
+  strings.reduce((all, part, index) => all + String(values[index - 1]) + part);
+
+/** The dark token set: chosen with theme="dark", or by the visitor's system unless theme="light". */
+const darkCss = css`
+  --k-bg: var(--keuze-dark-color-background, #1c1f26);
+  --k-surface: var(--keuze-dark-color-surface, #262a33);
+  --k-text: var(--keuze-dark-color-text, #f1f3f6);
+  --k-muted: var(--keuze-dark-color-text-muted, #c3c8d1);
+  --k-border: var(--keuze-dark-color-border, #7d8594);
+  --k-button-bg: var(--keuze-dark-color-button, #c9dcf5);
+  --k-button-text: var(--keuze-dark-color-button-text, #10233d);
+  --k-button-hover: var(--keuze-dark-color-button-hover, #e2ecfa);
+  --k-link: var(--keuze-dark-color-link, #9cc3ff);
+  --k-focus: var(--keuze-dark-color-focus, #ffb37a);
+  --k-switch-on: var(--keuze-dark-color-switch-on, #4cc38a);
+  --k-switch-off: var(--keuze-dark-color-switch-off, #8b93a1);
+  --k-backdrop: var(--keuze-dark-color-backdrop, rgb(0 0 0 / 0.65));
+  --k-shadow: var(--keuze-dark-shadow, 0 0.5rem 2rem rgb(0 0 0 / 0.6));
+`;
+
+/** Defensive host reset plus the light and dark token sets. */
+export const tokensCss = css`
+  :host {
+    /* Inherited properties from the page (line-height, letter-spacing, colour,
+       text-transform...) must not leak in; only the font family is inherited. */
+    all: initial;
+    font-family: var(--keuze-font-family, inherit);
+    font-size: var(--keuze-font-size, 1rem);
+    line-height: 1.5;
+    color: var(--k-text);
+    -webkit-text-size-adjust: 100%;
+
+    --k-bg: var(--keuze-color-background, #ffffff);
+    --k-surface: var(--keuze-color-surface, #f4f5f7);
+    --k-text: var(--keuze-color-text, #1b1d21);
+    --k-muted: var(--keuze-color-text-muted, #4a505a);
+    --k-border: var(--keuze-color-border, #8a919c);
+    --k-button-bg: var(--keuze-color-button, #1f3a5f);
+    --k-button-text: var(--keuze-color-button-text, #ffffff);
+    --k-button-hover: var(--keuze-color-button-hover, #2c5282);
+    --k-link: var(--keuze-color-link, #1d4ed8);
+    --k-focus: var(--keuze-color-focus, #b4470a);
+    --k-switch-on: var(--keuze-color-switch-on, #1f7a4d);
+    --k-switch-off: var(--keuze-color-switch-off, #6b7280);
+    --k-backdrop: var(--keuze-color-backdrop, rgb(15 18 24 / 0.55));
+    --k-radius: var(--keuze-radius, 0.75rem);
+    --k-button-radius: var(--keuze-button-radius, 0.5rem);
+    --k-shadow: var(--keuze-shadow, 0 0.5rem 2rem rgb(15 18 24 / 0.25));
+    --k-z: var(--keuze-z-index, 2147483000);
+    --k-max-width: var(--keuze-max-width, 72rem);
+    --k-space: var(--keuze-spacing, 1rem);
+    --k-duration: var(--keuze-transition-duration, 180ms);
+  }
+
+  :host([theme='dark']) {
+    ${darkCss}
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      ${darkCss}
+    }
+  }
+
+  /* A page rule that targets the element itself (\`* { text-transform: uppercase }\`)
+     beats :host, so the outermost node of every element resets inherited text styles again. */
+  [part~='base'] {
+    font-family: var(--keuze-font-family, inherit);
+    font-size: var(--keuze-font-size, 1rem);
+    font-style: normal;
+    font-weight: 400;
+    line-height: 1.5;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+    text-indent: 0;
+    text-align: start;
+    text-shadow: none;
+    white-space: normal;
+    visibility: visible;
+    cursor: auto;
+    color: var(--k-text);
+  }
+
+  :host([hidden]) {
+    display: none !important;
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    * {
+      transition: none !important;
+      animation: none !important;
+    }
+  }
+`;
+
+/** Buttons: accept, reject, settings and save share one look (equal prominence). */
+export const buttonsCss = css`
+  .button {
+    font: inherit;
+    font-weight: 600;
+    line-height: 1.25;
+    min-block-size: 2.75rem;
+    min-inline-size: 2.75rem;
+    padding: 0.625rem 1.125rem;
+    border: 2px solid var(--k-button-bg);
+    border-radius: var(--k-button-radius);
+    background: var(--k-button-bg);
+    color: var(--k-button-text);
+    cursor: pointer;
+    text-align: center;
+    transition:
+      background-color var(--k-duration),
+      border-color var(--k-duration);
+  }
+  .button:hover {
+    background: var(--k-button-hover);
+    border-color: var(--k-button-hover);
+  }
+  .button:focus-visible,
+  a:focus-visible,
+  [tabindex]:focus-visible,
+  [role='switch']:focus-visible {
+    outline: 3px solid var(--k-focus);
+    outline-offset: 2px;
+  }
+  a {
+    color: var(--k-link);
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+  }
+  @media (forced-colors: active) {
+    .button {
+      border-color: ButtonText;
+      background: ButtonFace;
+      color: ButtonText;
+    }
+    .button:focus-visible,
+    a:focus-visible,
+    [role='switch']:focus-visible {
+      outline-color: Highlight;
+    }
+  }
+`;
