@@ -6,6 +6,10 @@ import { storageRows } from '../../src/core/model.js';
 import { declaredSections } from '../../src/core/notice/model.js';
 import type { Config } from '../../src/core/types.js';
 import { registerTranslation } from '../../src/core/locale.js';
+import { Keuze } from '../../src/core/keuze.js';
+import { MemoryAdapter } from '../../src/core/storage/memory.js';
+import { KeuzeBanner } from '../../src/elements/banner/banner.js';
+import { provideStore } from '../../src/elements/context.js';
 import nl from '../../locales/nl.json';
 import seed000 from '../../demo/configs/seed-000.json';
 import seed001 from '../../demo/configs/seed-001.json';
@@ -17,6 +21,7 @@ import seed004 from '../../demo/configs/seed-004.json';
 registerTranslation('nl', nl);
 
 customElements.get('keuze-notice') || customElements.define('keuze-notice', KeuzeNotice);
+customElements.get('keuze-banner') || customElements.define('keuze-banner', KeuzeBanner);
 
 declare global {
   interface Window {
@@ -54,6 +59,70 @@ async function render(
 /** Heading levels in document order. */
 function levels(el: Element): number[] {
   return [...el.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => Number(h.tagName[1]));
+}
+
+interface Reported {
+  /** `keuze-error` details seen on document. */
+  events: Array<{ message: string; path?: string }>;
+  /** console.error and console.warn lines of Keuze. */
+  errors: string[];
+  warnings: string[];
+}
+
+/** Runs `action` and collects what a site owner would see of the problems: events and console lines. */
+async function watch(action: () => Promise<unknown>): Promise<Reported> {
+  const seen: Reported = { events: [], errors: [], warnings: [] };
+  const listener = (event: Event) => seen.events.push((event as CustomEvent).detail);
+  const { error, warn } = console;
+  document.addEventListener('keuze-error', listener);
+  console.error = (...args: unknown[]) => seen.errors.push(args.map(String).join(' '));
+  console.warn = (...args: unknown[]) => {
+    const line = args.map(String).join(' ');
+    if (line.startsWith('[keuze]')) seen.warnings.push(line);
+    else warn(...args);
+  };
+  try {
+    await action();
+  } finally {
+    document.removeEventListener('keuze-error', listener);
+    console.error = error;
+    console.warn = warn;
+  }
+  return seen;
+}
+
+/** Seed 000 with a notice that has two mistakes: the third extra section's title and an impossible date. */
+function brokenNoticeConfig(): Record<string, unknown> {
+  return {
+    ...structuredClone(seed000),
+    notice: {
+      ...structuredClone(seed000.notice),
+      effectiveDate: '2024-02-30',
+      sections: [
+        { id: 'cookies-elsewhere', title: 'Elders', body: ['Tekst.'] },
+        { id: 'newsletter', title: 'Nieuwsbrief', body: ['Tekst.'] },
+        { id: 'kiosk', title: 42, body: ['Tekst.'] },
+      ],
+    },
+  };
+}
+
+const BROKEN_NOTICE_ERRORS = [
+  {
+    message: 'notice.effectiveDate: expected a date "YYYY-MM-DD", got "2024-02-30"',
+    path: 'notice.effectiveDate',
+  },
+  {
+    message:
+      'notice.sections[2].title: expected a string or a map of language tag to string, got 42',
+    path: 'notice.sections[2].title',
+  },
+];
+
+/** Nothing of the notice is in the page: no element, no text. */
+function expectEmpty(el: Element): void {
+  expect(el.querySelector('*'), 'an element of the notice').to.equal(null);
+  expect(el.textContent!.trim()).to.equal('');
 }
 
 async function axe(el: Element) {
@@ -314,9 +383,12 @@ describe('<keuze-notice>', () => {
       ],
       notice: { rights: { exercise: { form: 'javascript:alert(1)', email: 'a@b.nl' } } },
     } as unknown as Config;
-    const el = await render(config);
+    let el!: KeuzeNotice;
+    const seen = await watch(async () => (el = await render(config)));
     expect(el.querySelector('a[href^="javascript"]')).to.equal(null);
-    expect(el.querySelector('#keuze-notice-rights')!.textContent).to.contain('javascript:alert(1)');
+    // The notice validates what it is given: such a config shows no notice at all, and says why.
+    expectEmpty(el);
+    expect(seen.events.map((detail) => detail.path)).to.deep.equal(['notice.rights.exercise.form']);
   });
 
   it('renders config text as text, never as markup', async () => {
@@ -340,5 +412,113 @@ describe('<keuze-notice>', () => {
     expect(
       [...sheet!.cssRules].some((r) => r instanceof CSSMediaRule && r.conditionText === 'print'),
     ).to.equal(true);
+  });
+
+  describe('with a broken notice section', () => {
+    it('a broken notice section renders no notice and names the field', async () => {
+      const config = validateConfig(brokenNoticeConfig()).config as Config;
+      expect(config, 'keuze.init accepts the config: the notice is checked where it renders').to
+        .exist;
+      let el!: KeuzeNotice;
+      const seen = await watch(async () => (el = await render(config)));
+      expectEmpty(el);
+      expect(seen.events).to.deep.equal(BROKEN_NOTICE_ERRORS);
+      expect(seen.errors).to.have.length(1);
+      for (const { message } of BROKEN_NOTICE_ERRORS) expect(seen.errors[0]).to.contain(message);
+      expect(seen.errors[0]).to.match(/^\[keuze\] The privacy notice is not shown/);
+    });
+
+    it('reports the problems of one config once, however many notices show it and however often', async () => {
+      const config = validateConfig(brokenNoticeConfig()).config as Config;
+      const seen = await watch(async () => {
+        const first = await render(config);
+        const second = await render(config, { lang: 'en' });
+        first.requestUpdate();
+        second.headingLevel = 3;
+        await first.updateComplete;
+        await second.updateComplete;
+        expectEmpty(first);
+        expectEmpty(second);
+      });
+      expect(seen.events).to.deep.equal(BROKEN_NOTICE_ERRORS);
+      expect(seen.errors).to.have.length(1);
+    });
+
+    it('shows the notice once a corrected config is set', async () => {
+      const config = validateConfig(brokenNoticeConfig()).config as Config;
+      let el!: KeuzeNotice;
+      await watch(async () => (el = await render(config)));
+      expectEmpty(el);
+      el.config = seeds.seed000;
+      await el.updateComplete;
+      expect(el.querySelector('#keuze-notice-rights')).to.exist;
+    });
+
+    it('warns in the console about each notice warning and still renders the notice', async () => {
+      const config = validateConfig({
+        ...seed000,
+        notice: {
+          ...seed000.notice,
+          transfers: [{ safeguard: 'scc' }],
+          effectivDate: '2024-01-01',
+        },
+      }).config as Config;
+      let el!: KeuzeNotice;
+      const seen = await watch(async () => (el = await render(config)));
+      expect(seen.events).to.deep.equal([]);
+      expect(seen.errors).to.deep.equal([]);
+      expect(seen.warnings).to.deep.equal([
+        '[keuze] config notice.effectivDate: unknown key "effectivDate": did you mean "effectiveDate"?',
+        '[keuze] config notice.transfers[0].countries: no countries named: a notice should say where data goes (GDPR Art. 13(1)(f))',
+      ]);
+      expect(el.querySelector('#keuze-notice-transfers')).to.exist;
+    });
+
+    it('a broken notice section does not stop the consent banner', async () => {
+      const keuze = new Keuze();
+      let consent!: Awaited<ReturnType<Keuze['init']>>;
+      const atInit = await watch(async () => {
+        consent = await keuze.init(brokenNoticeConfig(), {
+          adapter: new MemoryAdapter(),
+          channel: false,
+          gpc: false,
+          gate: false,
+        });
+      });
+      expect(atInit).to.deep.equal({ events: [], errors: [], warnings: [] });
+      expect(consent.decided).to.equal(false);
+      const store = keuze.store!;
+      expect(store, 'keuze.init started a store').to.exist;
+
+      const page = document.createElement('div');
+      page.lang = 'nl';
+      document.body.append(page);
+      provideStore(page, store);
+      const banner = document.createElement('keuze-banner');
+      const notice = document.createElement('keuze-notice');
+      const seen = await watch(async () => {
+        page.append(banner, notice);
+        await banner.updateComplete;
+        await notice.updateComplete;
+      });
+      try {
+        expectEmpty(notice);
+        expect(seen.events.map((detail) => detail.path)).to.deep.equal(
+          BROKEN_NOTICE_ERRORS.map((error) => error.path),
+        );
+        const accept = banner.shadowRoot!.querySelector<HTMLButtonElement>(
+          '[data-keuze-action="accept-all"]',
+        )!;
+        const changed = new Promise((resolve) =>
+          store.addEventListener('change', resolve, { once: true }),
+        );
+        accept.click();
+        await changed;
+        expect(keuze.get().decided).to.equal(true);
+        expect(keuze.granted('analytics')).to.equal(true);
+      } finally {
+        page.remove();
+      }
+    });
   });
 });

@@ -2,7 +2,6 @@
 // expected; the result is a normalized deep copy so nothing downstream needs
 // to guess defaults. An invalid config yields no config at all (fail closed).
 import type { Config, ConsentModeKey, Purpose, Service, StorageItem } from '../types.js';
-import { validateNotice } from '../notice/validate.js';
 import {
   type Issue,
   Issues,
@@ -130,7 +129,7 @@ class Validator {
     checkString(issues, 'revision', input.revision, { required: true, max: 200 });
 
     const controller = this.controller(input.controller);
-    validateNotice(issues, 'notice', input.notice);
+    this.notice(input.notice);
 
     let expiry = DEFAULT_EXPIRY;
     if (checkDuration(issues, 'expiry', input.expiry)) {
@@ -197,6 +196,21 @@ class Validator {
     }
     checkString(this.issues, 'controller.name', value.name, { required: true, max: 300 });
     return structuredClone(value) as Config['controller'];
+  }
+
+  /**
+   * The banner and the cookie centre use only `notice.url`, the link to the privacy
+   * statement. The rest of the section is the privacy page's business: <keuze-notice>
+   * validates it before it renders (validateNoticeConfig), so no other page downloads
+   * that validator. It is copied through as it is.
+   */
+  private notice(value: unknown): void {
+    if (value === undefined) return;
+    if (!isRecord(value)) {
+      this.issues.error('notice', expected('an object', value));
+      return;
+    }
+    checkUrl(this.issues, 'notice.url', value.url);
   }
 
   private id(path: string, value: unknown): boolean {

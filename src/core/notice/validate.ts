@@ -1,8 +1,12 @@
-// Validation of `config.notice`, called by validateConfig with the path
-// "notice": one pass, every problem reported with its exact path and what was
-// expected, unknown keys flagged as likely typos — like the rest of the config.
+// Validation of `config.notice`: one pass, every problem reported with its exact
+// path ("notice.sections[2].title") and what was expected, unknown keys flagged
+// as likely typos, like the rest of the config. validateConfig does not call it:
+// only the privacy page renders the notice, so <keuze-notice> validates the
+// section before it renders, and the other pages never download this module.
+// validateConfig checks what the rest of the widget uses (`notice.url`).
 import {
-  type Issues,
+  type Issue,
+  Issues,
   ID_PATTERN,
   at,
   checkBoolean,
@@ -482,13 +486,17 @@ function checkAuthority(issues: Issues, path: string, value: unknown): void {
   checkString(issues, at(path, 'phone'), authority.phone, { pattern: PHONE });
 }
 
+/**
+ * Adds the problems of a notice section (the value of `config.notice`) to
+ * `issues`, under `path`. `url` is a known key but not checked here: it is the
+ * banner's and the centre's link, so validateConfig checks it.
+ */
 export function validateNotice(issues: Issues, path: string, value: unknown): void {
   if (value === undefined) return;
   const notice = record(issues, path, value, 'an object', NOTICE_KEYS);
   if (!notice) return;
   const p = (key: string) => at(path, key);
 
-  checkUrl(issues, p('url'), notice.url);
   checkText(issues, p('title'), notice.title);
   checkTexts(issues, p('intro'), notice.intro);
   checkList(issues, p('controllers'), notice.controllers, 'controller entities', (itemPath, item) =>
@@ -660,4 +668,31 @@ export function validateNotice(issues: Issues, path: string, value: unknown): vo
     checkText(issues, at(itemPath, 'title'), section.title, { required: true });
     checkTexts(issues, at(itemPath, 'body'), section.body, { required: true, nonEmpty: true });
   });
+}
+
+export interface NoticeValidationResult {
+  /** No errors: the notice can be rendered. Warnings do not count. */
+  ok: boolean;
+  errors: Issue[];
+  warnings: Issue[];
+}
+
+/**
+ * Validates the value of `config.notice` (not the whole config): every problem
+ * with its path from the config's root (`notice.sections[2].title`). Never throws.
+ * A missing notice is valid: the notice then shows what the rest of the config says.
+ */
+export function validateNoticeConfig(notice: unknown): NoticeValidationResult {
+  const issues = new Issues();
+  try {
+    validateNotice(issues, 'notice', notice);
+  } catch (error) {
+    // A getter that throws, a revoked proxy: an error to report, never a crash.
+    issues.error(
+      'notice',
+      `the notice could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  const { errors, warnings } = issues;
+  return { ok: errors.length === 0, errors, warnings };
 }

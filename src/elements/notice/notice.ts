@@ -27,7 +27,8 @@ import type {
   Right,
   Transfer,
 } from '../../core/notice/types.js';
-import { RIGHTS } from '../../core/notice/validate.js';
+import { RIGHTS, validateNoticeConfig } from '../../core/notice/validate.js';
+import type { Issue } from '../../core/config/check.js';
 import { isSafeUrl } from '../../core/config/check.js';
 import type { StorageRow } from '../../core/model.js';
 import { StoreController } from '../context.js';
@@ -42,6 +43,44 @@ const HEADINGS: StaticValue[] = [
   literal`h5`,
   literal`h6`,
 ];
+
+/** `path: message`, as keuze.init words config problems. */
+function line(issue: Issue): string {
+  return issue.path ? `${issue.path}: ${issue.message}` : issue.message;
+}
+
+/** Whether each config's notice section was valid: validated and reported once per config object. */
+const validated = new WeakMap<Config, boolean>();
+
+/**
+ * Validates `config.notice` the first time a notice meets this config object, and
+ * reports its problems the way keuze.init reports the config's: one console.error
+ * listing them all, a `keuze-error` event on document per error, a console.warn per
+ * warning. The answer is remembered, so a second notice (or a re-render) neither
+ * validates nor reports again.
+ */
+function noticeIsValid(config: Config): boolean {
+  const known = validated.get(config);
+  if (known !== undefined) return known;
+  const { ok, errors, warnings } = validateNoticeConfig(config.notice);
+  validated.set(config, ok);
+  for (const warning of warnings) console.warn(`[keuze] config ${line(warning)}`);
+  if (!ok) {
+    console.error(
+      `[keuze] The privacy notice is not shown, because its config has errors:\n  ${errors.map(line).join('\n  ')}`,
+    );
+    for (const issue of errors) {
+      document.dispatchEvent(
+        new CustomEvent('keuze-error', {
+          detail: { message: line(issue), path: issue.path },
+          bubbles: true,
+          composed: true,
+        }),
+      );
+    }
+  }
+  return ok;
+}
 
 /**
  * The privacy notice, rendered from the same config as the banner and the
@@ -60,6 +99,12 @@ const HEADINGS: StaticValue[] = [
  * @cssproperty --keuze-notice-border - Colour of table borders (default currentColor at 40 %).
  * @cssproperty --keuze-notice-accent - Background of the material-change note.
  *
+ * A notice section with errors (`config.notice`, checked here rather than by
+ * keuze.init so other pages need not download its validator) renders nothing at all,
+ * never half a notice: the errors go to the console and to `keuze-error` listeners.
+ *
+ * @event keuze-error - On document, once per error in `config.notice` (detail `{ message, path }`).
+ *
  * @attr lang - Language of the notice (default: config.locale, else the nearest `lang`).
  * @attr heading-level - Level of the notice's own heading, 1–5; sections are one below (default 2).
  * @attr id-prefix - Prefix of every anchor id (default `keuze-notice`).
@@ -68,6 +113,9 @@ export class KeuzeNotice extends LitElement {
   // No shadow root: see the class comment. Styles come from adoptNoticeStyles.
 
   private readonly storeController = new StoreController(this);
+
+  /** Set in willUpdate: the shown config's notice section has errors, so nothing renders. */
+  private invalid = false;
 
   /** The config to render; defaults to the page store's (`keuze.init`). */
   @property({ attribute: false }) config?: Config;
@@ -96,6 +144,9 @@ export class KeuzeNotice extends LitElement {
       const level = Math.round(Number(this.headingLevel));
       this.headingLevel = Number.isFinite(level) ? Math.min(5, Math.max(1, level)) : 2;
     }
+    const config = this.effectiveConfig;
+    this.invalid = config !== undefined && !noticeIsValid(config);
+    if (this.invalid) return;
     // Only English is bundled: fetch the notice's language (when a locale folder is known).
     const language = this.language;
     if (!isLocaleLoaded(language)) void loadLocale(language).then(() => this.requestUpdate());
@@ -209,7 +260,7 @@ export class KeuzeNotice extends LitElement {
 
   override render() {
     const config = this.effectiveConfig;
-    if (!config) return nothing;
+    if (!config || this.invalid) return nothing;
     const notice = config.notice ?? {};
     const sections = declaredSections(config);
     const h = this.heading(0);
