@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import json from '@rollup/plugin-json';
 import esbuild, { minify } from 'rollup-plugin-esbuild';
+import { minifyTemplates } from './scripts/rollup-templates.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const npmExternals = [/^lit(\/|$)/, /^@lit\//, /^idb-keyval(\/|$)/];
@@ -44,11 +45,8 @@ const BOOT_SHARED = {
   'src/core/integrations/consent-mode': 'consentMode', // remembers which data layers have their default
   'src/core/locale': 'locale',
   'src/core/page-store': 'pageStore',
-  'src/core/trusted-types': 'trustedTypes',
   'src/elements/localize': 'localize',
   'src/elements/context': 'context',
-  'src/elements/events': 'events',
-  'src/elements/names': 'names',
   'src/elements/styles/tokens.css': 'tokensCss',
   'src/lazy/loader': 'loader',
 };
@@ -62,6 +60,10 @@ const ENGINE_SHARED = {
   'src/core/notice/validate': 'noticeValidate',
   'src/core/notice/authorities': 'authorities',
   'src/elements/styles/tokens': 'tokens',
+  // Stateless, but the parts need more of them than the boot's tree-shaken copies.
+  'src/elements/events': 'events',
+  'src/elements/names': 'names',
+  'src/elements/localize-format': 'localizeFormat',
 };
 
 const keyIn = (table) => (id) => {
@@ -153,12 +155,15 @@ function copyLocales() {
 }
 
 // Each layer's UI strings travel with it: keuze.min.js carries the banner's
-// (banner.*, gpc.*, purpose names); the engine registers the re-open button's
-// and the retention words the centre and the notice share; `centre.*`,
+// (banner.*, gpc.*, purpose names); the engine registers the re-open button's,
+// the purpose descriptions and the retention words the centre and the notice share; `centre.*`,
 // `notice.*` and `placeholder.*` come with their part. Only for the languages
 // the boot carries; languages fetched from dist/locales/ are complete files.
 const PART_KEYS = {
-  engine: (key) => key.startsWith('reopen.') || key.startsWith('centre.retention.'),
+  engine: (key) =>
+    key.startsWith('reopen.') ||
+    key.startsWith('centre.retention.') ||
+    /^purpose\.[^.]+\.description$/.test(key),
   centre: (key) => key.startsWith('centre.') && !key.startsWith('centre.retention.'),
   notice: (key) => key.startsWith('notice.'),
   placeholder: (key) => key.startsWith('placeholder.'),
@@ -206,6 +211,7 @@ const scriptPlugins = () => [
   json({ preferConst: true, compact: true }),
   // Transpile per module; minify the whole chunk once, so names are mangled across modules.
   esbuild({ target: 'es2021', minify: false, legalComments: 'none' }),
+  minifyTemplates(), // the CSS and HTML inside css`` and html`` templates, which esbuild leaves alone
   minify({ target: 'es2021', legalComments: 'none' }),
 ];
 
@@ -225,6 +231,20 @@ const boot = {
   ],
 };
 
+/** The engine asks the boot for its Trusted Types functions instead of creating the policy again. */
+function claimTrustedTypes() {
+  const real = join(root, 'src/core/trusted-types.ts');
+  return {
+    name: 'keuze-claim-trusted-types',
+    async resolveId(source, importer, options) {
+      if (!importer?.startsWith(join(root, 'src'))) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      if (resolved?.id !== real || importer.endsWith('trusted-types-claim.ts')) return null;
+      return join(root, 'src/lazy/trusted-types-claim.ts');
+    },
+  };
+}
+
 const engine = {
   input: 'src/lazy/engine.ts',
   external: (id) => bootKey(id) !== undefined,
@@ -236,6 +256,7 @@ const engine = {
     interop: 'esModule',
   },
   plugins: [
+    claimTrustedTypes(),
     exposeShared(ENGINE_SHARED),
     partTexts('engine'),
     ...scriptPlugins(),

@@ -17,7 +17,8 @@
 import { shared } from 'virtual:keuze-shared';
 import { KeuzeBanner } from './elements/banner/banner.js';
 import { setLocaleBase } from './core/locale.js';
-import { loadPart, partUrl } from './lazy/loader.js';
+import { isOurScript, loadPart, partUrl } from './lazy/loader.js';
+import * as trustedTypes from './core/trusted-types.js';
 import { BootKeuze, type Engine, type PublicKeuze } from './boot/facade.js';
 import { mountBanner } from './boot/mount.js';
 
@@ -161,7 +162,14 @@ async function mount(script: HTMLScriptElement | null): Promise<void> {
 }
 
 setLocaleBase(new URL('locales/', partUrl('engine')));
-if (!('__keuze' in window)) Object.defineProperty(window, '__keuze', { value: { ...shared } });
+if (!('__keuze' in window)) {
+  // The Trusted Types functions go only to a script our loader added (src/lazy/trusted-types-claim.ts).
+  const claimTrustedTypes = () => {
+    if (isOurScript(document.currentScript)) return trustedTypes;
+    throw new Error("[keuze] The keuze Trusted Types policy is only for Keuze's own scripts.");
+  };
+  Object.defineProperty(window, '__keuze', { value: { ...shared, claimTrustedTypes } });
+}
 if (!customElements.get('keuze-banner')) customElements.define('keuze-banner', KeuzeBanner);
 
 if (window.keuze) {

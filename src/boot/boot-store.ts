@@ -1,11 +1,60 @@
 // The banner's store until the engine arrives. It reads the stored decision
 // itself (a returning visitor must not see the banner flash) and hands every
 // action to the engine's ConsentStore, loading the engine first when needed.
-import type { Config, DecisionLayer } from '../core/types.js';
+import type { Config, DecisionLayer, StoredState } from '../core/types.js';
 import type { ConsentStore } from '../core/store.js';
 import type { BannerStore } from '../elements/banner/banner-store.js';
-import { readStoredState, validity } from '../core/decision.js';
-import { defaultAdapter } from '../core/storage/fallback.js';
+import { expiryOf } from '../core/decision.js';
+import { consentIds } from '../core/model.js';
+import { createStore, get } from 'idb-keyval';
+
+const MAX_EXPIRY_MS = 400 * 24 * 3600 * 1000; // as decision.ts: a longer one was tampered with
+
+/**
+ * Whether a stored record holds a decision that is still valid for this config:
+ * the same rules as decision.ts' validity(), without its checks of every field —
+ * the engine reads the record again and asks anew when it is corrupt.
+ */
+function holds(raw: unknown, config: Config, now: number): boolean {
+  try {
+    const state = raw as StoredState;
+    const decision = state.current;
+    if (state.version !== 1 || !decision || decision.revision !== config.revision) return false;
+    const decided = Date.parse(decision.decidedAt);
+    const ends = Math.min(
+      Date.parse(decision.expiresAt),
+      expiryOf(config, new Date(decided)).getTime(),
+    );
+    const known = { ...decision.purposes, ...decision.services };
+    return (
+      ends > now && ends - decided <= MAX_EXPIRY_MS && consentIds(config).every((id) => id in known)
+    );
+  } catch {
+    return false;
+  }
+}
+
+// Both places the engine's default adapter writes to (storage/indexeddb.ts and
+// storage/local.ts), read without their write paths; storage that fails or
+// hangs simply holds nothing here — the engine reads again and reports why.
+function readIndexedDB(): Promise<unknown> {
+  return new Promise((resolve) => {
+    setTimeout(resolve, 2000);
+    try {
+      get('consent', createStore('keuze', 'state')).then(resolve, () => resolve(undefined));
+    } catch {
+      resolve(undefined);
+    }
+  });
+}
+
+async function readLocalStorage(): Promise<unknown> {
+  try {
+    return JSON.parse(localStorage.getItem('keuze:consent') ?? 'null');
+  } catch {
+    return undefined;
+  }
+}
 
 export class BootStore extends EventTarget implements BannerStore {
   readonly config: Config;
@@ -26,12 +75,8 @@ export class BootStore extends EventTarget implements BannerStore {
     this.gpc =
       config.gpc !== false &&
       (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
-    this.ready = defaultAdapter()
-      .get()
-      .then(
-        (value) => validity(readStoredState(value).state, config, new Date()) !== 'valid',
-        () => true, // storage unavailable: ask; the engine reports why
-      )
+    this.ready = Promise.all([readIndexedDB(), readLocalStorage()])
+      .then((records) => !records.some((record) => holds(record, config, Date.now())))
       .then((needed) => {
         this.needsDecision = needed;
         this.status = 'ready';

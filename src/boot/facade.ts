@@ -67,7 +67,11 @@ export class BootKeuze implements PublicKeuze {
       if (consentMode) pushConsentModeDefault(consentMode);
     }
     if (showableConfig(input)) {
-      const boot = new BootStore(input, () => this.now().then((keuze) => keuze.store), locale(input));
+      const boot = new BootStore(
+        input,
+        () => this.now().then((keuze) => keuze.store),
+        locale(input),
+      );
       this.boot = boot;
       // A returning visitor's gated content waits for the engine: load it at once.
       void boot.ready.then(() => {

@@ -19,7 +19,9 @@ export function showableConfig(input: unknown): input is Config {
     input.purposes.length > 0 &&
     input.purposes.every(
       (purpose) =>
-        isObject(purpose) && typeof purpose.id === 'string' && BASES.includes(purpose.basis as string),
+        isObject(purpose) &&
+        typeof purpose.id === 'string' &&
+        BASES.includes(purpose.basis as string),
     )
   );
 }

@@ -14,12 +14,12 @@
 // launder strings.
 
 /** The minimal Trusted Types surface we use (not in every TypeScript lib). */
-interface Policy {
+export interface Policy {
   createHTML(input: string): unknown;
   createScript(input: string): unknown;
   createScriptURL(input: string): unknown;
 }
-interface PolicyOptions {
+export interface PolicyOptions {
   createHTML?: (input: string) => string;
   createScript?: (input: string) => string;
   createScriptURL?: (input: string) => string;
@@ -32,12 +32,12 @@ export const POLICY_NAME = 'keuze';
 
 let policy: Policy | null | undefined;
 
-function factory(): Factory | undefined {
+export function factory(): Factory | undefined {
   return (globalThis as { trustedTypes?: Factory }).trustedTypes;
 }
 
 /** The `keuze` policy, created once; null where Trusted Types are absent or the CSP forbids the name. */
-function keuzePolicy(): Policy | null {
+export function keuzePolicy(): Policy | null {
   if (policy !== undefined) return policy;
   const tt = factory();
   policy = null;
@@ -70,50 +70,4 @@ export function trustedScript(text: string): string {
 export function trustedScriptURL(url: string): string {
   const p = keuzePolicy();
   return (p ? p.createScriptURL(url) : url) as string;
-}
-
-/**
- * Makes Lit's `createPolicy('lit-html', …)` use the `keuze` policy. Must run
- * before Lit's module body (import this module first); the factory is restored
- * in the next microtask, after the bundle evaluated, so page scripts never see
- * the change. Where `keuze` is not allowed, Lit gets its own policy as usual.
- */
-export function lendPolicyToLit(
-  // A second copy of the bundle (script tag loaded twice) must not ask for the name again:
-  // a duplicate policy is a CSP violation. That copy stays idle anyway (see embed.ts).
-  secondCopy = (globalThis as { keuze?: unknown }).keuze !== undefined,
-): void {
-  const tt = factory();
-  if (!tt || Object.prototype.hasOwnProperty.call(tt, 'createPolicy')) return;
-  if (secondCopy) policy = null;
-  const original = tt.createPolicy;
-  const lend = (name: string, options: PolicyOptions): Policy => {
-    if (name === 'lit-html') {
-      const p = keuzePolicy();
-      if (secondCopy)
-        return { createHTML: (s) => s, createScript: (s) => s, createScriptURL: (s) => s };
-      if (p)
-        return {
-          createHTML: (s) => p.createHTML(s),
-          createScript: (s) => s,
-          createScriptURL: (s) => s,
-        };
-      try {
-        return original.call(tt, name, options);
-      } catch {
-        // Neither name is allowed, or a second copy of Lit: keep the bundle alive;
-        // rendering will be refused by the browser, which reports it.
-        return { createHTML: (s) => s, createScript: (s) => s, createScriptURL: (s) => s };
-      }
-    }
-    return original.call(tt, name, options);
-  };
-  try {
-    Object.defineProperty(tt, 'createPolicy', { value: lend, configurable: true, writable: true });
-  } catch {
-    return;
-  }
-  queueMicrotask(() => {
-    delete (tt as { createPolicy?: unknown }).createPolicy;
-  });
 }

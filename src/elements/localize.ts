@@ -5,8 +5,6 @@ import type { LocalizedText } from '../core/types.js';
 import {
   fallbackChain,
   format,
-  formatDate,
-  formatDuration,
   isLocaleLoaded,
   isRtl,
   loadLocale,
@@ -124,7 +122,7 @@ export function nearestLang(element: Element): string {
 
 export class LocalizeController implements ReactiveController {
   private readonly host: Host;
-  private readonly source: () => Source | undefined;
+  protected readonly source: () => Source | undefined;
   private readonly waiting = new Set<string>();
 
   constructor(host: Host, source: () => Source | undefined) {
@@ -220,11 +218,6 @@ export class LocalizeController implements ReactiveController {
     return text(value, this.lang);
   }
 
-  /** A deletion period in words: `P13M` → "13 months" / "13 maanden"; `session` → the dictionary's word. */
-  duration(iso: string): string {
-    return formatDuration(iso, this.lang, this.source()?.texts);
-  }
-
   /** A list in the language's style: "a, b and c". */
   list(items: string[]): string {
     try {
@@ -234,18 +227,4 @@ export class LocalizeController implements ReactiveController {
     }
   }
 
-  /** A date and time in the current language. */
-  date(iso: string): string {
-    return formatDate(iso, this.lang);
-  }
-
-  /** A country name for an ISO 3166 alpha-2 code; other values as given. */
-  country(value: string): string {
-    if (!/^[A-Za-z]{2}$/.test(value)) return value;
-    try {
-      return new Intl.DisplayNames(this.lang, { type: 'region' }).of(value.toUpperCase()) ?? value;
-    } catch {
-      return value;
-    }
-  }
 }

@@ -10,6 +10,12 @@ export type LazyPart = 'engine' | 'centre' | 'notice' | 'placeholder';
 const main =
   typeof document !== 'undefined' ? (document.currentScript as HTMLScriptElement | null) : null;
 const loading = new Map<LazyPart, Promise<void>>();
+const ours = new WeakSet<Element>();
+
+/** Whether a script element is one this loader added (the engine or a part). */
+export function isOurScript(script: Element | null): boolean {
+  return script !== null && ours.has(script);
+}
 
 /** Where the part lives: beside the main script (its `src`), else beside the page. */
 export function partUrl(part: LazyPart): string {
@@ -26,6 +32,7 @@ export function loadPart(part: LazyPart): Promise<void> {
   if (promise) return promise;
   promise = new Promise<void>((resolve, reject) => {
     const script = document.createElement('script');
+    ours.add(script);
     const nonce = main?.nonce;
     if (nonce) script.nonce = nonce;
     script.async = true;

@@ -148,4 +148,12 @@ describe('a page with a strict CSP and Trusted Types', () => {
     expect(site.__violations, JSON.stringify(site.__violations)).to.deep.equal([]);
     expect(site.__errors).to.deep.equal([]);
   });
+
+  it("does not hand the keuze policy to the page's own scripts", async () => {
+    const { site } = await open<CspWindow>('/test/e2e/pages/hardening-csp.html');
+    await (site as unknown as { keuze: { ready: Promise<unknown> } }).keuze.ready;
+    const registry = (site as unknown as { __keuze: { claimTrustedTypes(): unknown } }).__keuze;
+    expect(() => registry.claimTrustedTypes()).to.throw(/only for Keuze's own scripts/);
+    expect(Object.keys(registry)).not.to.include('trustedTypes');
+  });
 });

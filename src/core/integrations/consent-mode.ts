@@ -1,8 +1,9 @@
 // Google Consent Mode v2. Google's tags read `gtag('consent', …)` commands from
 // the data layer in order, so the default (everything denied) must be the first
 // consent entry, pushed synchronously before any tag placed after our script.
-// Each decision then pushes an update computed from a purpose → key map.
-import type { Config, Consent, ConsentModeKey, ConsentModeOptions } from '../types.js';
+// Each decision then pushes an update computed from a purpose → key map
+// (consent-mode-update.ts: the default is the first layer's, the update the engine's).
+import type { Config, ConsentModeKey, ConsentModeOptions } from '../types.js';
 
 export const CONSENT_MODE_KEYS: readonly ConsentModeKey[] = [
   'ad_storage',
@@ -68,9 +69,9 @@ export function resolveConsentMode(
   };
 }
 
-type DataLayer = unknown[];
+export type DataLayer = unknown[];
 
-function dataLayerOf(name: string, win: Window): DataLayer {
+export function dataLayerOf(name: string, win: Window): DataLayer {
   const host = win as unknown as Record<string, unknown>;
   if (!Array.isArray(host[name])) host[name] = [];
   return host[name] as DataLayer;
@@ -81,7 +82,7 @@ function dataLayerOf(name: string, win: Window): DataLayer {
  * so this is the same function as Google's snippet, bound to the chosen layer.
  * It does not replace a `window.gtag` the site defined.
  */
-function gtagFor(layer: DataLayer): (...args: unknown[]) => void {
+export function gtagFor(layer: DataLayer): (...args: unknown[]) => void {
   return function gtag() {
     // eslint-disable-next-line prefer-rest-params
     layer.push(arguments);
@@ -137,50 +138,4 @@ export function earlyTagEntries(options: ResolvedConsentMode, win: Window = wind
   const host = win as unknown as Record<string, unknown>;
   const layer = host[options.dataLayerName];
   return Array.isArray(layer) ? (early.get(layer) ?? 0) : 0;
-}
-
-/** The Consent Mode state for a consent snapshot: a key is granted when any id mapped to it is. */
-export function consentModeState(options: ResolvedConsentMode, consent: Consent): ConsentModeState {
-  const state = deniedState();
-  // Before a decision (or after a reset) the default holds, whatever the map says.
-  if (!consent.decided) return state;
-  for (const [id, keys] of Object.entries(options.map)) {
-    const granted = consent.purposes[id] === true || consent.services[id] === true;
-    if (!granted) continue;
-    for (const key of keys) state[key] = 'granted';
-  }
-  return state;
-}
-
-export interface UpdateContext {
-  changed?: string[];
-  gpc?: boolean;
-}
-
-/**
- * Pushes `gtag('consent', 'update', …)` and a `keuze-change` event that tag
- * manager triggers can fire on. Returns the state pushed.
- */
-export function pushConsentModeUpdate(
-  options: ResolvedConsentMode,
-  consent: Consent,
-  context: UpdateContext = {},
-  win: Window = window,
-): ConsentModeState {
-  const layer = dataLayerOf(options.dataLayerName, win);
-  const state = consentModeState(options, consent);
-  gtagFor(layer)('consent', 'update', { ...state });
-  layer.push({
-    event: 'keuze-change',
-    keuze: {
-      decided: consent.decided,
-      purposes: { ...consent.purposes },
-      services: { ...consent.services },
-      changed: context.changed ?? [],
-      gpc: context.gpc ?? consent.record?.gpc ?? false,
-      method: consent.record?.method,
-      decisionId: consent.record?.id,
-    },
-  });
-  return state;
 }

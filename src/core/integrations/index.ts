@@ -3,12 +3,8 @@
 // stored decision is read), then startIntegrations once the store has loaded.
 import type { Config, Finding } from '../types.js';
 import type { ConsentStore, StoreChangeDetail } from '../store.js';
-import {
-  earlyTagEntries,
-  pushConsentModeDefault,
-  pushConsentModeUpdate,
-  resolveConsentMode,
-} from './consent-mode.js';
+import { earlyTagEntries, pushConsentModeDefault, resolveConsentMode } from './consent-mode.js';
+import { pushConsentModeUpdate } from './consent-mode-update.js';
 import { itemsToRemove, removeStorage, withdrawnIds, type CleanupReport } from './cleanup.js';
 import { ConsentLog, type ConsentLogOptions } from './log.js';
 import { diagnoseConfig, diagnoseStorage } from './diagnostics.js';
@@ -17,10 +13,10 @@ export { isPattern, matchesName, patternToRegExp } from './patterns.js';
 export {
   CONSENT_MODE_KEYS,
   DEFAULT_CONSENT_MODE_MAP,
-  consentModeState,
   pushConsentModeDefault,
   resolveConsentMode,
 } from './consent-mode.js';
+export { consentModeState } from './consent-mode-update.js';
 export { ConsentLog, IdbOutbox, MemoryOutbox, toLogRecord } from './log.js';
 export { removeStorage, withdrawnIds } from './cleanup.js';
 

@@ -5,7 +5,8 @@ import type { Purpose, Service, Theme } from '../../core/types.js';
 import { isSafeUrl } from '../../core/config/check.js';
 import { storageRows } from '../../core/model.js';
 import { StoreController } from '../context.js';
-import { LocalizeController, chooseLocale } from '../localize.js';
+import { chooseLocale } from '../localize.js';
+import { FormatController } from '../localize-format.js';
 import { canFocus, emitLayer, focusReopen } from '../events.js';
 import { purposeDescription, purposeName, serviceName } from '../names.js';
 import { centreStyles } from './centre.styles.js';
@@ -49,7 +50,7 @@ export class KeuzeCentre extends LitElement {
   static override styles = centreStyles;
 
   private readonly consent = new StoreController(this, (store) => this.handleStore(store));
-  private readonly localize = new LocalizeController(this, () => this.consent.store?.config);
+  private readonly localize = new FormatController(this, () => this.consent.store?.config);
 
   @query('dialog') private dialog?: HTMLDialogElement;
 
