@@ -1,11 +1,13 @@
 // The config builder (demo/builder.html): a form for the controller, purposes and
 // their basis, services, storage items, languages, layout and theme. Every edit is
-// checked with the widget's own validateConfig, errors are shown at the field they
+// checked with the widget's own validateConfig (and its notice section with
+// validateNoticeConfig, as <keuze-notice> checks it), errors are shown at the field they
 // belong to, the banner and cookie centre are previewed live, and the finished
 // snippet (config + script tag) can be copied. Static: it needs no server.
 // The DOM is built with createElement/textContent only: nothing typed into the form
 // is ever parsed as markup.
 import { validateConfig } from '../../src/core/config/validate.js';
+import { validateNoticeConfig } from '../../src/core/notice/validate.js';
 import type { Issue } from '../../src/core/config/check.js';
 import type { Basis, Config, LocalizedText, StorageType } from '../../src/core/types.js';
 
@@ -834,8 +836,12 @@ function showIssues(issues: Issue[]): void {
 
 function update(): void {
   const config = toConfig(draft);
-  const result = validateConfig(config);
-  lastIssues = [...result.errors, ...result.warnings];
+  const checked = validateConfig(config);
+  // keuze.init leaves the notice section to <keuze-notice>: check it here too, so the
+  // builder never calls a config valid whose privacy page would show no notice.
+  const notice = validateNoticeConfig(config.notice);
+  const result = { ...checked, ok: checked.ok && notice.ok };
+  lastIssues = [...checked.errors, ...notice.errors, ...checked.warnings, ...notice.warnings];
   showIssues(lastIssues);
   const code = document.getElementById('snippet')!;
   const copy = document.getElementById('copy') as HTMLButtonElement;
