@@ -25,12 +25,6 @@ export { LocalStorageAdapter } from './storage/local.js';
 export { IndexedDBAdapter } from './storage/indexeddb.js';
 export { FallbackAdapter, defaultAdapter } from './storage/fallback.js';
 export { Gate } from './gate.js';
-export {
-  registerTranslation,
-  setLocaleBase,
-  loadLocale,
-  formatDuration,
-  formatDate,
-  resolveLocale,
-} from './locale.js';
+export { registerTranslation, setLocaleBase, loadLocale, resolveLocale } from './locale.js';
+export { formatDuration, formatDate } from './format.js';
 export * from './types.js';

@@ -5,8 +5,6 @@
 import { expect } from '@open-wc/testing';
 import {
   availableLocales,
-  formatDate,
-  formatDuration,
   getLocaleBase,
   isLocaleLoaded,
   loadLocale,
@@ -14,6 +12,7 @@ import {
   registerTranslation,
   setLocaleBase,
 } from '../../src/core/locale.js';
+import { formatDate, formatDuration } from '../../src/core/format.js';
 
 const BASE = '/__raw/locales/';
 

@@ -2,14 +2,8 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property } from 'lit/decorators.js';
 import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import type { Config, LocalizedText, Purpose } from '../../core/types.js';
-import {
-  format,
-  formatDuration,
-  isLocaleLoaded,
-  loadLocale,
-  lookup,
-  text,
-} from '../../core/locale.js';
+import { format, isLocaleLoaded, loadLocale, lookup, text } from '../../core/locale.js';
+import { formatDuration } from '../../core/format.js';
 import { resolveAuthority } from '../../core/notice/authorities.js';
 import {
   controllers,
