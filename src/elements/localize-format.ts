@@ -1,7 +1,7 @@
 // Dates, deletion periods and country names in the visitor's language: for the
 // cookie centre, which the engine loads. Kept out of localize.ts, which the
 // banner (first layer) carries.
-import { formatDate, formatDuration } from '../core/locale.js';
+import { formatDate, formatDuration } from '../core/format.js';
 import { LocalizeController } from './localize.js';
 
 export class FormatController extends LocalizeController {
