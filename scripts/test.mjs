@@ -89,11 +89,18 @@ for (const run of runs) {
   }
 }
 
-const journeys = readdirSync('test/e2e')
-  .filter((name) => /\.journeys?\.mjs$/.test(name))
-  .map((name) => `test/e2e/${name}`);
+// Node-driven suites: the build checks (byte budgets, the template minifier)
+// and the journeys that drive a real Chromium through the demo.
+const journeys = [
+  ...readdirSync('test/build')
+    .filter((name) => name.endsWith('.test.mjs'))
+    .map((name) => `test/build/${name}`),
+  ...readdirSync('test/e2e')
+    .filter((name) => /\.journeys?\.mjs$/.test(name))
+    .map((name) => `test/e2e/${name}`),
+];
 if (only !== '--firefox' && journeys.length > 0 && !passthrough.some((arg) => arg === '--files')) {
-  console.log(`\n[keuze] journeys in Chromium: ${journeys.join(', ')}`);
+  console.log(`\n[keuze] node suites: ${journeys.join(', ')}`);
   const result = spawnSync(process.execPath, ['--test', '--test-concurrency=1', ...journeys], {
     encoding: 'utf8',
     env: { ...process.env, KEUZE_CHROMIUM: which('chromium', 'chromium-browser', 'google-chrome') },
