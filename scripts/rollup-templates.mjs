@@ -48,7 +48,7 @@ export function transformTemplates(code, parse, id = '') {
     if (node.type === 'ImportDeclaration' && LIT_MODULE.test(node.source.value)) {
       for (const spec of node.specifiers) {
         const imported = spec.type === 'ImportSpecifier' ? spec.imported.name : undefined;
-        if (imported && TAG_KINDS[imported]) tags.set(spec.local.name, imported);
+        if (imported && Object.hasOwn(TAG_KINDS, imported)) tags.set(spec.local.name, imported);
       }
     } else if (node.type === 'TaggedTemplateExpression' && node.tag.type === 'Identifier') {
       found.push(node);
