@@ -58,8 +58,6 @@ const ENGINE_SHARED = {
   'node_modules/@lit/reactive-element/reactive-element': 'lit',
   'src/core/model': 'model',
   'src/core/config/check': 'check',
-  'src/core/notice/validate': 'noticeValidate',
-  'src/core/notice/authorities': 'authorities',
   'src/elements/styles/tokens': 'tokens',
   // Stateless, but the parts need more of them than the boot's tree-shaken copies.
   'src/elements/events': 'events',

@@ -92,11 +92,19 @@ export class BootStore extends EventTarget implements BannerStore {
   }
 
   acceptAll(layer?: DecisionLayer): Promise<unknown> {
+    this.decided();
     return this.act((store) => store.acceptAll(layer));
   }
 
   rejectAll(layer?: DecisionLayer): Promise<unknown> {
+    this.decided();
     return this.act((store) => store.rejectAll(layer));
+  }
+
+  /** The banner answers the click at once; the engine records the choice when it is there. */
+  private decided(): void {
+    this.needsDecision = false;
+    this.dispatchEvent(new Event('change'));
   }
 
   requestOpen(opener: Element | null = null): void {

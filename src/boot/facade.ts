@@ -67,11 +67,7 @@ export class BootKeuze implements PublicKeuze {
       if (consentMode) pushConsentModeDefault(consentMode);
     }
     if (showableConfig(input)) {
-      const boot = new BootStore(
-        input,
-        () => this.now().then((keuze) => keuze.store),
-        locale(input),
-      );
+      const boot = new BootStore(input, () => this.engineStore(), locale(input));
       this.boot = boot;
       // A returning visitor's gated content waits for the engine: load it at once.
       void boot.ready.then(() => {
@@ -86,6 +82,12 @@ export class BootKeuze implements PublicKeuze {
     initialising.then(this.resolveReady, () => this.resolveReady(CLOSED()));
     this.initialising = this.ready;
     return this.ready;
+  }
+
+  /** The engine's store once init has finished there (undefined when the config was refused). */
+  private engineStore(): Promise<ConsentStore | undefined> {
+    void this.now();
+    return this.ready.then(() => this.engine?.store);
   }
 
   /** Lets the engine load when the page has nothing better to do (the banner has painted). */

@@ -27,4 +27,5 @@ export { FallbackAdapter, defaultAdapter } from './storage/fallback.js';
 export { Gate } from './gate.js';
 export { registerTranslation, setLocaleBase, loadLocale, resolveLocale } from './locale.js';
 export { formatDuration, formatDate } from './format.js';
+export { validateNoticeConfig, type NoticeValidationResult } from './notice/validate.js';
 export * from './types.js';

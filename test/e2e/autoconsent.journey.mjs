@@ -202,6 +202,8 @@ test('autoconsent with the Keuze rule rejects through the banner and leaves no n
       'the opt-out succeeded',
     );
 
+    // The click may come before the engine has loaded: it records the choice as soon as it is there.
+    await page.waitForFunction(() => window.keuze.get().decided, null, { timeout: 5000 });
     const consent = await page.evaluate(() => window.keuze.get());
     assert.equal(consent.decided, true, 'a decision was recorded');
     assert.equal(consent.record.method, 'reject-all');
@@ -258,6 +260,8 @@ test('autoconsent with the Keuze rule accepts through the banner when its user w
       `autoconsent did not finish: ${JSON.stringify(messages.map((m) => m.type))}`,
     );
     assert.ok(messages.some((m) => m.type === 'optInResult' && m.result === true));
+    // The click may come before the engine has loaded: it records the choice as soon as it is there.
+    await page.waitForFunction(() => window.keuze.get().decided, null, { timeout: 5000 });
     const consent = await page.evaluate(() => window.keuze.get());
     assert.equal(consent.record.method, 'accept-all');
     assert.equal(consent.record.layer, 'banner');
