@@ -226,5 +226,4 @@ export class LocalizeController implements ReactiveController {
       return items.join(', ');
     }
   }
-
 }
