@@ -17,7 +17,7 @@
 import { shared } from 'virtual:keuze-shared';
 import { KeuzeBanner } from './elements/banner/banner.js';
 import { setLocaleBase } from './core/locale.js';
-import { isOurScript, loadPart, partUrl } from './lazy/loader.js';
+import { isOurScript, loadPart, partUrl, reportLoadError } from './lazy/loader.js';
 import * as trustedTypes from './core/trusted-types.js';
 import { BootKeuze, type Engine, type PublicKeuze } from './boot/facade.js';
 import { mountBanner } from './boot/mount.js';
@@ -82,14 +82,7 @@ function loadEngine(): Promise<Engine> {
   return loadPart('engine').then(
     () => (window as unknown as { __keuze: { engine: Engine } }).__keuze.engine,
     (error: Error) => {
-      console.error(`[keuze] ${error.message}`);
-      document.dispatchEvent(
-        new CustomEvent('keuze-error', {
-          detail: { message: error.message },
-          bubbles: true,
-          composed: true,
-        }),
-      );
+      reportLoadError(error);
       throw error;
     },
   );

@@ -10,7 +10,7 @@
 import { KeuzeReopen } from '../elements/reopen/reopen.js';
 import type { ConsentStore } from '../core/store.js';
 import { keuze } from '../core/keuze.js';
-import { loadPart, type LazyPart } from './loader.js';
+import { loadPart, reportLoadError, type LazyPart } from './loader.js';
 
 const CENTRE = 'keuze-centre';
 const NOTICE = 'keuze-notice';
@@ -22,14 +22,7 @@ function load(part: LazyPart): Promise<boolean> {
   return loadPart(part).then(
     () => true,
     (error: Error) => {
-      console.error(`[keuze] ${error.message}`);
-      document.dispatchEvent(
-        new CustomEvent('keuze-error', {
-          detail: { message: error.message },
-          bubbles: true,
-          composed: true,
-        }),
-      );
+      reportLoadError(error);
       return false;
     },
   );

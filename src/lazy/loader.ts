@@ -52,3 +52,15 @@ export function loadPart(part: LazyPart): Promise<void> {
   loading.set(part, promise);
   return promise;
 }
+
+/** A part that did not arrive is something the site owner must see: console and `keuze-error`. */
+export function reportLoadError(error: Error): void {
+  console.error(`[keuze] ${error.message}`);
+  document.dispatchEvent(
+    new CustomEvent('keuze-error', {
+      detail: { message: error.message },
+      bubbles: true,
+      composed: true,
+    }),
+  );
+}
