@@ -90,12 +90,13 @@ export class BootKeuze implements PublicKeuze {
     return this.ready.then(() => this.engine?.store);
   }
 
-  /** Lets the engine load when the page has nothing better to do (the banner has painted). */
+  /** Lets the engine load when the page has nothing better to do (the banner has shown). */
   whenIdle(): void {
     const idle = (globalThis as { requestIdleCallback?: (f: () => void, o: object) => void })
       .requestIdleCallback;
     const go = () => void this.now();
-    requestAnimationFrame(() => (idle ? idle(go, { timeout: 500 }) : setTimeout(go, 50)));
+    // After the banner's entrance (180 ms by default): evaluating the engine must not jank it.
+    setTimeout(() => (idle ? idle(go, { timeout: 500 }) : go()), 250);
   }
 
   fail(message: string, path?: string): Promise<Consent> {
