@@ -77,15 +77,15 @@ function whenBodyExists(): Promise<void> {
   );
 }
 
+/** What dist/keuze-engine.js left on window.__keuze (once it has run). */
+const engine = (): Engine => (window as unknown as { __keuze: { engine: Engine } }).__keuze.engine;
+
 /** The engine's exports; a failed download is something the site owner must see. */
 function loadEngine(): Promise<Engine> {
-  return loadPart('engine').then(
-    () => (window as unknown as { __keuze: { engine: Engine } }).__keuze.engine,
-    (error: Error) => {
-      reportLoadError(error);
-      throw error;
-    },
-  );
+  return loadPart('engine').then(engine, (error: Error) => {
+    reportLoadError(error);
+    throw error;
+  });
 }
 
 const keuze = new BootKeuze(loadEngine);
@@ -139,7 +139,7 @@ async function mount(script: HTMLScriptElement | null): Promise<void> {
   let handOver: ReturnType<typeof mountBanner> | undefined;
   if (boot) {
     await whenBodyExists();
-    handOver = mountBanner(boot, () => keuze.open());
+    handOver = mountBanner(boot);
     const idle = () => keuze.whenIdle();
     document.addEventListener('keuze-show', idle, { once: true });
     setTimeout(idle, 4000); // the banner waits at most 3 s for its language
@@ -151,7 +151,7 @@ async function mount(script: HTMLScriptElement | null): Promise<void> {
   handOver?.(store);
   if (!store || ui === 'none') return;
   await whenBodyExists();
-  (window as unknown as { __keuze: { engine: Engine } }).__keuze.engine.mountUI(store, { ui });
+  engine().mountUI(store, { ui });
 }
 
 setLocaleBase(new URL('locales/', partUrl('engine')));

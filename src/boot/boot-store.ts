@@ -4,30 +4,19 @@
 import type { Config, DecisionLayer, StoredState } from '../core/types.js';
 import type { ConsentStore } from '../core/store.js';
 import type { BannerStore } from '../elements/banner/banner-store.js';
-import { expiryOf } from '../core/decision.js';
-import { consentIds } from '../core/model.js';
+import { validity } from '../core/decision.js';
+import { gpcSignal } from '../core/page.js';
 import { createStore, get } from 'idb-keyval';
 
-const MAX_EXPIRY_MS = 400 * 24 * 3600 * 1000; // as decision.ts: a longer one was tampered with
-
 /**
- * Whether a stored record holds a decision that is still valid for this config:
- * the same rules as decision.ts' validity(), without its checks of every field —
+ * Whether a stored record holds a decision that is still valid for this config,
+ * by decision.ts' own rules, without readStoredState's checks of every field:
  * the engine reads the record again and asks anew when it is corrupt.
  */
-function holds(raw: unknown, config: Config, now: number): boolean {
+function holds(raw: unknown, now: Date, config: Config): boolean {
   try {
-    const state = raw as StoredState;
-    const decision = state.current;
-    if (state.version !== 1 || !decision || decision.revision !== config.revision) return false;
-    const decided = Date.parse(decision.decidedAt);
-    const ends = Math.min(
-      Date.parse(decision.expiresAt),
-      expiryOf(config, new Date(decided)).getTime(),
-    );
-    const known = { ...decision.purposes, ...decision.services };
     return (
-      ends > now && ends - decided <= MAX_EXPIRY_MS && consentIds(config).every((id) => id in known)
+      (raw as StoredState).version === 1 && validity(raw as StoredState, config, now) === 'valid'
     );
   } catch {
     return false;
@@ -72,11 +61,9 @@ export class BootStore extends EventTarget implements BannerStore {
     super();
     this.config = config;
     this.locale = locale;
-    this.gpc =
-      config.gpc !== false &&
-      (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
+    this.gpc = config.gpc !== false && gpcSignal();
     this.ready = Promise.all([readIndexedDB(), readLocalStorage()])
-      .then((records) => !records.some((record) => holds(record, config, Date.now())))
+      .then((records) => !records.some((record) => holds(record, new Date(), config)))
       .then((needed) => {
         this.needsDecision = needed;
         this.status = 'ready';

@@ -11,6 +11,7 @@ import type { mountUI } from '../elements/mount.js';
 import { resolveConsentMode, pushConsentModeDefault } from '../core/integrations/consent-mode.js';
 import { showableConfig } from './first-look.js';
 import { BootStore } from './boot-store.js';
+import { closedConsent, initialLocale, listen } from '../core/page.js';
 
 /** What dist/keuze-engine.js leaves on window.__keuze.engine. */
 export interface Engine {
@@ -20,15 +21,13 @@ export interface Engine {
 
 export type PublicKeuze = { [K in keyof Keuze]: Keuze[K] };
 
-const CLOSED = (): Consent => ({ decided: false, purposes: {}, services: {} });
-
 export class BootKeuze implements PublicKeuze {
   readonly ready: Promise<Consent>;
   /** The banner's store while the engine loads; undefined when the config cannot show a banner. */
   boot?: BootStore;
   private engine?: Keuze;
   private loading?: Promise<Keuze>;
-  private initialising?: Promise<Consent>;
+  private begun = false;
   private resolveReady!: (consent: Consent) => void;
   private release!: () => void;
   private readonly released = new Promise<void>((resolve) => (this.release = resolve));
@@ -44,7 +43,7 @@ export class BootKeuze implements PublicKeuze {
 
   /** Whether init (or fail) has been called. */
   get started(): boolean {
-    return this.initialising !== undefined;
+    return this.begun;
   }
 
   /** Loads the engine now (a visitor acted, or gated content must run). */
@@ -57,17 +56,19 @@ export class BootKeuze implements PublicKeuze {
   }
 
   init(input: unknown, options: InitOptions = {}): Promise<Consent> {
-    if (this.initialising) {
+    if (this.begun) {
       console.warn('[keuze] init() was called again; the first config stays in force.');
-      return this.initialising;
+      return this.ready;
     }
-    // Google tags placed after us must see the default now, even for a config the engine will refuse.
+    this.begun = true;
+    // Google tags placed after us must see the default now, even for a config the engine will
+    // refuse. The engine's push is then a no-op: consent-mode.ts remembers the data layer.
     if (typeof input === 'object' && input !== null) {
       const consentMode = resolveConsentMode(input as never);
       if (consentMode) pushConsentModeDefault(consentMode);
     }
     if (showableConfig(input)) {
-      const boot = new BootStore(input, () => this.engineStore(), locale(input));
+      const boot = new BootStore(input, () => this.engineStore(), initialLocale(input));
       this.boot = boot;
       // A returning visitor's gated content waits for the engine: load it at once.
       void boot.ready.then(() => {
@@ -76,11 +77,10 @@ export class BootKeuze implements PublicKeuze {
     } else {
       void this.now(); // the engine names what is wrong
     }
-    const initialising = this.released
+    this.released
       .then(() => this.now())
-      .then((keuze) => keuze.init(input, { ...options, consentModeDefault: false }));
-    initialising.then(this.resolveReady, () => this.resolveReady(CLOSED()));
-    this.initialising = this.ready;
+      .then((keuze) => keuze.init(input, options))
+      .then(this.resolveReady, () => this.resolveReady(closedConsent()));
     return this.ready;
   }
 
@@ -100,16 +100,16 @@ export class BootKeuze implements PublicKeuze {
   }
 
   fail(message: string, path?: string): Promise<Consent> {
-    if (this.initialising) return this.initialising;
+    if (this.begun) return this.ready;
+    this.begun = true;
     this.now()
       .then((keuze) => keuze.fail(message, path))
-      .then(this.resolveReady, () => this.resolveReady(CLOSED()));
-    this.initialising = this.ready;
+      .then(this.resolveReady, () => this.resolveReady(closedConsent()));
     return this.ready;
   }
 
   get(): Consent {
-    return this.engine ? this.engine.get() : CLOSED();
+    return this.engine ? this.engine.get() : closedConsent();
   }
 
   granted(id: string): boolean {
@@ -141,12 +141,7 @@ export class BootKeuze implements PublicKeuze {
     return this.afterInit((keuze) => keuze.reset());
   }
 
-  on: Keuze['on'] = (type, listener) => {
-    const name = type.startsWith('keuze-') ? type : `keuze-${type}`;
-    const handler = listener as unknown as EventListener;
-    document.addEventListener(name, handler);
-    return () => document.removeEventListener(name, handler);
-  };
+  on: Keuze['on'] = (type, listener) => listen(type, listener as unknown as EventListener);
 
   receipt(): string {
     return this.engine
@@ -161,12 +156,6 @@ export class BootKeuze implements PublicKeuze {
   /** An API call: the engine loads now, and the call runs once init has finished there. */
   private afterInit<T>(action: (keuze: Keuze) => Promise<T>): Promise<T> {
     const engine = this.now();
-    return (this.initialising ?? Promise.resolve()).then(() => engine).then(action);
+    return (this.begun ? this.ready : Promise.resolve()).then(() => engine).then(action);
   }
-}
-
-/** The language recorded with a decision until the banner says otherwise (as the engine does). */
-function locale(config: { locale?: string }): string {
-  if (config.locale && config.locale !== 'auto') return config.locale;
-  return document.documentElement.lang || 'en';
 }

@@ -4,22 +4,20 @@
 // grants or runs anything, so a config that passes here but fails there still
 // fails closed.
 import type { Config } from '../core/types.js';
+import { isRecord } from '../core/config/check.js';
 
 const BASES = ['necessary', 'consent', 'legitimate-interest'];
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Whether the banner can be shown from this config while the engine loads. */
 export function showableConfig(input: unknown): input is Config {
   return (
-    isObject(input) &&
+    isRecord(input) &&
     typeof input.revision === 'string' &&
     Array.isArray(input.purposes) &&
     input.purposes.length > 0 &&
     input.purposes.every(
       (purpose) =>
-        isObject(purpose) &&
+        isRecord(purpose) &&
         typeof purpose.id === 'string' &&
         BASES.includes(purpose.basis as string),
     )

@@ -3,23 +3,16 @@
 // the banner is handed over to it and mountUI (engine) takes over the rest.
 import type { ConsentStore } from '../core/store.js';
 import type { BannerStore } from '../elements/banner/banner-store.js';
-import { storeContext } from '../elements/context.js';
-
-type Callback = (store: unknown, unsubscribe?: () => void) => void;
-interface Request extends Event {
-  context?: unknown;
-  callback?: Callback;
-  subscribe?: boolean;
-}
+import { provideStore } from '../elements/context.js';
+import { openerOf } from '../elements/events.js';
 
 /**
- * Adds <keuze-banner> (unless the page placed one) and answers its store request
- * with `store`. Returns the hand-over: pass the engine's store to move every
- * subscriber to it, or nothing to take the banner away (the config was refused).
+ * Adds <keuze-banner> (unless the page placed one) and provides `store` to it.
+ * Returns the hand-over: pass the engine's store to move every subscriber to it,
+ * or nothing to take the banner away (the config was refused).
  */
 export function mountBanner(
   store: BannerStore,
-  open: () => void,
   root: HTMLElement = document.body,
 ): (engine?: ConsentStore) => void {
   const { config } = store;
@@ -30,36 +23,19 @@ export function mountBanner(
     if (config.theme) banner.setAttribute('theme', config.theme);
     if (config.layout) banner.setAttribute('layout', config.layout);
   }
-  const subscribers = new Map<Callback, () => void>();
-  const handleRequest = (event: Event) => {
-    const request = event as Request;
-    if (request.context !== storeContext || !request.callback) return;
-    event.stopPropagation();
-    const callback = request.callback;
-    const unsubscribe = () => subscribers.delete(callback);
-    if (request.subscribe) subscribers.set(callback, unsubscribe);
-    callback(store, unsubscribe);
-  };
   const handleClick = (event: MouseEvent) => {
-    if (event.defaultPrevented || event.button !== 0) return;
-    const opener = event
-      .composedPath()
-      .some((node) => node instanceof Element && node.hasAttribute('data-keuze-open'));
+    const opener = openerOf(event);
     if (!opener) return;
-    event.preventDefault();
-    open();
+    event.preventDefault(); // a footer link "Cookie settings" opens the centre instead of navigating
+    store.requestOpen(opener);
   };
-  root.addEventListener('context-request', handleRequest);
+  const stopProviding = provideStore(root, store);
   document.addEventListener('click', handleClick);
   if (added) root.prepend(banner);
 
   return (engine) => {
-    root.removeEventListener('context-request', handleRequest);
+    stopProviding(engine);
     document.removeEventListener('click', handleClick);
-    if (!engine) {
-      if (added) banner.remove();
-      return;
-    }
-    for (const [callback, unsubscribe] of subscribers) callback(engine, unsubscribe);
+    if (!engine && added) banner.remove();
   };
 }

@@ -10,6 +10,7 @@ import { ConsentStore, type StoreChangeDetail, type StoreOptions } from './store
 import { Gate } from './gate.js';
 import { beforeLoad, diagnose, startIntegrations } from './integrations/index.js';
 import { setPageStore } from './page-store.js';
+import { closedConsent, initialLocale, listen } from './page.js';
 
 export type KeuzeEventName = keyof KeuzeEventMap;
 type ShortName = KeuzeEventName extends `keuze-${infer Rest}` ? Rest : never;
@@ -19,11 +20,7 @@ export interface InitOptions extends StoreOptions {
   root?: Document;
   /** Start the gate (default true). A site that gates by itself may turn it off. */
   gate?: boolean;
-  /** Push the Consent Mode default (default true); the script tag's first layer has pushed it already. */
-  consentModeDefault?: boolean;
 }
-
-const CLOSED: Consent = Object.freeze({ decided: false, purposes: {}, services: {} }) as Consent;
 
 function emit<K extends KeuzeEventName>(type: K, detail: KeuzeEventMap[K]['detail']): void {
   if (typeof document === 'undefined') return;
@@ -63,13 +60,12 @@ export class Keuze {
     for (const warning of result.warnings) console.warn(`[keuze] config ${formatIssue(warning)}`);
     if (!result.ok || !result.config) {
       // Google tags placed after us must still see "denied" when our config is broken.
-      if (isRecord(input) && input.googleConsentMode && options.consentModeDefault !== false)
-        beforeLoad(input as unknown as Config);
+      if (isRecord(input) && input.googleConsentMode) beforeLoad(input as unknown as Config);
       this.initialising = Promise.resolve(this.refuse(result));
       return this.initialising;
     }
     const config = result.config;
-    if (options.consentModeDefault !== false) beforeLoad(config);
+    beforeLoad(config);
     const store = new ConsentStore(config, { locale: initialLocale(config), ...options });
     this.current = store;
     setPageStore(store);
@@ -122,7 +118,7 @@ export class Keuze {
 
   /** A snapshot of the consent state. */
   get(): Consent {
-    return this.current ? this.current.get() : structuredClone(CLOSED);
+    return this.current ? this.current.get() : closedConsent();
   }
 
   granted(id: string): boolean {
@@ -164,10 +160,7 @@ export class Keuze {
     type: K,
     listener: (event: KeuzeEventMap[K extends ShortName ? `keuze-${K}` : K]) => void,
   ): () => void {
-    const name = (type.startsWith('keuze-') ? type : `keuze-${type}`) as KeuzeEventName;
-    const handler = listener as unknown as EventListener;
-    document.addEventListener(name, handler);
-    return () => document.removeEventListener(name, handler);
+    return listen(type, listener as unknown as EventListener);
   }
 
   /** The current decision and its history, as JSON. */
@@ -218,13 +211,6 @@ export class Keuze {
       ),
     );
   }
-}
-
-/** The language recorded with a decision until the UI says otherwise. */
-function initialLocale(config: Config): string {
-  if (config.locale && config.locale !== 'auto') return config.locale;
-  const lang = typeof document !== 'undefined' ? document.documentElement.lang : '';
-  return lang || 'en';
 }
 
 /** The page's single Keuze. */

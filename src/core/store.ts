@@ -28,6 +28,7 @@ import {
 } from './decision.js';
 import { hashValue } from './hash.js';
 import { TabChannel } from './tabs.js';
+import { gpcSignal } from './page.js';
 
 export const StoreStatus = {
   idle: 'idle',
@@ -91,10 +92,7 @@ export class ConsentStore extends EventTarget {
     this.configHash = hashValue(config);
     this.now = options.now ?? (() => new Date());
     this.locale = options.locale ?? 'en';
-    const signal =
-      (globalThis.navigator as Navigator & { globalPrivacyControl?: boolean })
-        ?.globalPrivacyControl === true;
-    this.gpc = options.gpc ?? (config.gpc !== false && signal);
+    this.gpc = options.gpc ?? (config.gpc !== false && gpcSignal());
     this.adapter =
       options.adapter ??
       defaultAdapter(

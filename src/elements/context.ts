@@ -17,19 +17,31 @@ export const storeContext = Symbol('keuze-store') as Context<symbol, BannerStore
 
 /**
  * Provides a store to every Keuze element inside `element` (e.g. `document.body`),
- * speaking the context protocol directly so it can be removed again. Returns the remover.
+ * speaking the context protocol directly so it can be removed again. Returns the
+ * remover; given a successor, it also hands every subscribed element over to it
+ * (the script tag's first layer hands its stand-in over to the engine's store).
  * Only <keuze-banner> accepts a BannerStore; the other elements need a ConsentStore.
  */
-export function provideStore(element: HTMLElement, store: BannerStore): () => void {
+export function provideStore(
+  element: HTMLElement,
+  store: BannerStore,
+): (successor?: BannerStore) => void {
+  const subscribers = new Map<ContextCallback<BannerStore>, () => void>();
   const handle = (event: Event) => {
     const request = event as ContextEvent<typeof storeContext>;
     if (request.context !== storeContext) return;
     event.stopPropagation();
-    // The store is never replaced, so a subscription needs no later updates.
-    request.callback(store);
+    const { callback } = request;
+    const unsubscribe = () => void subscribers.delete(callback);
+    if (request.subscribe) subscribers.set(callback, unsubscribe);
+    callback(store, unsubscribe);
   };
   element.addEventListener('context-request', handle);
-  return () => element.removeEventListener('context-request', handle);
+  return (successor) => {
+    element.removeEventListener('context-request', handle);
+    if (successor)
+      for (const [callback, unsubscribe] of subscribers) callback(successor, unsubscribe);
+  };
 }
 
 type Host = ReactiveControllerHost & HTMLElement;

@@ -9,6 +9,19 @@ export function emitLayer(
   host.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail: { layer } }));
 }
 
+/**
+ * The `[data-keuze-open]` element a primary click landed on (a footer link
+ * "Cookie settings"), unless the page already handled the click.
+ */
+export function openerOf(event: MouseEvent): Element | undefined {
+  if (event.defaultPrevented || event.button !== 0) return undefined;
+  return event
+    .composedPath()
+    .find(
+      (node): node is Element => node instanceof Element && node.hasAttribute('data-keuze-open'),
+    );
+}
+
 /** Whether an element can take focus visibly right now (connected, rendered, not inert). */
 export function canFocus(element: Element | null | undefined): element is HTMLElement {
   if (!element || !element.isConnected || !(element instanceof HTMLElement)) return false;

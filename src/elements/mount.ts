@@ -1,6 +1,7 @@
 // Mounts the visitor's UI for the script-tag build (src/embed.ts calls it after keuze.init).
 import type { ConsentStore } from '../core/store.js';
 import { provideStore } from './context.js';
+import { openerOf } from './events.js';
 
 export interface MountOptions {
   /** `"none"` mounts nothing: the site has its own UI on the API (`data-ui="none"`). */
@@ -48,12 +49,7 @@ export function mountUI(store: ConsentStore, options: MountOptions = {}): () => 
   if (config.reopen !== false) ensure('keuze-reopen');
 
   const handleClick = (event: MouseEvent) => {
-    if (event.defaultPrevented || event.button !== 0) return;
-    const opener = event
-      .composedPath()
-      .find(
-        (node): node is Element => node instanceof Element && node.hasAttribute('data-keuze-open'),
-      );
+    const opener = openerOf(event);
     if (!opener) return;
     event.preventDefault(); // a footer link "Cookie settings" opens the centre instead of navigating
     store.requestOpen(opener);
