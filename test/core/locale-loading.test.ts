@@ -66,14 +66,15 @@ describe('loading languages on demand', () => {
     expect(isLocaleLoaded('de')).to.equal(true);
   });
 
-  it('loads Dutch before Belgian Dutch and lays the Belgian words over the Dutch ones', async () => {
+  it('fetches Dutch with Belgian Dutch and lays the Belgian words over the Dutch ones', async () => {
     setLocaleBase(BASE);
     const before = requested().length;
     expect(isLocaleLoaded('nl-BE')).to.equal(false);
     expect(await loadLocale('nl-BE')).to.equal(true);
-    expect(requested().slice(before)).to.deep.equal([
-      '/__raw/locales/nl.json',
+    // Both requests start at once (loadLocale), so the order they show up in is the network's.
+    expect([...requested().slice(before)].sort()).to.deep.equal([
       '/__raw/locales/nl-BE.json',
+      '/__raw/locales/nl.json',
     ]);
     expect(lookup('banner.accept', 'nl-BE')).to.equal('Alles aanvaarden');
     // Keys the Belgian file does not override come from Dutch, not English.
