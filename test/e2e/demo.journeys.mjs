@@ -404,6 +404,8 @@ describe('the config builder', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
     await page.goto(`${base}/builder.html`);
     await page.locator('[data-path="controller.name"]').fill('Bakkerij Snippet');
+    // The builder re-checks 150 ms after typing; the status of the previous check is still "ok".
+    await page.locator('#snippet', { hasText: 'Bakkerij Snippet' }).waitFor();
     await page.locator('#issues .status--ok').waitFor();
     await page.locator('#copy').click();
     await page.locator('#copy-status', { hasText: 'Copied' }).waitFor();
