@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import type { ConsentStore } from '../../core/store.js';
 import type { Purpose, Service, Theme } from '../../core/types.js';
 import { isSafeUrl } from '../../core/config/check.js';
@@ -48,21 +47,32 @@ function autonym(tag: string): string {
  */
 export class KeuzeCentre extends LitElement {
   static override styles = centreStyles;
+  // Declared here rather than with decorators: the decorators would add ~0.5 kB to this lazy part.
+  static override properties = {
+    theme: { reflect: true },
+    open: { type: Boolean, reflect: true },
+    choices: { state: true },
+    expanded: { state: true },
+    receiptUrl: { state: true },
+    busy: { state: true },
+  };
 
   private readonly consent = new StoreController(this, (store) => this.handleStore(store));
   private readonly localize = new FormatController(this, () => this.consent.store?.config);
 
-  @query('dialog') private dialog?: HTMLDialogElement;
+  private get dialog(): HTMLDialogElement | null {
+    return this.renderRoot?.querySelector('dialog') ?? null;
+  }
 
-  @state() private choices: Choices = {};
-  @state() private expanded = new Set<string>();
-  @state() private receiptUrl?: string;
-  @state() private busy = false;
+  private choices: Choices = {};
+  private expanded = new Set<string>();
+  private receiptUrl?: string;
+  private busy = false;
 
   /** `light`, `dark` or `auto`. Defaults to the config's `theme`. */
-  @property({ reflect: true }) theme?: Theme;
+  theme?: Theme;
   /** Whether the centre is open. Use `show()` / `hide()` to change it. */
-  @property({ type: Boolean, reflect: true }) open = false;
+  open = false;
 
   private opener: Element | null = null;
   private listenedStore?: ConsentStore;
