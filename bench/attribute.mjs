@@ -27,7 +27,7 @@ const total = code.length;
 const rows = [...bytes].sort((a, b) => b[1] - a[1]);
 for (const [source, n] of rows.slice(0, Number(process.argv[3] ?? 40))) {
   console.log(
-    `${(n / 1024).toFixed(1).padStart(7)} kB ${((100 * n) / total).toFixed(1).padStart(5)}%  ${source.replace(/^(\.\.\/)+/, '')}`,
+    `${(n / 1000).toFixed(1).padStart(7)} kB ${((100 * n) / total).toFixed(1).padStart(5)}%  ${source.replace(/^(\.\.\/)+/, '')}`,
   );
 }
-console.log(`${(total / 1024).toFixed(1).padStart(7)} kB total`);
+console.log(`${(total / 1000).toFixed(1).padStart(7)} kB total`);

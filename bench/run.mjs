@@ -194,10 +194,14 @@ async function typicalRun(browser, origin) {
   const returning = await page.evaluate(async () => {
     while (!performance.getEntriesByName('gated:run').length)
       await new Promise((resolve) => setTimeout(resolve, 5));
-    return (
-      performance.getEntriesByName('gated:run')[0].startTime -
-      performance.getEntriesByName('keuze:start')[0].startTime
-    );
+    const ran = performance.getEntriesByName('gated:run')[0].startTime;
+    return {
+      ms: ran - performance.getEntriesByName('keuze:start')[0].startTime,
+      resources: performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.startTime <= ran)
+        .map((entry) => entry.name),
+    };
   });
 
   // Opening the cookie centre from the footer link (loads it if it is lazy): click → centre painted.
@@ -287,7 +291,7 @@ const stat = (values) => ({
   max: Math.max(...values),
   runs: values,
 });
-const kB = (bytes) => `${(bytes / 1024).toFixed(2)} kB`;
+const kB = (bytes) => `${(bytes / 1000).toFixed(2)} kB`;
 const ms = (s) =>
   `${s.median.toFixed(1)} ms`.padStart(10) + `  (${s.min.toFixed(1)}–${s.max.toFixed(1)})`;
 
@@ -326,6 +330,7 @@ async function main() {
   const sizes = measureSizes(DIST);
   const firstBytes = bytesOf(typicalRuns[0].first.resources);
   const afterCentre = bytesOf(typicalRuns[0].centre.resources);
+  const returningBytes = bytesOf(typicalRuns[0].returning.resources);
   const widgetLong = (tasks) => tasks.reduce((sum, task) => sum + task.duration, 0);
   const result = {
     date: new Date().toISOString(),
@@ -344,6 +349,7 @@ async function main() {
       everything: sizes.everything,
       files: sizes.files,
       observedBeforeBanner: firstBytes,
+      observedReturningBeforeGated: returningBytes,
       observedAfterOpeningCentre: afterCentre,
     },
     firstVisit: {
@@ -352,7 +358,7 @@ async function main() {
       longTaskMs: stat(typicalRuns.map((run) => widgetLong(run.first.longtasks))),
     },
     acceptToPaintMs: stat(typicalRuns.map((run) => run.acceptMs)),
-    returningToGatedMs: stat(typicalRuns.map((run) => run.returning)),
+    returningToGatedMs: stat(typicalRuns.map((run) => run.returning.ms)),
     openCentreMs: stat(typicalRuns.map((run) => run.centre.openMs)),
     large: {
       config: {
@@ -400,6 +406,10 @@ function print(r) {
   line(
     '  downloaded before the banner painted (observed)',
     kB(r.bytes.observedBeforeBanner.gzip).padStart(10),
+  );
+  line(
+    'returning visitor: downloaded before the gated script ran',
+    kB(r.bytes.observedReturningBeforeGated.gzip).padStart(10),
   );
   line(
     'everything (centre, notice, one extra language)',
