@@ -1,68 +1,45 @@
-import { LitElement, css, html, nothing } from 'lit';
-import { property, query } from 'lit/decorators.js';
 import type { Theme } from '../../core/types.js';
-import { buttons, tokens } from '../styles/tokens.js';
 import { StoreController } from '../context.js';
+import { KeuzeElement, h } from '../host.js';
 import { LocalizeController } from '../localize.js';
+import { reopenStyles } from './reopen.styles.js';
 
 export type ReopenPosition = 'bottom-left' | 'bottom-right' | 'top-left' | 'top-right';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const COOKIE_ICON =
+  'M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5Zm-3.5 7a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3Zm1 5.5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3Zm5.5 1a1 1 0 1 1 0 2 1 1 0 0 1 0-2Z';
 
 /**
  * @summary A small floating button that re-opens the cookie centre, so changing or
  * withdrawing a choice is always one click away. Hidden while the banner asks.
+ *
+ * @attr position - `bottom-left` (default), `bottom-right`, `top-left` or `top-right`.
+ * @attr theme - `light`, `dark` or `auto`.
  *
  * @csspart base - The round button (also `button`).
  * @csspart button - The round button.
  * @cssproperty --keuze-reopen-offset - Distance from the viewport edges (default 1rem).
  * @cssproperty --keuze-reopen-size - Diameter (default 3rem, never below 24px).
  */
-export class KeuzeReopen extends LitElement {
-  static override styles = [
-    tokens,
-    buttons,
-    css`
-      button {
-        position: fixed;
-        z-index: calc(var(--k-z) - 1);
-        inset-block-end: var(--keuze-reopen-offset, 1rem);
-        inset-inline-start: var(--keuze-reopen-offset, 1rem);
-        display: grid;
-        place-items: center;
-        inline-size: max(24px, var(--keuze-reopen-size, 3rem));
-        block-size: max(24px, var(--keuze-reopen-size, 3rem));
-        padding: 0;
-        border-radius: 50%;
-        box-shadow: var(--k-shadow);
-      }
-      :host([position='bottom-right']) button,
-      :host([position='top-right']) button {
-        inset-inline-start: auto;
-        inset-inline-end: var(--keuze-reopen-offset, 1rem);
-      }
-      :host([position^='top']) button {
-        inset-block-end: auto;
-        inset-block-start: var(--keuze-reopen-offset, 1rem);
-      }
-      svg {
-        /* A fixed size: percentages of the button's auto size collapse to a dot. */
-        inline-size: 1.5rem;
-        block-size: 1.5rem;
-        flex: none;
-      }
-    `,
-  ];
+export class KeuzeReopen extends KeuzeElement {
+  static override styles = reopenStyles;
+  static override properties = ['position', 'theme'];
 
   private readonly consent = new StoreController(this);
   private readonly localize = new LocalizeController(this, () => this.consent.store?.config);
 
-  @query('button') private button?: HTMLButtonElement;
+  /** Made once and kept, so keyboard focus on it survives every update. */
+  private button?: HTMLButtonElement;
 
   /** Corner of the viewport. Defaults to the config's `reopen.position`, else bottom-left. */
-  @property({ reflect: true }) position?: ReopenPosition;
-  @property({ reflect: true }) theme?: Theme;
+  declare position?: ReopenPosition;
+  /** `light`, `dark` or `auto` (default: follows the visitor's system). Defaults to the config's `theme`. */
+  declare theme?: Theme;
 
-  protected override willUpdate(): void {
-    const config = this.consent.store?.config;
+  protected override update(): void {
+    const store = this.consent.store;
+    const config = store?.config;
     if (this.theme === undefined && config?.theme) this.theme = config.theme;
     if (
       this.position === undefined &&
@@ -71,39 +48,49 @@ export class KeuzeReopen extends LitElement {
     ) {
       this.position = config.reopen.position;
     }
+    // While the banner asks, the button would be a second, confusing way in.
+    if (!store || store.status !== 'ready' || store.needsDecision) {
+      this.button?.remove();
+      return;
+    }
+    const button = (this.button ??= this.renderButton());
+    const label = this.localize.t('reopen.label');
+    button.lang = this.localize.lang;
+    button.title = label;
+    button.setAttribute('aria-label', label);
+    // Appending again would move a focused button and so blur it.
+    if (button.parentNode !== this.renderRoot) this.renderRoot.append(button);
   }
 
-  private handleClick(): void {
+  private readonly handleClick = (): void => {
     this.consent.store?.requestOpen(this.button ?? this);
-  }
+  };
 
   override focus(options?: FocusOptions): void {
     this.button?.focus(options);
   }
 
-  override render() {
-    const store = this.consent.store;
-    // While the banner asks, the button would be a second, confusing way in.
-    if (!store || store.status !== 'ready' || store.needsDecision) return nothing;
-    const label = this.localize.t('reopen.label');
-    return html`<button
-      type="button"
-      class="button"
-      part="base button"
-      lang=${this.localize.lang}
-      aria-label=${label}
-      title=${label}
-      aria-haspopup="dialog"
-      data-keuze-action="open-centre"
-      @click=${this.handleClick}
-    >
-      <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-        <path
-          fill="currentColor"
-          d="M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5Zm-3.5 7a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3Zm1 5.5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3Zm5.5 1a1 1 0 1 1 0 2 1 1 0 0 1 0-2Z"
-        />
-      </svg>
-    </button>`;
+  private renderButton(): HTMLButtonElement {
+    const icon = document.createElementNS(SVG_NS, 'svg');
+    icon.setAttribute('viewBox', '0 0 24 24');
+    icon.setAttribute('aria-hidden', 'true');
+    icon.setAttribute('focusable', 'false');
+    const path = document.createElementNS(SVG_NS, 'path');
+    path.setAttribute('fill', 'currentColor');
+    path.setAttribute('d', COOKIE_ICON);
+    icon.append(path);
+    return h(
+      'button',
+      {
+        type: 'button',
+        class: 'button',
+        part: 'base button',
+        'aria-haspopup': 'dialog',
+        'data-keuze-action': 'open-centre',
+        click: this.handleClick,
+      },
+      icon,
+    );
   }
 }
 
