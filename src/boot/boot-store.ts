@@ -6,7 +6,6 @@ import type { ConsentStore } from '../core/store.js';
 import type { BannerStore } from '../elements/banner/banner-store.js';
 import { validity } from '../core/decision.js';
 import { gpcSignal } from '../core/page.js';
-import { createStore, get } from 'idb-keyval';
 
 /**
  * Whether a stored record holds a decision that is still valid for this config,
@@ -28,11 +27,26 @@ function holds(raw: unknown, now: Date, config: Config): boolean {
 // hangs simply holds nothing here — the engine reads again and reports why.
 function readIndexedDB(): Promise<unknown> {
   return new Promise((resolve) => {
-    setTimeout(resolve, 2000);
+    const nothing = () => resolve(undefined);
+    setTimeout(nothing, 2000);
     try {
-      get('consent', createStore('keuze', 'state')).then(resolve, () => resolve(undefined));
+      const open = indexedDB.open('keuze');
+      // A first visit creates the database as the engine's idb-keyval store would, with its object store.
+      open.onupgradeneeded = () => open.result.createObjectStore('state');
+      open.onerror = nothing;
+      open.onsuccess = () => {
+        const db = open.result;
+        try {
+          const read = db.transaction('state').objectStore('state').get('consent');
+          read.onsuccess = () => resolve(read.result);
+          read.onerror = nothing;
+        } catch {
+          nothing();
+        }
+        db.close(); // once the read has finished; the engine opens its own connection
+      };
     } catch {
-      resolve(undefined);
+      nothing();
     }
   });
 }

@@ -8,7 +8,7 @@ import { en } from './dictionaries.js';
 export type Translation = Readonly<Record<string, string>>;
 
 /** The language every lookup falls back to last. */
-export const FALLBACK_LOCALE = 'en';
+const FALLBACK_LOCALE = 'en';
 
 const translations = new Map<string, Translation>([['en', en]]);
 
@@ -93,7 +93,7 @@ export function format(
   params: Readonly<Record<string, string | number>> = {},
 ): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
   );
 }
 
@@ -132,43 +132,19 @@ export function isRtl(lang: string): boolean {
 // site names a base URL, because its script URL says nothing about where the
 // locale files are.
 
-/** The locale files Keuze ships (locales/*.json), by their file name. */
-export const SHIPPED_LOCALES: readonly string[] = [
-  'ar',
-  'bg',
-  'cs',
-  'da',
-  'de',
-  'el',
-  'en',
-  'es',
-  'et',
-  'fi',
-  'fr',
-  'fr-BE',
-  'ga',
-  'hr',
-  'hu',
-  'it',
-  'lt',
-  'lv',
-  'mt',
-  'nl',
-  'nl-BE',
-  'pl',
-  'pt',
-  'ro',
-  'sk',
-  'sl',
-  'sv',
-];
-const shippedByLower = new Map(SHIPPED_LOCALES.map((tag) => [tag.toLowerCase(), tag]));
+/** The locale files Keuze ships (locales/*.json), by lower-case tag → file name. */
+const shipped = new Map(
+  'ar bg cs da de el en es et fi fr fr-BE ga hr hu it lt lv mt nl nl-BE pl pt ro sk sl sv'
+    .split(' ')
+    .map((file) => [file.toLowerCase(), file]),
+);
 
 let localeBase: string | undefined;
 /** Per file (lower-case tag): its download, settled with the dictionary or null. Each file is fetched once. */
 const downloads = new Map<string, Promise<Translation | null>>();
-/** Per requested language (lower-case): its load, and whether it has settled. */
+/** Per requested language (lower-case): its load. */
 const loads = new Map<string, Promise<boolean>>();
+/** Requested languages (lower-case) whose load has settled. */
 const settled = new Set<string>();
 
 /**
@@ -190,42 +166,41 @@ export function getLocaleBase(): string | undefined {
  * files when there is somewhere to fetch them from.
  */
 export function loadableLocales(): string[] {
-  const registered = availableLocales();
-  if (!localeBase) return registered;
-  return [...new Set([...registered, ...SHIPPED_LOCALES.map((tag) => tag.toLowerCase())])];
+  return [...new Set([...translations.keys(), ...(localeBase ? shipped.keys() : [])])];
 }
 
 /** The files `lang` still needs, base language first: `nl-BE` → `nl`, `nl-be`. */
 function missingFiles(lang: string): string[] {
-  if (!localeBase) return [];
-  return fallbackChain(lang)
-    .reverse()
-    .filter((tag) => shippedByLower.has(tag) && !translations.has(tag));
+  return localeBase
+    ? fallbackChain(lang)
+        .reverse()
+        .filter((tag) => shipped.has(tag) && !translations.has(tag))
+    : [];
 }
 
 /** True when nothing `lang` needs is still on its way (it arrived, failed, or cannot be fetched). */
 export function isLocaleLoaded(lang: string): boolean {
-  return missingFiles(lang).length === 0 || settled.has(lang.toLowerCase());
+  return !missingFiles(lang).length || settled.has(lang.toLowerCase());
 }
 
+/** A shipped file's dictionary, fetched once; null (reported once) when it cannot be had. */
 function download(tag: string): Promise<Translation | null> {
-  let pending = downloads.get(tag);
-  if (pending) return pending;
-  const url = new URL(`${shippedByLower.get(tag) ?? tag}.json`, localeBase).href;
-  pending = fetch(url, { credentials: 'same-origin' })
-    .then(async (response) => {
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const dictionary: unknown = await response.json();
-      if (!isDictionary(dictionary)) throw new Error('not a flat JSON object of strings');
-      return dictionary;
-    })
-    .catch((error: Error) => {
-      // Reported once: every later request for this file reuses this settled promise.
-      console.warn(
-        `[keuze] The language file ${url} could not be loaded (${error.message}); English is shown instead.`,
-      );
-      return null;
-    });
+  const url = new URL(`${shipped.get(tag)}.json`, localeBase).href;
+  const pending =
+    downloads.get(tag) ??
+    fetch(url, { credentials: 'same-origin' })
+      .then(async (response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        const dictionary: unknown = await response.json();
+        if (!isDictionary(dictionary)) throw new Error('not a flat JSON object of strings');
+        return dictionary;
+      })
+      .catch((error: Error) => {
+        console.warn(
+          `[keuze] The language file ${url} could not be loaded (${error.message}); English is shown instead.`,
+        );
+        return null;
+      });
   downloads.set(tag, pending);
   return pending;
 }
@@ -249,30 +224,28 @@ function isDictionary(value: unknown): value is Translation {
 export function loadLocale(lang: string): Promise<boolean> {
   const key = lang.toLowerCase();
   const files = missingFiles(lang);
-  if (files.length === 0) return Promise.resolve(hasWords(lang));
+  if (!files.length) return Promise.resolve(hasWords(lang));
   let pending = loads.get(key);
-  if (pending) return pending;
-  const started = files.map((tag) => [tag, download(tag)] as const);
-  pending = (async () => {
-    let ok = true;
-    for (const [tag, downloading] of started) {
-      const dictionary = await downloading;
-      const isBase = !tag.includes('-');
-      if (!dictionary || (!isBase && !translations.has(tag.split('-')[0]))) {
-        ok = false;
-        continue;
+  if (!pending) {
+    const started = files.map((tag) => [tag, download(tag)] as const);
+    pending = (async () => {
+      let ok = true;
+      for (const [tag, downloading] of started) {
+        const dictionary = await downloading;
+        // A regional file only on top of its base language.
+        if (dictionary && (!tag.includes('-') || translations.has(tag.split('-')[0]))) {
+          if (!translations.has(tag)) registerTranslation(tag, dictionary);
+        } else ok = false;
       }
-      if (!translations.has(tag)) registerTranslation(tag, dictionary);
-    }
-    settled.add(key);
-    return ok && hasWords(lang);
-  })();
-  loads.set(key, pending);
+      settled.add(key);
+      return ok && hasWords(lang);
+    })();
+    loads.set(key, pending);
+  }
   return pending;
 }
 
 /** Whether the language (at least its base) has a dictionary: `nl-BE` needs `nl`. */
 function hasWords(lang: string): boolean {
-  const base = fallbackChain(lang)[0].split('-')[0];
-  return translations.has(base);
+  return translations.has(fallbackChain(lang)[0].split('-')[0]);
 }

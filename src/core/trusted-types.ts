@@ -28,7 +28,7 @@ interface Factory {
   createPolicy(name: string, options: PolicyOptions): Policy;
 }
 
-export const POLICY_NAME = 'keuze';
+const POLICY_NAME = 'keuze';
 
 let policy: Policy | null | undefined;
 

@@ -13,7 +13,7 @@ import type { BannerStore } from './banner/banner-store.js';
  * The context key (what @lit/context's `createContext` returns). The value is a
  * ConsentStore; the banner also accepts a BannerStore (the script tag's stand-in).
  */
-export const storeContext = Symbol('keuze-store') as Context<symbol, BannerStore>;
+const storeContext = Symbol('keuze-store') as Context<symbol, BannerStore>;
 
 /**
  * Provides a store to every Keuze element inside `element` (e.g. `document.body`),

@@ -39,7 +39,7 @@ interface Source {
 type Host = ReactiveControllerHost & HTMLElement;
 
 /** How long an element waits for its language before it shows English instead. */
-export const LOCALE_WAIT_MS = 3000;
+const LOCALE_WAIT_MS = 3000;
 
 // One registry for the whole page: a change of <html lang>, an arriving
 // dictionary or the visitor's choice re-renders every element.
@@ -80,7 +80,7 @@ export async function chooseLocale(config: object, lang: string): Promise<boolea
 }
 
 /** The language the visitor chose for this config, if any. */
-export function chosenLocale(config: object | undefined): string | undefined {
+function chosenLocale(config: object | undefined): string | undefined {
   return config ? chosen.get(config) : undefined;
 }
 
@@ -89,7 +89,7 @@ export function chosenLocale(config: object | undefined): string | undefined {
  * else `nl`; `nl` → the first enabled `nl-…`. English only when asked for: the
  * implicit `en` fallback is the caller's last resort.
  */
-export function matchEnabled(requested: string, enabled: readonly string[]): string | undefined {
+function matchEnabled(requested: string, enabled: readonly string[]): string | undefined {
   const byLower = new Map(enabled.map((tag) => [tag.toLowerCase(), tag]));
   const chain = fallbackChain(requested);
   const asked = chain[0] === 'en' ? chain : chain.slice(0, -1);

@@ -36,14 +36,11 @@ export class KeuzeBanner extends KeuzeElement {
   static override styles = bannerStyles;
   static override properties = ['layout', 'theme'];
 
-  private readonly consent = new StoreController<BannerStore>(this, (store) =>
-    this.handleStore(store),
-  );
+  private readonly consent = new StoreController<BannerStore>(this);
   private readonly localize = new LocalizeController(this, () => this.consent.store?.config);
 
   private base?: HTMLElement;
   private busy = false;
-  private loaded = false;
 
   /** `bar` (default), `box`, or `modal` (a blocking dialog). Defaults to the config's `layout`. */
   declare layout?: Layout;
@@ -54,13 +51,7 @@ export class KeuzeBanner extends KeuzeElement {
   get open(): boolean {
     const store = this.consent.store;
     // Waits for the visitor's language too: no flash of English before it (at most LOCALE_WAIT_MS).
-    return Boolean(
-      store &&
-      this.loaded &&
-      store.status === 'ready' &&
-      store.needsDecision &&
-      this.localize.ready,
-    );
+    return Boolean(store?.status === 'ready' && store.needsDecision && this.localize.ready);
   }
 
   private shown = false;
@@ -96,14 +87,6 @@ export class KeuzeBanner extends KeuzeElement {
       if (this.focusWasInside) void this.restoreFocus();
       this.focusWasInside = false;
     }
-  }
-
-  private handleStore(store: BannerStore): void {
-    const loaded = () => {
-      this.loaded = true;
-      this.requestUpdate();
-    };
-    store.ready.then(loaded, loaded);
   }
 
   /** WCAG 2.4.11: the fixed bar must not hide what has keyboard focus; scroll it into view above the bar. */

@@ -13,23 +13,38 @@
 export const css = (strings: TemplateStringsArray, ...values: unknown[]): string =>
   strings.reduce((all, part, index) => all + String(values[index - 1]) + part);
 
-/** The dark token set: chosen with theme="dark", or by the visitor's system unless theme="light". */
-const darkCss = css`
-  --k-bg: var(--keuze-dark-color-background, #1c1f26);
-  --k-surface: var(--keuze-dark-color-surface, #262a33);
-  --k-text: var(--keuze-dark-color-text, #f1f3f6);
-  --k-muted: var(--keuze-dark-color-text-muted, #c3c8d1);
-  --k-border: var(--keuze-dark-color-border, #7d8594);
-  --k-button-bg: var(--keuze-dark-color-button, #c9dcf5);
-  --k-button-text: var(--keuze-dark-color-button-text, #10233d);
-  --k-button-hover: var(--keuze-dark-color-button-hover, #e2ecfa);
-  --k-link: var(--keuze-dark-color-link, #9cc3ff);
-  --k-focus: var(--keuze-dark-color-focus, #ffb37a);
-  --k-switch-on: var(--keuze-dark-color-switch-on, #4cc38a);
-  --k-switch-off: var(--keuze-dark-color-switch-off, #8b93a1);
-  --k-backdrop: var(--keuze-dark-color-backdrop, rgb(0 0 0 / 0.65));
-  --k-shadow: var(--keuze-dark-shadow, 0 0.5rem 2rem rgb(0 0 0 / 0.6));
-`;
+/**
+ * The colours of the light and the dark theme: `--k-<name>` reads
+ * `--keuze-<public>` (light) or `--keuze-dark-<public>` (dark), where `<public>`
+ * is `color-<name>` unless given. One table, so the two themes cannot drift apart.
+ */
+const COLOURS: ReadonlyArray<
+  readonly [name: string, light: string, dark: string, publicName?: string]
+> = [
+  ['bg', '#ffffff', '#1c1f26', 'color-background'],
+  ['surface', '#f4f5f7', '#262a33'],
+  ['text', '#1b1d21', '#f1f3f6'],
+  ['muted', '#4a505a', '#c3c8d1', 'color-text-muted'],
+  ['border', '#8a919c', '#7d8594'],
+  ['button-bg', '#1f3a5f', '#c9dcf5', 'color-button'],
+  ['button-text', '#ffffff', '#10233d'],
+  ['button-hover', '#2c5282', '#e2ecfa'],
+  ['link', '#1d4ed8', '#9cc3ff'],
+  ['focus', '#b4470a', '#ffb37a'],
+  ['switch-on', '#1f7a4d', '#4cc38a'],
+  ['switch-off', '#6b7280', '#8b93a1'],
+  ['backdrop', 'rgb(15 18 24 / 0.55)', 'rgb(0 0 0 / 0.65)'],
+  ['shadow', '0 0.5rem 2rem rgb(15 18 24 / 0.25)', '0 0.5rem 2rem rgb(0 0 0 / 0.6)', 'shadow'],
+];
+
+/** The declarations of one theme's colours. */
+const colours = (dark: boolean): string =>
+  COLOURS.map(
+    ([name, light, darkValue, publicName = `color-${name}`]) =>
+      `--k-${name}:var(--keuze-${dark ? 'dark-' : ''}${publicName},${dark ? darkValue : light});`,
+  ).join('');
+
+const darkCss = colours(true);
 
 /** Defensive host reset plus the light and dark token sets. */
 export const tokensCss = css`
@@ -43,22 +58,9 @@ export const tokensCss = css`
     color: var(--k-text);
     -webkit-text-size-adjust: 100%;
 
-    --k-bg: var(--keuze-color-background, #ffffff);
-    --k-surface: var(--keuze-color-surface, #f4f5f7);
-    --k-text: var(--keuze-color-text, #1b1d21);
-    --k-muted: var(--keuze-color-text-muted, #4a505a);
-    --k-border: var(--keuze-color-border, #8a919c);
-    --k-button-bg: var(--keuze-color-button, #1f3a5f);
-    --k-button-text: var(--keuze-color-button-text, #ffffff);
-    --k-button-hover: var(--keuze-color-button-hover, #2c5282);
-    --k-link: var(--keuze-color-link, #1d4ed8);
-    --k-focus: var(--keuze-color-focus, #b4470a);
-    --k-switch-on: var(--keuze-color-switch-on, #1f7a4d);
-    --k-switch-off: var(--keuze-color-switch-off, #6b7280);
-    --k-backdrop: var(--keuze-color-backdrop, rgb(15 18 24 / 0.55));
+    ${colours(false)}
     --k-radius: var(--keuze-radius, 0.75rem);
     --k-button-radius: var(--keuze-button-radius, 0.5rem);
-    --k-shadow: var(--keuze-shadow, 0 0.5rem 2rem rgb(15 18 24 / 0.25));
     --k-z: var(--keuze-z-index, 2147483000);
     --k-max-width: var(--keuze-max-width, 72rem);
     --k-space: var(--keuze-spacing, 1rem);
