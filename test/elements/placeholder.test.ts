@@ -60,6 +60,20 @@ describe('<keuze-placeholder>', () => {
     expect(store.get().decided).to.equal(false);
   });
 
+  it('keeps keyboard focus on its button when a decision is made elsewhere', async () => {
+    const store = await makeStore();
+    const placeholder = await mount<KeuzePlaceholder>(
+      store,
+      html`<keuze-placeholder consent="youtube"></keuze-placeholder>`,
+    );
+    shadow<HTMLButtonElement>(placeholder, '[part~="details-button"]').focus();
+    await store.save({ analytics: true }); // e.g. in another tab; YouTube stays blocked
+    await placeholder.updateComplete;
+    expect(placeholder.shadowRoot!.activeElement?.getAttribute('part')).to.equal(
+      'button details-button',
+    );
+  });
+
   it('names a purpose when the embed needs a purpose rather than a service', async () => {
     const store = await makeStore();
     const placeholder = await mount<KeuzePlaceholder>(

@@ -1,17 +1,21 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { ConsentStore } from '../../core/store.js';
 import type { Theme } from '../../core/types.js';
 import { isSafeUrl } from '../../core/config/check.js';
 import { findPurpose, findService } from '../../core/model.js';
-import { buttons, tokens } from '../styles/tokens.js';
 import { StoreController } from '../context.js';
+import { KeuzeElement, h } from '../host.js';
 import { LocalizeController } from '../localize.js';
 import { purposeName, serviceName } from '../names.js';
+import { placeholderStyles } from './placeholder.styles.js';
 
 /**
  * @summary Stands where a blocked embed (an iframe) would be: says what it needs and
  * offers to allow and load it.
+ *
+ * @attr consent - Space-separated purpose or service ids the blocked content needs.
+ * @attr width - Copied from the iframe: pixels, or any CSS length.
+ * @attr height - Copied from the iframe: pixels, or any CSS length.
+ * @attr theme - `light`, `dark` or `auto`.
  *
  * @csspart base - The box.
  * @csspart title - The heading.
@@ -20,45 +24,25 @@ import { purposeName, serviceName } from '../names.js';
  * @csspart details-button - Opens the cookie centre.
  * @cssproperty --keuze-placeholder-min-height - Minimum height when no `height` is given (default 12rem).
  */
-export class KeuzePlaceholder extends LitElement {
-  static override styles = [
-    tokens,
-    buttons,
-    css`
-      :host {
-        display: block;
-        max-inline-size: 100%;
-      }
-      .base {
-        display: flex;
-        flex-direction: column;
-        justify-content: center;
-        gap: 0.75rem;
-        block-size: 100%;
-        min-block-size: var(--keuze-placeholder-min-height, 12rem);
-        padding: calc(var(--k-space) * 1.25);
-        border: 1px solid var(--k-border);
-        border-radius: var(--k-radius);
-        background: var(--k-surface);
-        color: var(--k-text);
-        overflow: auto;
-      }
-      h2 {
-        margin: 0;
-        font-size: 1.125em;
-        line-height: 1.3;
-      }
-      p {
-        margin: 0;
-        overflow-wrap: anywhere;
-      }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.75rem;
-      }
-    `,
-  ];
+export class KeuzePlaceholder extends KeuzeElement {
+  static override styles = placeholderStyles;
+  static override properties = ['consent', 'width', 'height', 'theme'];
+
+  static override get observedAttributes(): string[] {
+    const names = super.observedAttributes;
+    // `consent` reads as '' without the attribute, as it always has (the others read as undefined).
+    Object.defineProperty(this.prototype, 'consent', {
+      configurable: true,
+      get(this: HTMLElement) {
+        return this.getAttribute('consent') ?? '';
+      },
+      set(this: HTMLElement, value: unknown) {
+        if (value == null) this.removeAttribute('consent');
+        else this.setAttribute('consent', String(value));
+      },
+    });
+    return names;
+  }
 
   // Named apart from the `consent` attribute, which is the element's contract.
   private readonly storeController = new StoreController(this);
@@ -67,34 +51,44 @@ export class KeuzePlaceholder extends LitElement {
     () => this.storeController.store?.config,
   );
 
-  @state() private busy = false;
+  private base?: HTMLElement;
+  private busy = false;
+  /** The `width` and `height` last applied: otherwise the host's inline size is the site's. */
+  private appliedSize: Array<string | undefined> = [undefined, undefined];
 
   /** Space-separated purpose or service ids the blocked content needs (as on the iframe's `data-consent`). */
-  @property({ reflect: true }) consent = '';
+  declare consent: string;
   /** Copied from the iframe: pixels, or any CSS length. */
-  @property({ reflect: true }) width?: string;
-  @property({ reflect: true }) height?: string;
-  @property({ reflect: true }) theme?: Theme;
+  declare width?: string;
+  declare height?: string;
+  /** `light`, `dark` or `auto` (default: follows the visitor's system). Defaults to the config's `theme`. */
+  declare theme?: Theme;
 
   private get ids(): string[] {
     return this.consent.split(/\s+/).filter((id) => id && !id.startsWith('!'));
-  }
-
-  protected override willUpdate(changed: PropertyValues): void {
-    const config = this.consentStore?.config;
-    if (this.theme === undefined && config && config.theme) this.theme = config.theme;
-    if (changed.has('width') || changed.has('height')) {
-      // CSSOM, not a style attribute from a string: allowed under a strict CSP.
-      this.style.setProperty('inline-size', toLength(this.width) ?? '');
-      this.style.setProperty('block-size', toLength(this.height) ?? '');
-    }
   }
 
   private get consentStore(): ConsentStore | undefined {
     return this.storeController.store;
   }
 
-  private async handleAllow(): Promise<void> {
+  protected override update(): void {
+    const store = this.consentStore;
+    if (this.theme === undefined && store?.config.theme) this.theme = store.config.theme;
+    this.applySize();
+    if (store) this.render(store);
+  }
+
+  private applySize(): void {
+    const size = [this.width, this.height];
+    if (size.every((value, index) => value === this.appliedSize[index])) return;
+    this.appliedSize = size;
+    // CSSOM, not a style attribute from a string: allowed under a strict CSP.
+    this.style.setProperty('inline-size', toLength(this.width) ?? '');
+    this.style.setProperty('block-size', toLength(this.height) ?? '');
+  }
+
+  private readonly handleAllow = async (): Promise<void> => {
     const store = this.consentStore;
     if (!store || this.busy) return;
     this.busy = true;
@@ -110,22 +104,37 @@ export class KeuzePlaceholder extends LitElement {
     } finally {
       this.busy = false;
     }
-  }
+  };
 
-  private handleDetails(event: Event): void {
+  private readonly handleDetails = (event: Event): void => {
     this.consentStore?.requestOpen(event.currentTarget as Element);
+  };
+
+  /**
+   * Builds the box afresh and swaps it in only when something in it changed
+   * (the store's events rarely change what it says); keyboard focus stays on
+   * the same button.
+   */
+  private render(store: ConsentStore): void {
+    const base = this.renderBase(store);
+    if (this.base?.isEqualNode(base)) return;
+    const part = this.renderRoot.activeElement?.getAttribute('part');
+    if (this.base) this.base.replaceWith(base);
+    else this.renderRoot.append(base);
+    this.base = base;
+    // Our own fixed part names, never page or config text.
+    if (part) base.querySelector<HTMLElement>(`[part="${part}"]`)?.focus();
   }
 
-  override render() {
-    const store = this.consentStore;
-    if (!store) return nothing;
+  private renderBase(store: ConsentStore): HTMLElement {
+    const { config } = store;
     const t = this.localize.t.bind(this.localize);
     const services = this.ids
-      .map((id) => findService(store.config, id))
+      .map((id) => findService(config, id))
       .filter((entry) => entry !== undefined);
     const purposes = new Map<string, string>();
     for (const id of this.ids) {
-      const purpose = findPurpose(store.config, id) ?? findService(store.config, id)?.purpose;
+      const purpose = findPurpose(config, id) ?? findService(config, id)?.purpose;
       if (purpose) purposes.set(purpose.id, purposeName(purpose, this.localize));
     }
     const names = services.length
@@ -136,45 +145,61 @@ export class KeuzePlaceholder extends LitElement {
     const policy = services.find(
       ({ service }) => service.privacyPolicy && isSafeUrl(service.privacyPolicy),
     )?.service;
-    return html`<section
-      class="base"
-      part="base"
-      lang=${this.localize.lang}
-      dir=${this.localize.dir}
-      aria-labelledby="title"
-    >
-      <h2 id="title" part="title">${t('placeholder.title', { service: label })}</h2>
-      <p>
-        ${t('placeholder.body', {
+    return h(
+      'section',
+      {
+        class: 'base',
+        part: 'base',
+        lang: this.localize.lang,
+        dir: this.localize.dir,
+        'aria-labelledby': 'title',
+      },
+      h('h2', { id: 'title', part: 'title' }, t('placeholder.title', { service: label })),
+      h(
+        'p',
+        {},
+        t('placeholder.body', {
           provider: providers.length ? this.localize.list(providers) : label,
           purposes: this.localize.list([...purposes.values()]),
-        })}
-      </p>
-      ${
-        policy
-          ? html`<p>
-              <a href=${policy.privacyPolicy!} target="_blank" rel="noopener noreferrer"
-                >${t('placeholder.privacyPolicy', { provider: policy.provider })}</a
-              >
-            </p>`
-          : nothing
-      }
-      <div class="actions">
-        <button type="button" class="button" part="button allow-button" @click=${this.handleAllow}>
-          ${t('placeholder.allow')}
-        </button>
-        <button
-          type="button"
-          class="button"
-          part="button details-button"
-          aria-haspopup="dialog"
-          data-keuze-action="open-centre"
-          @click=${this.handleDetails}
-        >
-          ${t('placeholder.details')}
-        </button>
-      </div>
-    </section>`;
+        }),
+      ),
+      policy &&
+        h(
+          'p',
+          {},
+          h(
+            'a',
+            { href: policy.privacyPolicy, target: '_blank', rel: 'noopener noreferrer' },
+            t('placeholder.privacyPolicy', { provider: policy.provider }),
+          ),
+        ),
+      h(
+        'div',
+        { class: 'actions' },
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'button',
+            part: 'button allow-button',
+            click: () => void this.handleAllow(),
+          },
+          t('placeholder.allow'),
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'button',
+            part: 'button details-button',
+            'aria-haspopup': 'dialog',
+            'data-keuze-action': 'open-centre',
+            click: this.handleDetails,
+          },
+          t('placeholder.details'),
+        ),
+      ),
+    );
   }
 }
 
