@@ -36,6 +36,17 @@ describe('<keuze-reopen>', () => {
     expect(store.receipt().current!.method).to.equal('reject-all');
   });
 
+  it('keeps keyboard focus when the decision changes while the button has it', async () => {
+    const store = await makeStore();
+    await store.rejectAll();
+    const reopen = await mount<KeuzeReopen>(store, html`<keuze-reopen></keuze-reopen>`);
+    const button = shadow<HTMLButtonElement>(reopen, 'button');
+    button.focus();
+    await store.acceptAll(); // e.g. the visitor decided again in another tab
+    await reopen.updateComplete;
+    expect(deepActiveElement()).to.equal(button);
+  });
+
   it('sits in the configured corner', async () => {
     const store = await makeStore({ reopen: { position: 'top-right' } });
     await store.acceptAll();
