@@ -4,21 +4,28 @@
 import type { Config, DecisionLayer, StoredState } from '../core/types.js';
 import type { ConsentStore } from '../core/store.js';
 import type { BannerStore } from '../elements/banner/banner-store.js';
-import { validity } from '../core/decision.js';
+import { consentIds } from '../core/model.js';
 import { gpcSignal } from '../core/page.js';
 
 /**
- * Whether a stored record holds a decision that is still valid for this config,
- * by decision.ts' own rules, without readStoredState's checks of every field:
- * the engine reads the record again and asks anew when it is corrupt.
+ * Whether a stored record may hold a decision that is still valid for this
+ * config: the same revision, not past its `expiresAt`, every consent purpose
+ * and service answered (decision.ts' validity, without the checks of a
+ * shortened `expiry` or a tampered date). It errs only towards "holds": the
+ * engine, which loads at once for a returning visitor, checks again and shows
+ * the banner when the decision does not hold after all.
  */
-function holds(raw: unknown, now: Date, config: Config): boolean {
+function holds(raw: unknown, now: number, config: Config): boolean {
   try {
+    const { version, current } = raw as StoredState;
     return (
-      (raw as StoredState).version === 1 && validity(raw as StoredState, config, now) === 'valid'
+      version === 1 &&
+      current?.revision === config.revision &&
+      Date.parse(current.expiresAt) > now &&
+      consentIds(config).every((id) => id in current.purposes || id in current.services)
     );
   } catch {
-    return false;
+    return false; // not a record at all
   }
 }
 
@@ -77,7 +84,7 @@ export class BootStore extends EventTarget implements BannerStore {
     this.locale = locale;
     this.gpc = config.gpc !== false && gpcSignal();
     this.ready = Promise.all([readIndexedDB(), readLocalStorage()])
-      .then((records) => !records.some((record) => holds(record, new Date(), config)))
+      .then((records) => !records.some((record) => holds(record, Date.now(), config)))
       .then((needed) => {
         this.needsDecision = needed;
         this.status = 'ready';

@@ -25,9 +25,10 @@ export class BootKeuze implements PublicKeuze {
   readonly ready: Promise<Consent>;
   /** The banner's store while the engine loads; undefined when the config cannot show a banner. */
   boot?: BootStore;
+  /** Whether init (or fail) has been called. */
+  started = false;
   private engine?: Keuze;
   private loading?: Promise<Keuze>;
-  private begun = false;
   private resolveReady!: (consent: Consent) => void;
   private release!: () => void;
   private readonly released = new Promise<void>((resolve) => (this.release = resolve));
@@ -41,11 +42,6 @@ export class BootKeuze implements PublicKeuze {
     return this.engine?.store;
   }
 
-  /** Whether init (or fail) has been called. */
-  get started(): boolean {
-    return this.begun;
-  }
-
   /** Loads the engine now (a visitor acted, or gated content must run). */
   now(): Promise<Keuze> {
     this.release();
@@ -56,11 +52,10 @@ export class BootKeuze implements PublicKeuze {
   }
 
   init(input: unknown, options: InitOptions = {}): Promise<Consent> {
-    if (this.begun) {
+    if (this.started) {
       console.warn('[keuze] init() was called again; the first config stays in force.');
       return this.ready;
     }
-    this.begun = true;
     // Google tags placed after us must see the default now, even for a config the engine will
     // refuse. The engine's push is then a no-op: consent-mode.ts remembers the data layer.
     if (typeof input === 'object' && input !== null) {
@@ -77,9 +72,15 @@ export class BootKeuze implements PublicKeuze {
     } else {
       void this.now(); // the engine names what is wrong
     }
+    return this.begin((keuze) => keuze.init(input, options));
+  }
+
+  /** Runs the engine's init (or fail) once the engine may load; `ready` settles with its answer. */
+  private begin(start: (keuze: Keuze) => Promise<Consent>): Promise<Consent> {
+    this.started = true;
     this.released
       .then(() => this.now())
-      .then((keuze) => keuze.init(input, options))
+      .then(start)
       .then(this.resolveReady, () => this.resolveReady(closedConsent()));
     return this.ready;
   }
@@ -100,16 +101,13 @@ export class BootKeuze implements PublicKeuze {
   }
 
   fail(message: string, path?: string): Promise<Consent> {
-    if (this.begun) return this.ready;
-    this.begun = true;
-    this.now()
-      .then((keuze) => keuze.fail(message, path))
-      .then(this.resolveReady, () => this.resolveReady(closedConsent()));
-    return this.ready;
+    if (this.started) return this.ready;
+    void this.now();
+    return this.begin((keuze) => keuze.fail(message, path));
   }
 
   get(): Consent {
-    return this.engine ? this.engine.get() : closedConsent();
+    return this.engine?.get() ?? closedConsent();
   }
 
   granted(id: string): boolean {
@@ -156,6 +154,6 @@ export class BootKeuze implements PublicKeuze {
   /** An API call: the engine loads now, and the call runs once init has finished there. */
   private afterInit<T>(action: (keuze: Keuze) => Promise<T>): Promise<T> {
     const engine = this.now();
-    return (this.begun ? this.ready : Promise.resolve()).then(() => engine).then(action);
+    return (this.started ? this.ready : Promise.resolve()).then(() => engine).then(action);
   }
 }

@@ -12,17 +12,14 @@ const FALLBACK_LOCALE = 'en';
 
 const translations = new Map<string, Translation>([['en', en]]);
 
-/**
- * Announces languages as they arrive: `loaded` (a CustomEvent, `detail: { lang }`)
- * after every registerTranslation, so the elements re-render in the new words.
- */
-export const localeEvents = new EventTarget();
+/** Called after every registerTranslation, so the elements re-render in the new words. */
+export const translationListeners = new Set<() => void>();
 
 /** Adds (or extends) a language, e.g. from a site's own `locales/de.json`. */
 export function registerTranslation(lang: string, dictionary: Translation): void {
   const key = lang.toLowerCase();
-  translations.set(key, { ...(translations.get(key) ?? {}), ...dictionary });
-  localeEvents.dispatchEvent(new CustomEvent('loaded', { detail: { lang: key } }));
+  translations.set(key, { ...translations.get(key), ...dictionary });
+  translationListeners.forEach((listener) => listener());
 }
 
 /** Languages with a registered dictionary. */

@@ -9,10 +9,10 @@ import {
   isRtl,
   loadLocale,
   loadableLocales,
-  localeEvents,
   lookup,
   resolveLocale,
   text,
+  translationListeners,
 } from '../core/locale.js';
 
 /**
@@ -54,7 +54,7 @@ function observeDocumentLang(): void {
     attributes: true,
     attributeFilter: ['lang', 'dir'],
   });
-  localeEvents.addEventListener('loaded', refreshAll);
+  translationListeners.add(refreshAll);
 }
 
 // The visitor's choice in the cookie centre, per config (so per store), for
@@ -64,16 +64,20 @@ const chosen = new WeakMap<object, string>();
 // Languages whose wait ran out: shown in English until their words arrive.
 const waitedOut = new Set<string>();
 
+/** Loads a language, waiting at most LOCALE_WAIT_MS: false when it failed or took longer. */
+const loadInTime = (lang: string): Promise<boolean> =>
+  Promise.race([
+    loadLocale(lang),
+    new Promise<boolean>((resolve) => setTimeout(resolve, LOCALE_WAIT_MS, false)),
+  ]);
+
 /**
  * The visitor chose a language (the cookie centre's switcher): every element
  * that uses this config re-renders in it once its dictionary has loaded.
  */
 export async function chooseLocale(config: object, lang: string): Promise<boolean> {
   // Load first, then switch: the elements change language in one step, never via English.
-  const loaded = await Promise.race([
-    loadLocale(lang),
-    new Promise<boolean>((resolve) => setTimeout(resolve, LOCALE_WAIT_MS, false)),
-  ]);
+  const loaded = await loadInTime(lang);
   chosen.set(config, lang);
   refreshAll();
   return loaded;
@@ -167,11 +171,8 @@ export class LocalizeController implements ReactiveController {
     const requested = candidates[0] ?? 'en';
     const resolved = resolveLocale(requested, loadableLocales());
     // Keep the region when the site has overrides for it (nl-BE may say "u kan").
-    const overrides = source?.texts ?? {};
-    const exact = Object.keys(overrides).find(
-      (tag) => tag.toLowerCase() === requested.toLowerCase(),
-    );
     const lower = requested.toLowerCase();
+    const exact = Object.keys(source?.texts ?? {}).find((tag) => tag.toLowerCase() === lower);
     return exact ?? (lower.startsWith(`${resolved.toLowerCase()}-`) ? requested : resolved);
   }
 
@@ -197,11 +198,7 @@ export class LocalizeController implements ReactiveController {
 
   /** Resolves once the current language is `ready` (at most LOCALE_WAIT_MS). */
   async whenReady(): Promise<void> {
-    if (this.ready) return;
-    await Promise.race([
-      loadLocale(this.lang),
-      new Promise((resolve) => setTimeout(resolve, LOCALE_WAIT_MS)),
-    ]);
+    if (!this.ready) await loadInTime(this.lang);
   }
 
   get dir(): 'ltr' | 'rtl' {
