@@ -28,12 +28,14 @@ const npm = {
 };
 
 // ---------------------------------------------------------------------------
-// The script-tag build, in three layers that share modules through the
+// The script-tag build, in layers that share modules through the
 // non-enumerable `window.__keuze`:
 //   dist/keuze.min.js      the boot: config, Consent Mode default, the stored
 //                          decision, the banner (no Lit). The first layer.
-//   dist/keuze-engine.js   validation, store, gate, integrations, Lit, re-open,
-//                          mountUI; loaded by the boot after the banner painted.
+//   dist/keuze-engine.js   validation, store, gate, integrations, re-open,
+//                          mountUI (no Lit); loaded by the boot after the banner
+//                          painted, and at once for a returning visitor.
+//   dist/keuze-lit.js      Lit, for the parts built on it; loaded before them.
 //   dist/keuze-<part>.js   the cookie centre, the notice, the placeholder.
 // A later layer must not bring its own copy of a stateful module (the locale
 // registry, the store context, the Trusted Types policy, the loader): it imports
@@ -48,23 +50,34 @@ const BOOT_SHARED = {
   'src/core/page-store': 'pageStore',
   'src/elements/localize': 'localize',
   'src/elements/context': 'context',
+  'src/elements/host': 'host', // the banner's base, which the re-open button and the placeholder share
   'src/elements/styles/tokens.css': 'tokensCss',
   'src/lazy/loader': 'loader',
 };
 const ENGINE_SHARED = {
-  lit: 'lit',
-  // lit/static-html.js and Lit's decorators import these directly; `lit` re-exports them all.
-  'node_modules/lit-html/lit-html': 'lit',
-  'node_modules/@lit/reactive-element/reactive-element': 'lit',
   'src/core/model': 'model',
   'src/core/config/check': 'check',
-  'src/elements/styles/tokens': 'tokens',
   // Stateless, but the parts need more of them than the boot's tree-shaken copies.
   'src/elements/events': 'events',
   'src/elements/names': 'names',
   'src/elements/localize-format': 'localizeFormat',
   'src/core/format': 'format',
 };
+
+const LIT_SHARED = {
+  lit: 'lit',
+  // lit/static-html.js and Lit's decorators import these directly; `lit` re-exports them all.
+  'node_modules/lit-html/lit-html': 'lit',
+  'node_modules/@lit/reactive-element/reactive-element': 'lit',
+  'src/elements/styles/tokens': 'tokens',
+};
+
+/**
+ * The lazy parts, and whether each is built on Lit (then dist/keuze-lit.js is
+ * loaded before it). The engine reads this table (`virtual:keuze-parts`); the
+ * part's build checks it against what the part really imports.
+ */
+const PARTS = { centre: { lit: true }, notice: { lit: true }, placeholder: { lit: false } };
 
 const keyIn = (table) => (id) => {
   if (Object.hasOwn(table, id)) return table[id];
@@ -77,7 +90,8 @@ const keyIn = (table) => (id) => {
 };
 const bootKey = keyIn(BOOT_SHARED);
 const engineKey = keyIn(ENGINE_SHARED);
-const partKey = (id) => bootKey(id) ?? engineKey(id);
+const litKey = keyIn(LIT_SHARED);
+const partKey = (id) => bootKey(id) ?? engineKey(id) ?? litKey(id);
 
 /** The virtual module `virtual:keuze-shared` of a layer: the namespaces it exposes, by key. */
 function exposeShared(table) {
@@ -104,7 +118,7 @@ function exposeShared(table) {
 }
 
 /** Remembers the modules of a layer, for the guard of the next ones. */
-const layerModules = { boot: new Set(), engine: new Set() };
+const layerModules = { boot: new Set(), engine: new Set(), lit: new Set() };
 function rememberModules(layer) {
   return {
     name: 'keuze-remember-modules',
@@ -119,7 +133,13 @@ function rememberModules(layer) {
 const DUPLICABLE =
   /[\\/]node_modules[\\/](@lit[\\/]reactive-element[\\/]decorators|lit[\\/]decorators)/;
 
-function guardShared(name, earlier) {
+/**
+ * Fails the build when layer `name` would bundle a module an earlier layer has.
+ * The engine and the Lit layer may repeat the boot's pure functions (decision
+ * reading, storage adapters, the Consent Mode default), never its state; a part
+ * repeats nothing.
+ */
+function guardShared(name, earlier, { mayRepeatPure = false } = {}) {
   return {
     name: 'keuze-guard-shared',
     buildEnd(error) {
@@ -128,15 +148,61 @@ function guardShared(name, earlier) {
         const info = this.getModuleInfo(id);
         if (info.isExternal || id.startsWith('\0') || DUPLICABLE.test(id)) continue;
         const owner = earlier.find((layer) => layerModules[layer].has(id));
-        if (!owner || (name === 'engine' && !bootKey(id) && !isStateful(id))) continue;
+        if (!owner || (mayRepeatPure && !bootKey(id) && !isStateful(id))) continue;
         this.error(
-          `dist/${name === 'engine' ? 'keuze-engine' : `keuze-${name}`}.js would bundle a second copy of ` +
+          `dist/keuze-${name}.js would bundle a second copy of ` +
             `${relative(root, id)}, which the ${owner} layer already has. Share it in rollup.config.mjs.`,
         );
       }
     },
   };
 }
+/** Fails the build when a layer that must load without Lit bundles any of it. */
+function noLit(name) {
+  return {
+    name: 'keuze-no-lit',
+    buildEnd(error) {
+      if (error) return;
+      const lit = [...this.getModuleIds()].find((id) =>
+        /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]/.test(id),
+      );
+      if (lit)
+        this.error(
+          `dist/keuze-${name}.js would bundle Lit (${relative(root, lit)}): ` +
+            'Lit belongs in dist/keuze-lit.js, which only the parts built on it load.',
+        );
+    },
+  };
+}
+
+/** Fails the build when a part's use of Lit differs from what PARTS says (the engine would load it in the wrong order, or for nothing). */
+function checkPartsTable(part) {
+  return {
+    name: 'keuze-check-parts-table',
+    buildEnd(error) {
+      if (error) return;
+      const usesLit = [...this.getModuleIds()].some(
+        (id) => this.getModuleInfo(id).isExternal && litKey(id) !== undefined,
+      );
+      if (usesLit !== PARTS[part].lit)
+        this.error(
+          `dist/keuze-${part}.js ${usesLit ? 'imports' : 'does not import'} Lit, but PARTS in ` +
+            `rollup.config.mjs says lit: ${PARTS[part].lit}.`,
+        );
+    },
+  };
+}
+
+/** `virtual:keuze-parts`: the PARTS table, for the engine's loader. */
+function partsTable() {
+  const ID = '\0keuze-parts';
+  return {
+    name: 'keuze-parts-table',
+    resolveId: (source) => (source === 'virtual:keuze-parts' ? ID : null),
+    load: (id) => (id === ID ? `export default ${JSON.stringify(PARTS)};` : null),
+  };
+}
+
 // The engine may repeat the boot's pure functions (decision reading, storage
 // adapters, Consent Mode default); state must live once.
 const isStateful = (id) =>
@@ -233,6 +299,7 @@ const boot = {
     slimLocales(),
     ...scriptPlugins(),
     rememberModules('boot'),
+    noLit('boot'),
     copyLocales(),
   ],
 };
@@ -265,9 +332,31 @@ const engine = {
     claimTrustedTypes(),
     exposeShared(ENGINE_SHARED),
     partTexts('engine'),
+    partsTable(),
     ...scriptPlugins(),
     rememberModules('engine'),
-    guardShared('engine', ['boot']),
+    guardShared('engine', ['boot'], { mayRepeatPure: true }),
+    noLit('engine'),
+  ],
+};
+
+/** Lit and the tokens as Lit CSS, with the Trusted Types policy lent to Lit while it evaluates. */
+const litLayer = {
+  input: 'src/lazy/lit.ts',
+  external: (id) => bootKey(id) !== undefined,
+  output: {
+    file: 'dist/keuze-lit.js',
+    format: 'iife',
+    sourcemap: true,
+    globals: (id) => `__keuze.${bootKey(id)}`,
+    interop: 'esModule',
+  },
+  plugins: [
+    claimTrustedTypes(),
+    exposeShared(LIT_SHARED),
+    ...scriptPlugins(),
+    rememberModules('lit'),
+    guardShared('lit', ['boot', 'engine'], { mayRepeatPure: true }),
   ],
 };
 
@@ -281,7 +370,12 @@ const lazyPart = (part) => ({
     globals: (id) => `__keuze.${partKey(id)}`,
     interop: 'esModule',
   },
-  plugins: [partTexts(part), ...scriptPlugins(), guardShared(part, ['boot', 'engine'])],
+  plugins: [
+    partTexts(part),
+    ...scriptPlugins(),
+    guardShared(part, ['boot', 'engine', 'lit']),
+    checkPartsTable(part),
+  ],
 });
 
-export default [npm, boot, engine, lazyPart('centre'), lazyPart('notice'), lazyPart('placeholder')];
+export default [npm, boot, engine, litLayer, ...Object.keys(PARTS).map(lazyPart)];

@@ -6,20 +6,29 @@
 // to open it (and ahead of time when a pointer or focus reaches a "Settings"
 // control), the notice and the placeholder when such an element is in the
 // page. They reuse the boot's and the engine's modules through the
-// non-enumerable `window.__keuze`, so nothing is loaded twice.
+// non-enumerable `window.__keuze`, so nothing is loaded twice; a part built on
+// Lit gets dist/keuze-lit.js first (the engine itself runs without Lit).
 import { KeuzeReopen } from '../elements/reopen/reopen.js';
 import type { ConsentStore } from '../core/store.js';
 import { keuze } from '../core/keuze.js';
-import { loadPart, reportLoadError, type LazyPart } from './loader.js';
+import parts from 'virtual:keuze-parts';
+import { loadPart, reportLoadError } from './loader.js';
+
+type Part = keyof typeof parts;
 
 const CENTRE = 'keuze-centre';
 const NOTICE = 'keuze-notice';
 
 if (!customElements.get('keuze-reopen')) customElements.define('keuze-reopen', KeuzeReopen);
 
+/** Loads a part, after dist/keuze-lit.js when the part is built on Lit. */
+function fetchPart(part: Part): Promise<void> {
+  return parts[part].lit ? loadPart('lit').then(() => loadPart(part)) : loadPart(part);
+}
+
 /** Loads a part; a failure is something the site owner must see. */
-function load(part: LazyPart): Promise<boolean> {
-  return loadPart(part).then(
+function load(part: Part): Promise<boolean> {
+  return fetchPart(part).then(
     () => true,
     (error: Error) => {
       reportLoadError(error);
@@ -56,14 +65,14 @@ const handleIntent = (event: Event): void => {
     );
   if (!near) return;
   for (const type of intents) document.removeEventListener(type, handleIntent, true);
-  if (!customElements.get(CENTRE)) void loadPart('centre').catch(() => {}); // the click reports failures
+  if (!customElements.get(CENTRE)) void fetchPart('centre').catch(() => {}); // the click reports failures
 };
 for (const type of intents)
   document.addEventListener(type, handleIntent, { capture: true, passive: true });
 
 // The notice and the placeholder: only some pages have one (privacy pages; pages with
 // a blocked embed, where the gate adds it). Watch the document until each appeared.
-const watched = new Map<LazyPart, HTMLCollection>([
+const watched = new Map<Part, HTMLCollection>([
   ['notice', document.getElementsByTagName(NOTICE)], // live collections: checking them is cheap
   ['placeholder', document.getElementsByTagName('keuze-placeholder')],
 ]);

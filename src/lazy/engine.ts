@@ -2,7 +2,6 @@
 // (src/embed.ts) through src/lazy/loader.ts; it shares the boot's stateful
 // modules (locale registry, store context, Trusted Types policy, loader) through
 // window.__keuze and adds its own there for the lazy parts.
-import '../core/lit-policy.js'; // first: Lit must find the `keuze` Trusted Types policy
 import { shared } from 'virtual:keuze-shared';
 import texts from 'virtual:keuze-part-texts';
 import { registerTranslation } from '../core/locale.js';

@@ -4,7 +4,7 @@
 // nonce copied, and the URL passed through the `keuze` Trusted Types policy.
 import { trustedScriptURL } from '../core/trusted-types.js';
 
-export type LazyPart = 'engine' | 'centre' | 'notice' | 'placeholder';
+export type LazyPart = 'engine' | 'lit' | 'centre' | 'notice' | 'placeholder';
 
 // document.currentScript is only set while the main script evaluates: remember it now.
 const main =

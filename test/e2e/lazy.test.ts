@@ -1,6 +1,8 @@
 // The script-tag build's layers: a first visit downloads only keuze.min.js
-// before the banner shows, and the engine (dist/keuze-engine.js) after; the cookie centre (dist/keuze-centre.js) arrives when asked for, the notice
-// (dist/keuze-notice.js) when the page has a <keuze-notice>. Real built files,
+// before the banner shows, and the engine (dist/keuze-engine.js) after; the
+// cookie centre (dist/keuze-centre.js) arrives when asked for, the notice
+// (dist/keuze-notice.js) when the page has a <keuze-notice>, each after Lit
+// (dist/keuze-lit.js), which nothing else needs. Real built files,
 // real network, pages loaded in an iframe exactly as a site serves them.
 import { expect, waitUntil } from '@open-wc/testing';
 import type { Keuze } from '../../src/core/keuze.js';
@@ -77,6 +79,19 @@ describe('the script-tag build loads the cookie centre and the notice only when 
     expect(site.keuze.get().purposes.analytics).to.equal(true);
   });
 
+  it('gives a returning visitor the re-open button without downloading Lit or any part', async () => {
+    const first = await openSite('/test/e2e/pages/lazy-shop.html');
+    await waitUntil(() => first.keuze.store, 'the engine never started');
+    await first.keuze.acceptAll();
+    const site = await openSite('/test/e2e/pages/lazy-shop.html');
+    await waitUntil(
+      () => inShadow(site, 'keuze-reopen', 'button'),
+      'the re-open button never rendered',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(parts(site)).to.deep.equal([]);
+  });
+
   it('opens the cookie centre from the footer link, loading it on the first click', async () => {
     const site = await openSite('/test/e2e/pages/lazy-shop.html');
     site.document.querySelector<HTMLElement>('[data-keuze-open]')!.click();
@@ -85,7 +100,7 @@ describe('the script-tag build loads the cookie centre and the notice only when 
       'the centre never opened',
       { timeout: 5000 },
     );
-    expect(parts(site)).to.deep.equal(['/dist/keuze-centre.js']);
+    expect(parts(site)).to.deep.equal(['/dist/keuze-lit.js', '/dist/keuze-centre.js']);
     // Its words came with it: no untranslated key shows.
     const words = site.document.querySelector('keuze-centre')!.shadowRoot!.textContent!;
     expect(words).not.to.match(/\bcentre\.[a-zA-Z]/);
@@ -137,7 +152,7 @@ describe('the script-tag build loads the cookie centre and the notice only when 
       'the notice never rendered',
       { timeout: 5000 },
     );
-    expect(parts(site)).to.deep.equal(['/dist/keuze-notice.js']);
+    expect(parts(site)).to.deep.equal(['/dist/keuze-lit.js', '/dist/keuze-notice.js']);
     const words = site.document.querySelector('keuze-notice')!.textContent!;
     expect(words).to.contain('Voorbeeld B.V.');
     expect(words).not.to.match(/\bnotice\.[a-zA-Z]/); // its headings came with it
@@ -151,7 +166,7 @@ describe('the script-tag build loads the cookie centre and the notice only when 
       'the notice never rendered',
       { timeout: 5000 },
     );
-    expect(parts(site)).to.deep.equal(['/dist/keuze-notice.js']);
+    expect(parts(site)).to.deep.equal(['/dist/keuze-lit.js', '/dist/keuze-notice.js']);
   });
 
   it('shows a placeholder for a blocked embed, loaded with it, and "allow" loads the embed', async () => {
@@ -186,6 +201,7 @@ describe('the script-tag build loads the cookie centre and the notice only when 
     // This page also has a notice and a blocked embed, so all three parts load through the policy.
     expect([...parts(site)].sort()).to.deep.equal([
       '/dist/keuze-centre.js',
+      '/dist/keuze-lit.js',
       '/dist/keuze-notice.js',
       '/dist/keuze-placeholder.js',
     ]);
