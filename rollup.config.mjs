@@ -60,8 +60,6 @@ const ENGINE_SHARED = {
   // Stateless, but the parts need more of them than the boot's tree-shaken copies.
   'src/elements/events': 'events',
   'src/elements/names': 'names',
-  'src/elements/localize-format': 'localizeFormat',
-  'src/core/format': 'format',
 };
 
 const LIT_SHARED = {
@@ -70,6 +68,9 @@ const LIT_SHARED = {
   'node_modules/lit-html/lit-html': 'lit',
   'node_modules/@lit/reactive-element/reactive-element': 'lit',
   'src/elements/styles/tokens': 'tokens',
+  // Not Lit, but only the parts built on it use them (dates and durations in the centre and the notice).
+  'src/elements/localize-format': 'localizeFormat',
+  'src/core/format': 'format',
 };
 
 /**
