@@ -96,10 +96,9 @@ const defaulted = new WeakSet<DataLayer>();
 const early = new WeakMap<DataLayer, number>();
 
 export function deniedState(): ConsentModeState {
-  const state = {} as ConsentModeState;
-  for (const key of CONSENT_MODE_KEYS)
-    state[key] = key === 'security_storage' ? 'granted' : 'denied';
-  return state;
+  return Object.fromEntries(
+    CONSENT_MODE_KEYS.map((key) => [key, key === 'security_storage' ? 'granted' : 'denied']),
+  ) as ConsentModeState;
 }
 
 /** Pushes `gtag('consent', 'default', …)` (and the `set` options) synchronously. */
@@ -126,11 +125,10 @@ export function pushConsentModeDefault(
 
 /** A gtag command other than consent (`js`, `config`, `event`) or a tag manager start. */
 function isTagCommand(entry: unknown): boolean {
-  if (entry && typeof entry === 'object' && 'length' in entry) {
-    const command = (entry as ArrayLike<unknown>)[0];
-    return command === 'js' || command === 'config' || command === 'event';
-  }
-  return !!entry && typeof entry === 'object' && (entry as { event?: unknown }).event === 'gtm.js';
+  if (!entry || typeof entry !== 'object') return false;
+  return 'length' in entry
+    ? ['js', 'config', 'event'].includes((entry as ArrayLike<unknown>)[0] as string)
+    : (entry as { event?: unknown }).event === 'gtm.js';
 }
 
 /** How many tag commands were in the data layer before our default (0 when none). */
