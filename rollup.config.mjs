@@ -94,8 +94,40 @@ const engineKey = keyIn(ENGINE_SHARED);
 const litKey = keyIn(LIT_SHARED);
 const partKey = (id) => bootKey(id) ?? engineKey(id) ?? litKey(id);
 
-/** The virtual module `virtual:keuze-shared` of a layer: the namespaces it exposes, by key. */
-function exposeShared(table) {
+/**
+ * What the later layers import from each layer's shared modules: layer → key →
+ * names. Filled while they build (`recordImports`); each sharing layer is then
+ * built a second time exposing only those names, so it keeps nothing on
+ * `window.__keuze` that no one uses and tree-shaking still works on the rest.
+ */
+const importedNames = { boot: new Map(), engine: new Map(), lit: new Map() };
+const keyOfLayer = () => ({ boot: bootKey, engine: engineKey, lit: litKey });
+
+function recordImports() {
+  return {
+    name: 'keuze-record-imports',
+    generateBundle(_, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        for (const [id, names] of Object.entries(chunk.importedBindings)) {
+          for (const [layer, keyOf] of Object.entries(keyOfLayer())) {
+            const key = keyOf(id);
+            if (key === undefined) continue;
+            const known = importedNames[layer].get(key) ?? new Set();
+            for (const name of names) known.add(name);
+            importedNames[layer].set(key, known);
+          }
+        }
+      }
+    },
+  };
+}
+
+/**
+ * The virtual module `virtual:keuze-shared` of a layer: by key, its shared
+ * modules' namespaces (first pass), or only the names later layers import (`final`).
+ */
+function exposeShared(table, layer, { final = false } = {}) {
   const ID = '\0keuze-shared';
   return {
     name: 'keuze-expose-shared',
@@ -105,15 +137,28 @@ function exposeShared(table) {
       const entries = Object.entries(table).filter(
         ([, key], index, all) => all.findIndex(([, other]) => other === key) === index,
       );
-      const imports = entries.map(([module], i) => {
-        const specifier =
+      const imports = [];
+      const object = [];
+      entries.forEach(([module, key], i) => {
+        const specifier = JSON.stringify(
           module.startsWith('src/') || module.startsWith('node_modules/')
             ? `${join(root, module)}.${module.startsWith('src/') ? 'ts' : 'js'}`
-            : module;
-        return `import * as m${i} from ${JSON.stringify(specifier)};`;
+            : module,
+        );
+        const names = final ? importedNames[layer].get(key) : undefined;
+        if (final && !names) return; // no later layer imports this module
+        if (!names || names.has('*')) {
+          imports.push(`import * as m${i} from ${specifier};`);
+          object.push(`${key}: m${i}`);
+          return;
+        }
+        const list = [...names].sort();
+        imports.push(
+          `import { ${list.map((name, j) => `${name} as m${i}_${j}`).join(', ')} } from ${specifier};`,
+        );
+        object.push(`${key}: { ${list.map((name, j) => `${name}: m${i}_${j}`).join(', ')} }`);
       });
-      const object = entries.map(([, key], i) => `${key}: m${i}`).join(', ');
-      return `${imports.join('\n')}\nexport const shared = { ${object} };`;
+      return `${imports.join('\n')}\nexport const shared = { ${object.join(', ')} };`;
     },
   };
 }
@@ -288,7 +333,7 @@ const scriptPlugins = () => [
   terser({ ecma: 2020, compress: { passes: 3 }, format: { comments: false } }),
 ];
 
-const boot = {
+const bootLayer = ({ final = false } = {}) => ({
   input: 'src/embed.ts',
   output: {
     file: 'dist/keuze.min.js',
@@ -296,14 +341,14 @@ const boot = {
     sourcemap: true,
   },
   plugins: [
-    exposeShared(BOOT_SHARED),
+    exposeShared(BOOT_SHARED, 'boot', { final }),
     slimLocales(),
     ...scriptPlugins(),
     rememberModules('boot'),
     noLit('boot'),
     copyLocales(),
   ],
-};
+});
 
 /** The engine asks the boot for its Trusted Types functions instead of creating the policy again. */
 function claimTrustedTypes() {
@@ -319,9 +364,10 @@ function claimTrustedTypes() {
   };
 }
 
-const engine = {
+const engineLayer = ({ final = false } = {}) => ({
   input: 'src/lazy/engine.ts',
   external: (id) => bootKey(id) !== undefined,
+  makeAbsoluteExternalsRelative: false, // recordImports maps the ids back to keys
   output: {
     file: 'dist/keuze-engine.js',
     format: 'iife',
@@ -331,20 +377,22 @@ const engine = {
   },
   plugins: [
     claimTrustedTypes(),
-    exposeShared(ENGINE_SHARED),
+    exposeShared(ENGINE_SHARED, 'engine', { final }),
     partTexts('engine'),
     partsTable(),
     ...scriptPlugins(),
     rememberModules('engine'),
     guardShared('engine', ['boot'], { mayRepeatPure: true }),
     noLit('engine'),
+    recordImports(),
   ],
-};
+});
 
 /** Lit and the tokens as Lit CSS, with the Trusted Types policy lent to Lit while it evaluates. */
-const litLayer = {
+const litLayer = ({ final = false } = {}) => ({
   input: 'src/lazy/lit.ts',
   external: (id) => bootKey(id) !== undefined,
+  makeAbsoluteExternalsRelative: false, // recordImports maps the ids back to keys
   output: {
     file: 'dist/keuze-lit.js',
     format: 'iife',
@@ -354,16 +402,18 @@ const litLayer = {
   },
   plugins: [
     claimTrustedTypes(),
-    exposeShared(LIT_SHARED),
+    exposeShared(LIT_SHARED, 'lit', { final }),
     ...scriptPlugins(),
     rememberModules('lit'),
     guardShared('lit', ['boot', 'engine'], { mayRepeatPure: true }),
+    recordImports(),
   ],
-};
+});
 
 const lazyPart = (part) => ({
   input: `src/lazy/${part}.ts`,
   external: (id) => partKey(id) !== undefined,
+  makeAbsoluteExternalsRelative: false, // recordImports maps the ids back to keys
   output: {
     file: `dist/keuze-${part}.js`,
     format: 'iife',
@@ -376,7 +426,19 @@ const lazyPart = (part) => ({
     ...scriptPlugins(),
     guardShared(part, ['boot', 'engine', 'lit']),
     checkPartsTable(part),
+    recordImports(),
   ],
 });
 
-export default [npm, boot, engine, litLayer, ...Object.keys(PARTS).map(lazyPart)];
+// Each sharing layer twice: first to learn what the later layers import from it,
+// then (`final`, overwriting the first file) exposing only that.
+export default [
+  npm,
+  bootLayer(),
+  engineLayer(),
+  litLayer(),
+  ...Object.keys(PARTS).map(lazyPart),
+  bootLayer({ final: true }),
+  engineLayer({ final: true }),
+  litLayer({ final: true }),
+];
