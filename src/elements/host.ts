@@ -61,8 +61,8 @@ export abstract class KeuzeElement extends HTMLElement implements ReactiveContro
   }
 
   readonly renderRoot: ShadowRoot;
-  private readonly controllers = new Set<ReactiveController>();
-  private pending?: Promise<void>;
+  readonly #controllers = new Set<ReactiveController>();
+  #pending?: Promise<void>;
 
   constructor() {
     super();
@@ -90,21 +90,21 @@ export abstract class KeuzeElement extends HTMLElement implements ReactiveContro
   }
 
   addController(controller: ReactiveController): void {
-    this.controllers.add(controller);
+    this.#controllers.add(controller);
     if (this.isConnected) controller.hostConnected?.();
   }
 
   removeController(controller: ReactiveController): void {
-    this.controllers.delete(controller);
+    this.#controllers.delete(controller);
   }
 
   connectedCallback(): void {
-    this.controllers.forEach((controller) => controller.hostConnected?.());
+    this.#controllers.forEach((controller) => controller.hostConnected?.());
     this.requestUpdate();
   }
 
   disconnectedCallback(): void {
-    this.controllers.forEach((controller) => controller.hostDisconnected?.());
+    this.#controllers.forEach((controller) => controller.hostDisconnected?.());
   }
 
   attributeChangedCallback(): void {
@@ -113,19 +113,19 @@ export abstract class KeuzeElement extends HTMLElement implements ReactiveContro
 
   /** Schedules one update for everything that changes in this task. */
   requestUpdate(): void {
-    this.pending ??= Promise.resolve().then(() => {
-      this.pending = undefined;
+    this.#pending ??= Promise.resolve().then(() => {
+      this.#pending = undefined;
       if (!this.isConnected) return;
-      this.controllers.forEach((controller) => controller.hostUpdate?.());
+      this.#controllers.forEach((controller) => controller.hostUpdate?.());
       this.update();
-      this.controllers.forEach((controller) => controller.hostUpdated?.());
+      this.#controllers.forEach((controller) => controller.hostUpdated?.());
     });
   }
 
   /** Resolves once no update is pending (also those requested while updating). */
   get updateComplete(): Promise<boolean> {
     return (async () => {
-      while (this.pending) await this.pending;
+      while (this.#pending) await this.#pending;
       return true;
     })();
   }

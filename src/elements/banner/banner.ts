@@ -36,11 +36,11 @@ export class KeuzeBanner extends KeuzeElement {
   static override styles = bannerStyles;
   static override properties = ['layout', 'theme'];
 
-  private readonly consent = new StoreController<BannerStore>(this);
-  private readonly localize = new LocalizeController(this, () => this.consent.store?.config);
+  readonly #consent = new StoreController<BannerStore>(this);
+  readonly #localize = new LocalizeController(this, () => this.#consent.store?.config);
 
-  private base?: HTMLElement;
-  private busy = false;
+  #base?: HTMLElement;
+  #busy = false;
 
   /** `bar` (default), `box`, or `modal` (a blocking dialog). Defaults to the config's `layout`. */
   declare layout?: Layout;
@@ -49,60 +49,60 @@ export class KeuzeBanner extends KeuzeElement {
 
   /** Whether the banner is showing (read-only). */
   get open(): boolean {
-    const store = this.consent.store;
+    const store = this.#consent.store;
     // Waits for the visitor's language too: no flash of English before it (at most LOCALE_WAIT_MS).
-    return Boolean(store?.status === 'ready' && store.needsDecision && this.localize.ready);
+    return Boolean(store?.status === 'ready' && store.needsDecision && this.#localize.ready);
   }
 
-  private shown = false;
-  private focusWasInside = false;
-  private lastOutsideFocus: Element | null = null;
+  #shown = false;
+  #focusWasInside = false;
+  #lastOutsideFocus: Element | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('focusin', this.handleDocumentFocus);
+    document.addEventListener('focusin', this.#handleDocumentFocus);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('focusin', this.handleDocumentFocus);
-    if (this.shown) {
-      this.shown = false;
+    document.removeEventListener('focusin', this.#handleDocumentFocus);
+    if (this.#shown) {
+      this.#shown = false;
       emitLayer(this, 'keuze-hide', 'banner');
     }
   }
 
   protected override update(): void {
-    const config = this.consent.store?.config;
+    const config = this.#consent.store?.config;
     if (this.theme === undefined && config?.theme) this.theme = config.theme;
     const open = this.open;
     // Checked before render removes the buttons: afterwards focus is already lost to <body>.
-    if (this.shown && !open && this.matches(':focus-within')) this.focusWasInside = true;
-    this.render(open);
-    const dialog = this.base;
+    if (this.#shown && !open && this.matches(':focus-within')) this.#focusWasInside = true;
+    this.#render(open);
+    const dialog = this.#base;
     if (dialog instanceof HTMLDialogElement && open && !dialog.open) dialog.showModal();
-    if (open !== this.shown) {
-      this.shown = open;
+    if (open !== this.#shown) {
+      this.#shown = open;
       emitLayer(this, open ? 'keuze-show' : 'keuze-hide', 'banner');
-      if (this.focusWasInside) void this.restoreFocus();
-      this.focusWasInside = false;
+      if (this.#focusWasInside) void this.#restoreFocus();
+      this.#focusWasInside = false;
     }
   }
 
   /** WCAG 2.4.11: the fixed bar must not hide what has keyboard focus; scroll it into view above the bar. */
-  private readonly handleDocumentFocus = (event: FocusEvent): void => {
+  readonly #handleDocumentFocus = (event: FocusEvent): void => {
     const target = event.composedPath()[0];
     if (!(target instanceof Element) || this.contains(target) || target === this) return;
     if (this.shadowRoot?.contains(target)) return;
-    this.lastOutsideFocus = target;
-    if (!this.open || this.effectiveLayout === 'modal') return;
+    this.#lastOutsideFocus = target;
+    if (!this.open || this.#effectiveLayout === 'modal') return;
     // After the browser's own scroll-into-view, which would leave the element behind the bar.
-    requestAnimationFrame(() => this.revealAboveBanner(target));
+    requestAnimationFrame(() => this.#revealAboveBanner(target));
   };
 
-  private revealAboveBanner(target: Element): void {
-    if (!this.open || !this.base || !target.isConnected) return;
-    const bar = this.base.getBoundingClientRect();
+  #revealAboveBanner(target: Element): void {
+    if (!this.open || !this.#base || !target.isConnected) return;
+    const bar = this.#base.getBoundingClientRect();
     const rect = target.getBoundingClientRect();
     const sideBySide = rect.right <= bar.left || rect.left >= bar.right;
     if (sideBySide || rect.bottom <= bar.top || rect.top >= bar.bottom + window.innerHeight) return;
@@ -112,43 +112,43 @@ export class KeuzeBanner extends KeuzeElement {
     if (delta > 0) window.scrollBy({ top: delta, behavior: 'instant' as ScrollBehavior });
   }
 
-  private readonly handleCancel = (event: Event): void => {
+  readonly #handleCancel = (event: Event): void => {
     // A blocking banner records nothing on Escape and stays until a choice is made.
     event.preventDefault();
   };
 
-  private readonly handleClose = (event: Event): void => {
+  readonly #handleClose = (event: Event): void => {
     const dialog = event.currentTarget as HTMLDialogElement;
     if (this.open && dialog.isConnected) dialog.showModal();
   };
 
-  private async handleDecision(action: 'accept-all' | 'reject-all'): Promise<void> {
-    const store = this.consent.store;
-    if (!store || this.busy) return;
-    this.busy = true;
+  async #handleDecision(action: 'accept-all' | 'reject-all'): Promise<void> {
+    const store = this.#consent.store;
+    if (!store || this.#busy) return;
+    this.#busy = true;
     try {
-      store.locale = this.localize.lang;
+      store.locale = this.#localize.lang;
       const layer: DecisionLayer = 'banner';
       await (action === 'accept-all' ? store.acceptAll(layer) : store.rejectAll(layer));
     } finally {
-      this.busy = false;
+      this.#busy = false;
     }
   }
 
-  private readonly handleSettings = (event: Event): void => {
-    this.consent.store?.requestOpen(event.currentTarget as Element);
+  readonly #handleSettings = (event: Event): void => {
+    this.#consent.store?.requestOpen(event.currentTarget as Element);
   };
 
-  private get effectiveLayout(): Layout {
-    const layout = this.layout ?? this.consent.store?.config.layout ?? 'bar';
+  get #effectiveLayout(): Layout {
+    const layout = this.layout ?? this.#consent.store?.config.layout ?? 'bar';
     return layout === 'box' || layout === 'modal' ? layout : 'bar';
   }
 
   /** Keyboard focus was on the banner when it closed: put it somewhere useful, never on nothing. */
-  private async restoreFocus(): Promise<void> {
+  async #restoreFocus(): Promise<void> {
     await this.updateComplete;
     if (await focusReopen()) return;
-    if (canFocus(this.lastOutsideFocus)) this.lastOutsideFocus.focus();
+    if (canFocus(this.#lastOutsideFocus)) this.#lastOutsideFocus.focus();
   }
 
   /**
@@ -156,36 +156,36 @@ export class KeuzeBanner extends KeuzeElement {
    * modal dialog stays open, the entrance animation does not replay) and the
    * content when nothing in it changed. Keyboard focus stays on the same control.
    */
-  private render(open: boolean): void {
+  #render(open: boolean): void {
     const root = this.renderRoot;
     if (!open) {
-      this.base?.remove();
-      this.base = undefined;
+      this.#base?.remove();
+      this.#base = undefined;
       return;
     }
-    const layout = this.effectiveLayout;
+    const layout = this.#effectiveLayout;
     const modal = layout === 'modal';
     const tag = modal ? 'dialog' : 'section';
-    const { lang, dir } = this.localize;
-    let base = this.base;
+    const { lang, dir } = this.#localize;
+    let base = this.#base;
     if (!base || base.localName !== tag) {
       base?.remove();
       base = modal
         ? h('dialog', {
             'aria-labelledby': 'title',
             'aria-describedby': 'intro',
-            cancel: this.handleCancel,
-            close: this.handleClose,
+            cancel: this.#handleCancel,
+            close: this.#handleClose,
           })
         : h('section', { 'aria-labelledby': 'title' });
       base.setAttribute('part', 'base');
       root.append(base);
-      this.base = base;
+      this.#base = base;
     }
     base.className = `banner ${layout}`;
     base.lang = lang;
     base.dir = dir;
-    const content = this.renderContent();
+    const content = this.#renderContent();
     const current = base.firstElementChild;
     if (current?.isEqualNode(content)) return;
     const active = root.activeElement;
@@ -196,14 +196,14 @@ export class KeuzeBanner extends KeuzeElement {
       content.querySelector<HTMLElement>(`[data-keuze-action="${key}"],[part="${key}"]`)?.focus();
   }
 
-  private renderContent(): HTMLElement {
-    const store = this.consent.store!;
+  #renderContent(): HTMLElement {
+    const store = this.#consent.store!;
     const { config } = store;
-    const t = this.localize.t.bind(this.localize);
-    const purposes = this.localize.list(
+    const t = this.#localize.t.bind(this.#localize);
+    const purposes = this.#localize.list(
       config.purposes
         .filter((purpose) => purpose.basis !== 'necessary')
-        .map((purpose) => purposeName(purpose, this.localize)),
+        .map((purpose) => purposeName(purpose, this.#localize)),
     );
     const controller = config.controller?.name;
     const hasNecessary = config.purposes.some((purpose) => purpose.basis === 'necessary');
@@ -220,8 +220,8 @@ export class KeuzeBanner extends KeuzeElement {
           'aria-haspopup': action === 'open-centre' && 'dialog',
           click:
             action === 'open-centre'
-              ? this.handleSettings
-              : () => void this.handleDecision(action as 'accept-all' | 'reject-all'),
+              ? this.#handleSettings
+              : () => void this.#handleDecision(action as 'accept-all' | 'reject-all'),
         },
         text,
       );
@@ -236,7 +236,7 @@ export class KeuzeBanner extends KeuzeElement {
           'p',
           { id: 'intro' },
           ...(controller
-            ? this.renderIntro(controller, purposes)
+            ? this.#renderIntro(controller, purposes)
             : [t('banner.introNoController', { purposes })]),
           hasNecessary && ` ${t('banner.necessary')}`,
         ),
@@ -263,8 +263,8 @@ export class KeuzeBanner extends KeuzeElement {
    * The intro with the controller's name isolated in <bdi>: a Latin name inside
    * Arabic text (or the reverse) keeps its own direction and punctuation.
    */
-  private renderIntro(controller: string, purposes: string): Array<Node | string> {
-    const [before, ...after] = this.localize.t('banner.intro', { purposes }).split('{controller}');
+  #renderIntro(controller: string, purposes: string): Array<Node | string> {
+    const [before, ...after] = this.#localize.t('banner.intro', { purposes }).split('{controller}');
     return [before, ...after.flatMap((rest) => [h('bdi', {}, controller), rest])];
   }
 }
