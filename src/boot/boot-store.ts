@@ -74,12 +74,15 @@ export class BootStore extends EventTarget implements BannerStore {
   needsDecision = false;
   locale: string;
 
+  readonly #engineStore: () => Promise<ConsentStore | undefined>;
+
   constructor(
     config: Config,
-    private readonly engineStore: () => Promise<ConsentStore | undefined>,
+    engineStore: () => Promise<ConsentStore | undefined>,
     locale: string,
   ) {
     super();
+    this.#engineStore = engineStore;
     this.config = config;
     this.locale = locale;
     this.gpc = config.gpc !== false && gpcSignal();
@@ -92,30 +95,30 @@ export class BootStore extends EventTarget implements BannerStore {
       });
   }
 
-  private async act(action: (store: ConsentStore) => Promise<unknown>): Promise<unknown> {
-    const store = await this.engineStore();
+  async #act(action: (store: ConsentStore) => Promise<unknown>): Promise<unknown> {
+    const store = await this.#engineStore();
     if (!store) return undefined;
     store.locale = this.locale;
     return action(store);
   }
 
   acceptAll(layer?: DecisionLayer): Promise<unknown> {
-    this.decided();
-    return this.act((store) => store.acceptAll(layer));
+    this.#decided();
+    return this.#act((store) => store.acceptAll(layer));
   }
 
   rejectAll(layer?: DecisionLayer): Promise<unknown> {
-    this.decided();
-    return this.act((store) => store.rejectAll(layer));
+    this.#decided();
+    return this.#act((store) => store.rejectAll(layer));
   }
 
   /** The banner answers the click at once; the engine records the choice when it is there. */
-  private decided(): void {
+  #decided(): void {
     this.needsDecision = false;
     this.dispatchEvent(new Event('change'));
   }
 
   requestOpen(opener: Element | null = null): void {
-    void this.act(async (store) => store.requestOpen(opener));
+    void this.#act(async (store) => store.requestOpen(opener));
   }
 }

@@ -27,28 +27,31 @@ export class BootKeuze implements PublicKeuze {
   boot?: BootStore;
   /** Whether init (or fail) has been called. */
   started = false;
-  private engine?: Keuze;
-  private loading?: Promise<Keuze>;
-  private resolveReady!: (consent: Consent) => void;
-  private release!: () => void;
-  private readonly released = new Promise<void>((resolve) => (this.release = resolve));
+  #engine?: Keuze;
+  #loading?: Promise<Keuze>;
+  #resolveReady!: (consent: Consent) => void;
+  #release!: () => void;
+  readonly #released = new Promise<void>((resolve) => (this.#release = resolve));
 
-  constructor(private readonly load: () => Promise<Engine>) {
-    this.ready = new Promise((resolve) => (this.resolveReady = resolve));
+  readonly #load: () => Promise<Engine>;
+
+  constructor(load: () => Promise<Engine>) {
+    this.#load = load;
+    this.ready = new Promise((resolve) => (this.#resolveReady = resolve));
   }
 
   /** The engine's store, once it has loaded. */
   get store(): ConsentStore | undefined {
-    return this.engine?.store;
+    return this.#engine?.store;
   }
 
   /** Loads the engine now (a visitor acted, or gated content must run). */
   now(): Promise<Keuze> {
-    this.release();
-    this.loading ??= this.load().then((engine) => (this.engine = engine.keuze));
+    this.#release();
+    this.#loading ??= this.#load().then((engine) => (this.#engine = engine.keuze));
     // A failed download may succeed on a later attempt (the loader forgets it).
-    this.loading.catch(() => (this.loading = undefined));
-    return this.loading;
+    this.#loading.catch(() => (this.#loading = undefined));
+    return this.#loading;
   }
 
   init(input: unknown, options: InitOptions = {}): Promise<Consent> {
@@ -63,7 +66,7 @@ export class BootKeuze implements PublicKeuze {
       if (consentMode) pushConsentModeDefault(consentMode);
     }
     if (showableConfig(input)) {
-      const boot = new BootStore(input, () => this.engineStore(), initialLocale(input));
+      const boot = new BootStore(input, () => this.#engineStore(), initialLocale(input));
       this.boot = boot;
       // A returning visitor's gated content waits for the engine: load it at once.
       void boot.ready.then(() => {
@@ -72,23 +75,23 @@ export class BootKeuze implements PublicKeuze {
     } else {
       void this.now(); // the engine names what is wrong
     }
-    return this.begin((keuze) => keuze.init(input, options));
+    return this.#begin((keuze) => keuze.init(input, options));
   }
 
   /** Runs the engine's init (or fail) once the engine may load; `ready` settles with its answer. */
-  private begin(start: (keuze: Keuze) => Promise<Consent>): Promise<Consent> {
+  #begin(start: (keuze: Keuze) => Promise<Consent>): Promise<Consent> {
     this.started = true;
-    this.released
+    this.#released
       .then(() => this.now())
       .then(start)
-      .then(this.resolveReady, () => this.resolveReady(closedConsent()));
+      .then(this.#resolveReady, () => this.#resolveReady(closedConsent()));
     return this.ready;
   }
 
   /** The engine's store once init has finished there (undefined when the config was refused). */
-  private engineStore(): Promise<ConsentStore | undefined> {
+  #engineStore(): Promise<ConsentStore | undefined> {
     void this.now();
-    return this.ready.then(() => this.engine?.store);
+    return this.ready.then(() => this.#engine?.store);
   }
 
   /** Lets the engine load when the page has nothing better to do (the banner has shown). */
@@ -103,56 +106,56 @@ export class BootKeuze implements PublicKeuze {
   fail(message: string, path?: string): Promise<Consent> {
     if (this.started) return this.ready;
     void this.now();
-    return this.begin((keuze) => keuze.fail(message, path));
+    return this.#begin((keuze) => keuze.fail(message, path));
   }
 
   get(): Consent {
-    return this.engine?.get() ?? closedConsent();
+    return this.#engine?.get() ?? closedConsent();
   }
 
   granted(id: string): boolean {
-    return this.engine?.granted(id) ?? false;
+    return this.#engine?.granted(id) ?? false;
   }
 
   whenGranted(id: string): Promise<void> {
-    return this.ready.then(() => this.engine?.whenGranted(id) ?? new Promise<void>(() => {}));
+    return this.ready.then(() => this.#engine?.whenGranted(id) ?? new Promise<void>(() => {}));
   }
 
   acceptAll(): Promise<Decision> {
-    return this.afterInit((keuze) => keuze.acceptAll());
+    return this.#afterInit((keuze) => keuze.acceptAll());
   }
 
   rejectAll(): Promise<Decision> {
-    return this.afterInit((keuze) => keuze.rejectAll());
+    return this.#afterInit((keuze) => keuze.rejectAll());
   }
 
   save(choices: Record<string, boolean>): Promise<Decision> {
-    return this.afterInit((keuze) => keuze.save(choices));
+    return this.#afterInit((keuze) => keuze.save(choices));
   }
 
   open(): void {
     const opener = document.activeElement;
-    void this.afterInit(async (keuze) => keuze.store?.requestOpen(opener));
+    void this.#afterInit(async (keuze) => keuze.store?.requestOpen(opener));
   }
 
   reset(): Promise<void> {
-    return this.afterInit((keuze) => keuze.reset());
+    return this.#afterInit((keuze) => keuze.reset());
   }
 
   on: Keuze['on'] = (type, listener) => listen(type, listener as unknown as EventListener);
 
   receipt(): string {
-    return this.engine
-      ? this.engine.receipt()
+    return this.#engine
+      ? this.#engine.receipt()
       : JSON.stringify({ controller: null, revision: null, current: null, history: [] }, null, 2);
   }
 
   diagnostics(): Finding[] {
-    return this.engine?.diagnostics() ?? [];
+    return this.#engine?.diagnostics() ?? [];
   }
 
   /** An API call: the engine loads now, and the call runs once init has finished there. */
-  private afterInit<T>(action: (keuze: Keuze) => Promise<T>): Promise<T> {
+  #afterInit<T>(action: (keuze: Keuze) => Promise<T>): Promise<T> {
     const engine = this.now();
     return (this.started ? this.ready : Promise.resolve()).then(() => engine).then(action);
   }

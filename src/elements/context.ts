@@ -53,21 +53,21 @@ type Host = ReactiveControllerHost & HTMLElement;
  */
 export class StoreController<S extends BannerStore = ConsentStore> implements ReactiveController {
   store?: S;
-  private readonly host: Host;
-  private readonly onStore?: (store: S) => void;
-  private unsubscribe?: () => void;
-  private readonly update = () => this.host.requestUpdate();
-  private readonly onPageReady = () => this.adopt(pageStore() as S | undefined);
+  readonly #host: Host;
+  readonly #onStore?: (store: S) => void;
+  #unsubscribe?: () => void;
+  readonly #update = () => this.#host.requestUpdate();
+  readonly #onPageReady = () => this.#adopt(pageStore() as S | undefined);
   // A stable identity: @lit/context's ContextRoot dedupes re-sent requests by callback.
-  private readonly receive: ContextCallback<BannerStore> = (store, unsubscribe) => {
-    if (this.unsubscribe !== unsubscribe) this.unsubscribe?.();
-    this.unsubscribe = unsubscribe;
-    this.adopt(store as S);
+  readonly #receive: ContextCallback<BannerStore> = (store, unsubscribe) => {
+    if (this.#unsubscribe !== unsubscribe) this.#unsubscribe?.();
+    this.#unsubscribe = unsubscribe;
+    this.#adopt(store as S);
   };
 
   constructor(host: Host, onStore?: (store: S) => void) {
-    this.host = host;
-    this.onStore = onStore;
+    this.#host = host;
+    this.#onStore = onStore;
     host.addController(this);
   }
 
@@ -75,44 +75,44 @@ export class StoreController<S extends BannerStore = ConsentStore> implements Re
     // The same event as @lit/context's ContextRequestEvent, which providers duck-type.
     const request: Partial<ContextEvent<typeof storeContext>> = {
       context: storeContext,
-      contextTarget: this.host,
-      callback: this.receive,
+      contextTarget: this.#host,
+      callback: this.#receive,
       subscribe: true,
     };
-    this.host.dispatchEvent(
+    this.#host.dispatchEvent(
       Object.assign(new Event('context-request', { bubbles: true, composed: true }), request),
     );
     if (this.store) {
-      this.listen(this.store);
+      this.#listen(this.store);
       return;
     }
-    this.adopt(pageStore() as S | undefined);
+    this.#adopt(pageStore() as S | undefined);
     // A site may place elements in its markup before keuze.init has run.
-    if (!this.store) document.addEventListener('keuze-ready', this.onPageReady);
+    if (!this.store) document.addEventListener('keuze-ready', this.#onPageReady);
   }
 
   hostDisconnected(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    document.removeEventListener('keuze-ready', this.onPageReady);
-    if (this.store) this.unlisten(this.store);
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    document.removeEventListener('keuze-ready', this.#onPageReady);
+    if (this.store) this.#unlisten(this.store);
   }
 
-  private adopt(store: S | undefined): void {
+  #adopt(store: S | undefined): void {
     if (!store || store === this.store) return;
-    if (this.store) this.unlisten(this.store);
+    if (this.store) this.#unlisten(this.store);
     this.store = store;
-    document.removeEventListener('keuze-ready', this.onPageReady);
-    if (this.host.isConnected) this.listen(store);
-    this.onStore?.(store);
-    this.host.requestUpdate();
+    document.removeEventListener('keuze-ready', this.#onPageReady);
+    if (this.#host.isConnected) this.#listen(store);
+    this.#onStore?.(store);
+    this.#host.requestUpdate();
   }
 
-  private listen(store: S): void {
-    for (const type of ['change', 'ready']) store.addEventListener(type, this.update);
+  #listen(store: S): void {
+    for (const type of ['change', 'ready']) store.addEventListener(type, this.#update);
   }
 
-  private unlisten(store: S): void {
-    for (const type of ['change', 'ready']) store.removeEventListener(type, this.update);
+  #unlisten(store: S): void {
+    for (const type of ['change', 'ready']) store.removeEventListener(type, this.#update);
   }
 }
