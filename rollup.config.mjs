@@ -24,7 +24,7 @@ const npm = {
     chunkFileNames: 'chunks/[name]-[hash].js',
     sourcemap: true,
   },
-  plugins: [json({ preferConst: true }), esbuild({ target: 'es2021' })],
+  plugins: [json({ preferConst: true }), esbuild({ target: 'es2022' })],
 };
 
 // ---------------------------------------------------------------------------

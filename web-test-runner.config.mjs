@@ -69,7 +69,7 @@ export default {
   testsFinishTimeout: 300000,
   testFramework: { config: { timeout: 10000 } },
   middleware: testServerMiddleware(),
-  plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2021', tsconfig: 'tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   coverageConfig: {
     include: ['src/core/**/*.ts'],
     threshold: { lines: 90, statements: 90 },
