@@ -92,8 +92,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     console.log('file                              gzip -9');
     for (const [file, bytes] of Object.entries(result.files))
       console.log(`  ${file.padEnd(32)}${kB(bytes).padStart(10)}`);
+    console.log(`     returning visitor (first layer + engine): ${kB(result.returning.gzip)}`);
   }
-  console.log(`     returning visitor (first layer + engine): ${kB(result.returning.gzip)}`);
   let over = false;
   for (const [name, label] of [
     ['firstLayer', 'first layer (before the banner)'],
@@ -102,7 +102,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     const { gzip, budget, ceiling } = result[name];
     over ||= gzip > ceiling;
     const status = gzip <= budget ? 'ok  ' : gzip <= ceiling ? 'GAP ' : 'OVER';
-    console.log(
+    // With --json, stdout is only the JSON.
+    (process.argv.includes('--json') ? console.error : console.log)(
       `${status} ${label}: ${kB(gzip)}; target ${kB(budget)}` +
         `${gzip > budget ? ` (${kB(gzip - budget)} to go)` : ''}; ceiling ${kB(ceiling)}`,
     );
