@@ -68,17 +68,15 @@ export abstract class KeuzeElement extends HTMLElement implements ReactiveContro
     super();
     const root = (this.renderRoot = this.attachShadow({ mode: 'open' }));
     const { styles, properties } = this.constructor as typeof KeuzeElement;
-    if (root.adoptedStyleSheets) {
-      let sheet = sheets.get(styles);
-      if (!sheet) {
-        sheet = new CSSStyleSheet();
-        sheet.replaceSync(styles);
-        sheets.set(styles, sheet);
-      }
-      root.adoptedStyleSheets = [sheet];
-    } else {
-      root.append(h('style', {}, styles));
+    // Constructable stylesheets everywhere the build's ES2022 runs (Safari 16.4+), and no
+    // `style-src 'unsafe-inline'` needed.
+    let sheet = sheets.get(styles);
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(styles);
+      sheets.set(styles, sheet);
     }
+    root.adoptedStyleSheets = [sheet];
     // A property set before the element was defined hides the accessor: move it to the attribute.
     for (const name of properties) {
       if (Object.hasOwn(this, name)) {
