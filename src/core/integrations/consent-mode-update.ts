@@ -5,6 +5,7 @@ import type { Consent } from '../types.js';
 import {
   dataLayerOf,
   deniedState,
+  entriesBeforeDefault,
   gtagFor,
   type ConsentModeState,
   type ResolvedConsentMode,
@@ -54,4 +55,17 @@ export function pushConsentModeUpdate(
     },
   });
   return state;
+}
+
+/** A gtag command other than consent (`js`, `config`, `event`) or a tag manager start. */
+function isTagCommand(entry: unknown): boolean {
+  if (!entry || typeof entry !== 'object') return false;
+  return 'length' in entry
+    ? ['js', 'config', 'event'].includes((entry as ArrayLike<unknown>)[0] as string)
+    : (entry as { event?: unknown }).event === 'gtm.js';
+}
+
+/** How many tag commands were in the data layer before our default (0 when none). */
+export function earlyTagEntries(options: ResolvedConsentMode, win: Window = window): number {
+  return entriesBeforeDefault(options, win).filter(isTagCommand).length;
 }

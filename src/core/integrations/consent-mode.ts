@@ -92,8 +92,8 @@ export function gtagFor(layer: DataLayer): (...args: unknown[]) => void {
 /** Data layers that already got our default: loading the script twice pushes it once. */
 const defaulted = new WeakSet<DataLayer>();
 
-/** Entries that were in the data layer before the default: a tag ran too early. */
-const early = new WeakMap<DataLayer, number>();
+/** How many entries each data layer had when our default went in (tags among them ran too early). */
+const entriesBefore = new WeakMap<DataLayer, number>();
 
 export function deniedState(): ConsentModeState {
   return Object.fromEntries(
@@ -109,8 +109,7 @@ export function pushConsentModeDefault(
   const layer = dataLayerOf(options.dataLayerName, win);
   if (defaulted.has(layer)) return false;
   defaulted.add(layer);
-  const tagEntries = layer.filter(isTagCommand).length;
-  if (tagEntries > 0) early.set(layer, tagEntries);
+  entriesBefore.set(layer, layer.length);
   const gtag = gtagFor(layer);
   const defaults: Record<string, unknown> = {
     ...deniedState(),
@@ -123,17 +122,14 @@ export function pushConsentModeDefault(
   return true;
 }
 
-/** A gtag command other than consent (`js`, `config`, `event`) or a tag manager start. */
-function isTagCommand(entry: unknown): boolean {
-  if (!entry || typeof entry !== 'object') return false;
-  return 'length' in entry
-    ? ['js', 'config', 'event'].includes((entry as ArrayLike<unknown>)[0] as string)
-    : (entry as { event?: unknown }).event === 'gtm.js';
-}
-
-/** How many tag commands were in the data layer before our default (0 when none). */
-export function earlyTagEntries(options: ResolvedConsentMode, win: Window = window): number {
-  const host = win as unknown as Record<string, unknown>;
-  const layer = host[options.dataLayerName];
-  return Array.isArray(layer) ? (early.get(layer) ?? 0) : 0;
+/**
+ * The entries that were in the data layer before our default. Only the
+ * engine's diagnostics look at them (consent-mode-update.ts: earlyTagEntries).
+ */
+export function entriesBeforeDefault(
+  options: Pick<ResolvedConsentMode, 'dataLayerName'>,
+  win: Window = window,
+): unknown[] {
+  const layer = (win as unknown as Record<string, unknown>)[options.dataLayerName];
+  return Array.isArray(layer) ? layer.slice(0, entriesBefore.get(layer) ?? 0) : [];
 }

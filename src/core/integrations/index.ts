@@ -3,8 +3,8 @@
 // stored decision is read), then startIntegrations once the store has loaded.
 import type { Config, Finding } from '../types.js';
 import type { ConsentStore, StoreChangeDetail } from '../store.js';
-import { earlyTagEntries, pushConsentModeDefault, resolveConsentMode } from './consent-mode.js';
-import { pushConsentModeUpdate } from './consent-mode-update.js';
+import { pushConsentModeDefault, resolveConsentMode } from './consent-mode.js';
+import { earlyTagEntries, pushConsentModeUpdate } from './consent-mode-update.js';
 import { itemsToRemove, removeStorage, withdrawnIds, type CleanupReport } from './cleanup.js';
 import { ConsentLog, type ConsentLogOptions } from './log.js';
 import { diagnoseConfig, diagnoseStorage } from './diagnostics.js';
