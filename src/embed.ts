@@ -70,10 +70,11 @@ async function fetchConfig(url: string, timeout: number): Promise<unknown> {
   }
 }
 
-function whenBodyExists(): Promise<void> {
-  if (document.body) return Promise.resolve();
-  return new Promise((resolve) =>
-    document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }),
+/** Waits for DOMContentLoaded, unless `parsed` says the page has got far enough already. */
+function untilParsed(parsed: unknown): unknown {
+  return (
+    parsed ||
+    new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
   );
 }
 
@@ -106,11 +107,7 @@ async function start(script: HTMLScriptElement | null): Promise<void> {
     } else {
       config = readInline();
       if (config === undefined) {
-        if (document.readyState === 'loading') {
-          await new Promise((resolve) =>
-            document.addEventListener('DOMContentLoaded', resolve, { once: true }),
-          );
-        }
+        await untilParsed(document.readyState !== 'loading');
         config = readInline();
       }
     }
@@ -138,7 +135,7 @@ async function mount(script: HTMLScriptElement | null): Promise<void> {
   const boot = ui === 'none' ? undefined : keuze.boot;
   let handOver: ReturnType<typeof mountBanner> | undefined;
   if (boot) {
-    await whenBodyExists();
+    await untilParsed(document.body);
     handOver = mountBanner(boot);
     const idle = () => keuze.whenIdle();
     document.addEventListener('keuze-show', idle, { once: true });
@@ -150,7 +147,7 @@ async function mount(script: HTMLScriptElement | null): Promise<void> {
   const store = keuze.store;
   handOver?.(store);
   if (!store || ui === 'none') return;
-  await whenBodyExists();
+  await untilParsed(document.body);
   engine().mountUI(store, { ui });
 }
 
