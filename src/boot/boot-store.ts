@@ -72,19 +72,15 @@ export class BootStore extends EventTarget implements BannerStore {
   readonly ready: Promise<void>;
   status: BannerStore['status'] = 'loading';
   needsDecision = false;
-  locale: string;
+  /** Set by the banner before a decision; until then the engine's store keeps its own language. */
+  locale = '';
 
   readonly #engineStore: () => Promise<ConsentStore | undefined>;
 
-  constructor(
-    config: Config,
-    engineStore: () => Promise<ConsentStore | undefined>,
-    locale: string,
-  ) {
+  constructor(config: Config, engineStore: () => Promise<ConsentStore | undefined>) {
     super();
     this.#engineStore = engineStore;
     this.config = config;
-    this.locale = locale;
     this.gpc = config.gpc !== false && gpcSignal();
     this.ready = Promise.all([readIndexedDB(), readLocalStorage()])
       .then((records) => !records.some((record) => holds(record, Date.now(), config)))
@@ -98,7 +94,7 @@ export class BootStore extends EventTarget implements BannerStore {
   async #act(action: (store: ConsentStore) => Promise<unknown>): Promise<unknown> {
     const store = await this.#engineStore();
     if (!store) return undefined;
-    store.locale = this.locale;
+    if (this.locale) store.locale = this.locale;
     return action(store);
   }
 

@@ -11,7 +11,7 @@ import type { mountUI } from '../elements/mount.js';
 import { resolveConsentMode, pushConsentModeDefault } from '../core/integrations/consent-mode.js';
 import { showableConfig } from './first-look.js';
 import { BootStore } from './boot-store.js';
-import { closedConsent, initialLocale, listen } from '../core/page.js';
+import { closedConsent, listen } from '../core/page.js';
 
 /** What dist/keuze-engine.js leaves on window.__keuze.engine. */
 export interface Engine {
@@ -66,7 +66,7 @@ export class BootKeuze implements PublicKeuze {
       if (consentMode) pushConsentModeDefault(consentMode);
     }
     if (showableConfig(input)) {
-      const boot = new BootStore(input, () => this.#engineStore(), initialLocale(input));
+      const boot = new BootStore(input, () => this.#engineStore());
       this.boot = boot;
       // A returning visitor's gated content waits for the engine: load it at once.
       void boot.ready.then(() => {
