@@ -139,8 +139,6 @@ const shipped = new Map(
 let localeBase: string | undefined;
 /** Per file (lower-case tag): its download, settled with the dictionary or null. Each file is fetched once. */
 const downloads = new Map<string, Promise<Translation | null>>();
-/** Per requested language (lower-case): its load. */
-const loads = new Map<string, Promise<boolean>>();
 /** Requested languages (lower-case) whose load has settled. */
 const settled = new Set<string>();
 
@@ -159,11 +157,16 @@ export function getLocaleBase(): string | undefined {
 }
 
 /**
- * Languages a request can be answered in: the registered ones, plus the shipped
- * files when there is somewhere to fetch them from.
+ * The language a request can be answered in (lower-case): the first tag of its
+ * fallback chain that is registered, or shipped when there is somewhere to fetch
+ * it from. English, always registered, ends every chain.
  */
-export function loadableLocales(): string[] {
-  return [...new Set([...translations.keys(), ...(localeBase ? shipped.keys() : [])])];
+export function loadableLocale(requested: string): string {
+  return (
+    fallbackChain(requested).find(
+      (tag) => translations.has(tag) || (localeBase !== undefined && shipped.has(tag)),
+    ) ?? FALLBACK_LOCALE
+  );
 }
 
 /** The files `lang` still needs, base language first: `nl-BE` → `nl`, `nl-be`. */
@@ -214,32 +217,25 @@ function isDictionary(value: unknown): value is Translation {
 /**
  * Makes `lang` available: fetches what it needs unless registered already, the
  * base language before a regional file (`nl`, then `nl-BE`; both requests start
- * at once). A regional file is only an override, so it is used only on top of
- * its base language. Resolves true when the language's words are there, false
- * when a file failed (English fills the gaps) or there is nowhere to fetch from.
+ * at once, and each file is fetched once however often it is asked for). A
+ * regional file is only an override, so it is used only on top of its base
+ * language. Resolves true when the language's words are there, false when a
+ * file failed (English fills the gaps) or there is nowhere to fetch from.
  */
-export function loadLocale(lang: string): Promise<boolean> {
-  const key = lang.toLowerCase();
+export async function loadLocale(lang: string): Promise<boolean> {
   const files = missingFiles(lang);
-  if (!files.length) return Promise.resolve(hasWords(lang));
-  let pending = loads.get(key);
-  if (!pending) {
-    const started = files.map((tag) => [tag, download(tag)] as const);
-    pending = (async () => {
-      let ok = true;
-      for (const [tag, downloading] of started) {
-        const dictionary = await downloading;
-        // A regional file only on top of its base language.
-        if (dictionary && (!tag.includes('-') || translations.has(tag.split('-')[0]))) {
-          if (!translations.has(tag)) registerTranslation(tag, dictionary);
-        } else ok = false;
-      }
-      settled.add(key);
-      return ok && hasWords(lang);
-    })();
-    loads.set(key, pending);
+  if (!files.length) return hasWords(lang);
+  const started = files.map(download);
+  let complete = true;
+  for (const [index, tag] of files.entries()) {
+    const dictionary = await started[index];
+    // A regional file only on top of its base language.
+    if (dictionary && (!tag.includes('-') || translations.has(tag.split('-')[0]))) {
+      if (!translations.has(tag)) registerTranslation(tag, dictionary);
+    } else complete = false;
   }
-  return pending;
+  settled.add(lang.toLowerCase());
+  return complete && hasWords(lang);
 }
 
 /** Whether the language (at least its base) has a dictionary: `nl-BE` needs `nl`. */

@@ -8,9 +8,8 @@ import {
   isLocaleLoaded,
   isRtl,
   loadLocale,
-  loadableLocales,
+  loadableLocale,
   lookup,
-  resolveLocale,
   text,
   translationListeners,
 } from '../core/locale.js';
@@ -169,11 +168,11 @@ export class LocalizeController implements ReactiveController {
       return matchEnabled('en', enabled) ?? enabled[0];
     }
     const requested = candidates[0] ?? 'en';
-    const resolved = resolveLocale(requested, loadableLocales());
+    const resolved = loadableLocale(requested);
     // Keep the region when the site has overrides for it (nl-BE may say "u kan").
     const lower = requested.toLowerCase();
     const exact = Object.keys(source?.texts ?? {}).find((tag) => tag.toLowerCase() === lower);
-    return exact ?? (lower.startsWith(`${resolved.toLowerCase()}-`) ? requested : resolved);
+    return exact ?? (lower.startsWith(`${resolved}-`) ? requested : resolved);
   }
 
   /**
