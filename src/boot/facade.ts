@@ -61,10 +61,9 @@ export class BootKeuze implements PublicKeuze {
     }
     // Google tags placed after us must see the default now, even for a config the engine will
     // refuse. The engine's push is then a no-op: consent-mode.ts remembers the data layer.
-    if (typeof input === 'object' && input !== null) {
-      const consentMode = resolveConsentMode(input as never);
-      if (consentMode) pushConsentModeDefault(consentMode);
-    }
+    // resolveConsentMode reads `input?.googleConsentMode`, so any value is safe to pass.
+    const consentMode = resolveConsentMode(input as never);
+    if (consentMode) pushConsentModeDefault(consentMode);
     if (showableConfig(input)) {
       const boot = new BootStore(input, () => this.#engineStore());
       this.boot = boot;
