@@ -112,16 +112,6 @@ export class KeuzeBanner extends KeuzeElement {
     if (delta > 0) window.scrollBy({ top: delta, behavior: 'instant' as ScrollBehavior });
   }
 
-  readonly #handleCancel = (event: Event): void => {
-    // A blocking banner records nothing on Escape and stays until a choice is made.
-    event.preventDefault();
-  };
-
-  readonly #handleClose = (event: Event): void => {
-    const dialog = event.currentTarget as HTMLDialogElement;
-    if (this.open && dialog.isConnected) dialog.showModal();
-  };
-
   async #handleDecision(action: 'accept-all' | 'reject-all'): Promise<void> {
     const store = this.#consent.store;
     if (!store || this.#busy) return;
@@ -174,8 +164,12 @@ export class KeuzeBanner extends KeuzeElement {
         ? h('dialog', {
             'aria-labelledby': 'title',
             'aria-describedby': 'intro',
-            cancel: this.#handleCancel,
-            close: this.#handleClose,
+            // A blocking banner records nothing on Escape and stays until a choice is made.
+            cancel: (event) => event.preventDefault(),
+            // `base` is the dialog created here, the listener's own element.
+            close: () => {
+              if (this.open && base!.isConnected) (base as HTMLDialogElement).showModal();
+            },
           })
         : h('section', { 'aria-labelledby': 'title' });
       base.setAttribute('part', 'base');
