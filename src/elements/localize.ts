@@ -60,8 +60,8 @@ function observeDocumentLang(): void {
 // this page only: keeping it longer would be storage on the device; the
 // decision's own `locale` field records it.
 const chosen = new WeakMap<object, string>();
-// Languages whose wait ran out: shown in English until their words arrive.
-const waitedOut = new Set<string>();
+// Languages whose wait is over: loaded, failed, or shown in English until their words arrive.
+const waitIsOver = new Set<string>();
 
 /** Loads a language, waiting at most LOCALE_WAIT_MS: false when it failed or took longer. */
 const loadInTime = (lang: string): Promise<boolean> =>
@@ -182,15 +182,14 @@ export class LocalizeController implements ReactiveController {
    */
   get ready(): boolean {
     const lang = this.lang;
-    if (isLocaleLoaded(lang) || waitedOut.has(lang)) return true;
-    void loadLocale(lang).then(() => this.host.requestUpdate());
+    if (isLocaleLoaded(lang) || waitIsOver.has(lang)) return true;
     if (!this.waiting.has(lang)) {
       this.waiting.add(lang);
-      setTimeout(() => {
-        if (isLocaleLoaded(lang)) return;
-        waitedOut.add(lang);
+      // Loaded or not, the wait is over: words that arrive later re-render every element anyway.
+      void loadInTime(lang).then(() => {
+        waitIsOver.add(lang);
         this.host.requestUpdate();
-      }, LOCALE_WAIT_MS);
+      });
     }
     return false;
   }
