@@ -1,4 +1,4 @@
-import type { DecisionLayer, Layout, Theme } from '../../core/types.js';
+import type { Layout, Theme } from '../../core/types.js';
 import { isSafeUrl } from '../../core/config/check.js';
 import { StoreController } from '../context.js';
 import { KeuzeElement, h } from '../host.js';
@@ -112,22 +112,17 @@ export class KeuzeBanner extends KeuzeElement {
     if (delta > 0) window.scrollBy({ top: delta, behavior: 'instant' as ScrollBehavior });
   }
 
-  async #handleDecision(action: 'accept-all' | 'reject-all'): Promise<void> {
+  async #handleDecision(decide: 'acceptAll' | 'rejectAll'): Promise<void> {
     const store = this.#consent.store;
     if (!store || this.#busy) return;
     this.#busy = true;
     try {
       store.locale = this.#localize.lang;
-      const layer: DecisionLayer = 'banner';
-      await (action === 'accept-all' ? store.acceptAll(layer) : store.rejectAll(layer));
+      await store[decide]('banner');
     } finally {
       this.#busy = false;
     }
   }
-
-  readonly #handleSettings = (event: Event): void => {
-    this.#consent.store?.requestOpen(event.currentTarget as Element);
-  };
 
   get #effectiveLayout(): Layout {
     const layout = this.layout ?? this.#consent.store?.config.layout ?? 'bar';
@@ -203,7 +198,7 @@ export class KeuzeBanner extends KeuzeElement {
     const hasNecessary = config.purposes.some((purpose) => purpose.basis === 'necessary');
     const noticeUrl = config.notice?.url;
     const notice = noticeUrl && isSafeUrl(noticeUrl);
-    const button = (action: string, name: string, text: string) =>
+    const button = (action: string, name: string, text: string, click: (event: Event) => void) =>
       h(
         'button',
         {
@@ -212,10 +207,7 @@ export class KeuzeBanner extends KeuzeElement {
           part: `button ${name}-button`,
           'data-keuze-action': action,
           'aria-haspopup': action === 'open-centre' && 'dialog',
-          click:
-            action === 'open-centre'
-              ? this.#handleSettings
-              : () => void this.#handleDecision(action as 'accept-all' | 'reject-all'),
+          click,
         },
         text,
       );
@@ -246,9 +238,21 @@ export class KeuzeBanner extends KeuzeElement {
       h(
         'div',
         { class: 'actions', part: 'actions' },
-        button('accept-all', 'accept', t('banner.accept')),
-        button('reject-all', 'reject', t('banner.reject')),
-        button('open-centre', 'settings', t('banner.settings')),
+        button(
+          'accept-all',
+          'accept',
+          t('banner.accept'),
+          () => void this.#handleDecision('acceptAll'),
+        ),
+        button(
+          'reject-all',
+          'reject',
+          t('banner.reject'),
+          () => void this.#handleDecision('rejectAll'),
+        ),
+        button('open-centre', 'settings', t('banner.settings'), (event) =>
+          this.#consent.store?.requestOpen(event.currentTarget as Element),
+        ),
       ),
     );
   }
