@@ -47,7 +47,7 @@ let observer: MutationObserver | undefined;
 const refreshAll = () => hosts.forEach((host) => host.requestUpdate());
 
 function observeDocumentLang(): void {
-  if (observer || typeof MutationObserver === 'undefined') return;
+  if (observer) return;
   observer = new MutationObserver(refreshAll);
   observer.observe(document.documentElement, {
     attributes: true,
@@ -82,11 +82,6 @@ export async function chooseLocale(config: object, lang: string): Promise<boolea
   return loaded;
 }
 
-/** The language the visitor chose for this config, if any. */
-function chosenLocale(config: object | undefined): string | undefined {
-  return config ? chosen.get(config) : undefined;
-}
-
 /**
  * The enabled language that answers a request: `nl-BE` → `nl-BE` if enabled,
  * else `nl`; `nl` → the first enabled `nl-…`. English only when asked for: the
@@ -104,11 +99,9 @@ function matchEnabled(requested: string, enabled: readonly string[]): string | u
   return base ? enabled.find((tag) => tag.toLowerCase().startsWith(`${base}-`)) : undefined;
 }
 
-function browserLanguages(): string[] {
-  if (typeof navigator === 'undefined') return [];
-  return navigator.languages?.length
-    ? [...navigator.languages]
-    : [navigator.language].filter(Boolean);
+/** The browser's languages; empty ones are dropped with the other empty candidates. */
+function browserLanguages(): readonly string[] {
+  return navigator.languages?.length ? navigator.languages : [navigator.language];
 }
 
 /** The nearest `lang` attribute, walking up through shadow roots. */
@@ -154,7 +147,8 @@ export class LocalizeController implements ReactiveController {
     const source = this.source();
     const configured = source?.locale && source.locale !== 'auto' ? source.locale : undefined;
     const candidates = [
-      chosenLocale(source),
+      // WeakMap.get answers undefined for a missing config.
+      chosen.get(source as object),
       configured,
       nearestLang(this.host),
       ...browserLanguages(),
