@@ -37,17 +37,15 @@ export function translation(lang: string): Translation | undefined {
  * Tags are compared case-insensitively and returned lower-case.
  */
 export function fallbackChain(requested: string | undefined | null): string[] {
-  const chain: string[] = [];
   const parts = (requested ?? '')
     .trim()
     .toLowerCase()
     .replace(/_/g, '-')
     .split('-')
     .filter(Boolean);
-  for (let length = parts.length; length > 0; length--)
-    chain.push(parts.slice(0, length).join('-'));
-  if (!chain.includes(FALLBACK_LOCALE)) chain.push(FALLBACK_LOCALE);
-  return chain;
+  const chain = parts.map((_, index) => parts.slice(0, parts.length - index).join('-'));
+  // The set keeps the first place of a tag: `en-GB` → `en-gb`, `en`.
+  return [...new Set([...chain, FALLBACK_LOCALE])];
 }
 
 /**

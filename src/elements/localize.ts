@@ -139,7 +139,7 @@ export class LocalizeController implements ReactiveController {
   /**
    * The language to show, in this order: the visitor's choice in the cookie
    * centre, the config's `locale` (unless "auto"), the nearest `lang`
-   * attribute, the browser's languages. With `config.locales` only those are
+   * attribute, the browser's languages, English. With `config.locales` only those are
    * candidates (nl-BE → nl; else English if enabled, else the first enabled);
    * without, any registered or fetchable language (nl-BE → nl → en).
    */
@@ -152,6 +152,7 @@ export class LocalizeController implements ReactiveController {
       configured,
       nearestLang(this.host),
       ...browserLanguages(),
+      'en',
     ].filter((tag): tag is string => Boolean(tag));
     const enabled = source?.locales?.length ? source.locales : undefined;
     if (enabled) {
@@ -159,9 +160,9 @@ export class LocalizeController implements ReactiveController {
         const match = matchEnabled(candidate, enabled);
         if (match) return match;
       }
-      return matchEnabled('en', enabled) ?? enabled[0];
+      return enabled[0];
     }
-    const requested = candidates[0] ?? 'en';
+    const requested = candidates[0];
     const resolved = loadableLocale(requested);
     // Keep the region when the site has overrides for it (nl-BE may say "u kan").
     const lower = requested.toLowerCase();
