@@ -183,24 +183,27 @@ export function isLocaleLoaded(lang: string): boolean {
 
 /** A shipped file's dictionary, fetched once; null (reported once) when it cannot be had. */
 function download(tag: string): Promise<Translation | null> {
-  const url = new URL(`${shipped.get(tag)}.json`, localeBase).href;
-  const pending =
-    downloads.get(tag) ??
-    fetch(url, { credentials: 'same-origin' })
-      .then(async (response) => {
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        const dictionary: unknown = await response.json();
-        if (!isDictionary(dictionary)) throw new Error('not a flat JSON object of strings');
-        return dictionary;
-      })
-      .catch((error: Error) => {
-        console.warn(
-          `[keuze] The language file ${url} could not be loaded (${error.message}); English is shown instead.`,
-        );
-        return null;
-      });
-  downloads.set(tag, pending);
+  let pending = downloads.get(tag);
+  if (!pending) {
+    pending = fetchDictionary(new URL(`${shipped.get(tag)}.json`, localeBase).href);
+    downloads.set(tag, pending);
+  }
   return pending;
+}
+
+async function fetchDictionary(url: string): Promise<Translation | null> {
+  try {
+    const response = await fetch(url, { credentials: 'same-origin' });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const dictionary: unknown = await response.json();
+    if (!isDictionary(dictionary)) throw new Error('not a flat JSON object of strings');
+    return dictionary;
+  } catch (error) {
+    console.warn(
+      `[keuze] The language file ${url} could not be loaded (${(error as Error).message}); English is shown instead.`,
+    );
+    return null;
+  }
 }
 
 function isDictionary(value: unknown): value is Translation {
