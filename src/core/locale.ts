@@ -226,10 +226,11 @@ function isDictionary(value: unknown): value is Translation {
 export async function loadLocale(lang: string): Promise<boolean> {
   const files = missingFiles(lang);
   if (!files.length) return hasWords(lang);
-  const started = files.map(download);
+  // Start every request now; download() hands out each file's one request.
+  files.forEach(download);
   let complete = true;
-  for (const [index, tag] of files.entries()) {
-    const dictionary = await started[index];
+  for (const tag of files) {
+    const dictionary = await download(tag);
     // A regional file only on top of its base language.
     if (dictionary && (!tag.includes('-') || translations.has(tag.split('-')[0]))) {
       if (!translations.has(tag)) registerTranslation(tag, dictionary);
