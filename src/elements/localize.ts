@@ -211,7 +211,8 @@ export class LocalizeController implements ReactiveController {
   /** A list in the language's style: "a, b and c". */
   list(items: string[]): string {
     try {
-      return new Intl.ListFormat(this.lang, { style: 'long', type: 'conjunction' }).format(items);
+      // The defaults: a long conjunction.
+      return new Intl.ListFormat(this.lang).format(items);
     } catch {
       return items.join(', ');
     }
