@@ -90,7 +90,9 @@ export async function chooseLocale(config: object, lang: string): Promise<boolea
 function matchEnabled(requested: string, enabled: readonly string[]): string | undefined {
   const byLower = new Map(enabled.map((tag) => [tag.toLowerCase(), tag]));
   const chain = fallbackChain(requested);
-  const asked = chain[0] === 'en' ? chain : chain.slice(0, -1);
+  // The chain ends in English: for an English request (en, en-GB…) its own base, else only
+  // the implicit fallback, which must not beat the visitor's next language.
+  const asked = /^en(-|$)/.test(chain[0]) ? chain : chain.slice(0, -1);
   for (const tag of asked) {
     const found = byLower.get(tag);
     if (found) return found;

@@ -370,6 +370,17 @@ describe('<keuze-banner>', () => {
     expect(localeRequests()).to.not.include('/__raw/locales/de.json');
   });
 
+  it('finds the enabled base language of a regional English request: en-GB on an English/Dutch site is English', async () => {
+    const store = await makeStore({ locale: 'en-GB', locales: ['nl', 'en'] });
+    const banner = await shown(
+      await mount<KeuzeBanner>(store, html`<keuze-banner></keuze-banner>`, 'nl'),
+    );
+    expect(shadow(banner, '[part~="base"]').getAttribute('lang')).to.equal('en');
+    expect(shadow(banner, '[data-keuze-action="reject-all"]').textContent!.trim()).to.equal(
+      'Reject all',
+    );
+  });
+
   it('follows the visitor’s browser languages among those the site enables when the page language is not offered', async () => {
     const browser = navigator.languages[0].split('-')[0]; // e.g. "en" from "en-US"
     const other = browser === 'pl' ? 'cs' : 'pl';
