@@ -330,6 +330,14 @@ function printCss(tokens) {
       const name = significant(k - 1, -1);
       if (tokens[name]?.type === 'word' && tokens[name].text.startsWith('--'))
         custom = isPropertyName(tokens, name, k, true);
+    } else if (
+      token.type === 'word' &&
+      !custom &&
+      !functions.some((name) => name === 'var' || name === 'env')
+    ) {
+      // 0.5rem → .5rem (a selector never starts with a digit). Not where values are kept as written.
+      out += token.text.replace(/^(-?)0+\.(?=\d)/, '$1.');
+      continue;
     }
     out += token.text;
   }
@@ -341,6 +349,7 @@ function printCss(tokens) {
  * declaration: one word at the start of a statement, and the statement ends
  * with `;` or `}`, not with `{` (that would be a nested selector, `a :hover {`,
  * where the space matters). With `orFirst`, also at the start of the template.
+ * An interpolation before the name counts as the end of a statement.
  */
 function isPropertyName(tokens, name, colon, orFirst = false) {
   if (tokens[name].type !== 'word') return false;
@@ -348,6 +357,8 @@ function isPropertyName(tokens, name, colon, orFirst = false) {
   while (b >= 0 && tokens[b].type === 'ws') b -= 1;
   if (b < 0) {
     if (!orFirst) return false;
+  } else if (tokens[b].type === 'ph') {
+    // After an interpolated fragment of declarations (`${colours} --k-radius: …`).
   } else if (tokens[b].type !== 'punct' || !'{;}'.includes(tokens[b].text)) return false;
   let parens = 0;
   for (let a = colon + 1; a < tokens.length; a += 1) {

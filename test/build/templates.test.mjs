@@ -39,6 +39,15 @@ describe('css templates', () => {
     );
   });
 
+  it('drops the leading zero of a decimal, but not in a custom property or var() fallback', () => {
+    assert.equal(
+      css(
+        `.a { padding: 0.625rem -0.5em; opacity: 0.55; margin: 10.5px 0 }\n:host { --k-x: 0.5rem; gap: var(--y, 0.75rem) }`,
+      ),
+      '.a{padding:.625rem -.5em;opacity:.55;margin:10.5px 0}:host{--k-x: 0.5rem;gap:var(--y, 0.75rem)}',
+    );
+  });
+
   it('keeps the space of a descendant combinator and drops it around > and ,', () => {
     assert.equal(
       css(`.box .text,\n.modal   .text {\n  flex-basis: 100%;\n}\n.body > p { margin: 0 }`),
