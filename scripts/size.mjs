@@ -5,9 +5,10 @@
 // gzip -9, the way a CDN serves them. Bytes only: timings are never pass/fail.
 //
 // Two numbers per budget: the target of issue 8 (10 kB first layer, 16 kB
-// everything), and the ceiling CI enforces (test/build/budget.test.mjs): the
-// size reached so far plus a little room. The ceiling only ever goes down; it
-// stops a regression while the target is not yet met.
+// everything), and the ceiling CI enforces (test/build/budget.test.mjs). The
+// first layer meets its target, so its ceiling is the target. Everything does
+// not (see the README, "What it would take…"): its ceiling is the size reached
+// plus a little room, and only ever goes down, so nothing grows unnoticed.
 //
 //   node scripts/size.mjs            # table; exit 1 when over a ceiling
 //   node scripts/size.mjs --json     # the same numbers as JSON
@@ -22,7 +23,7 @@ const defaultDist = join(root, 'dist');
 
 // kB = 1,000 bytes, as issue 8 writes it.
 export const BUDGETS = { firstLayer: 10_000, everything: 16_000 };
-export const CEILINGS = { firstLayer: 11_520, everything: 64_500 };
+export const CEILINGS = { firstLayer: BUDGETS.firstLayer, everything: 61_500 };
 
 /** gzip -9 size of a file in dist/ (0 when it does not exist). */
 function gz(file, dist = defaultDist) {
