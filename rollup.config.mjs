@@ -369,18 +369,23 @@ function claimTrustedTypes() {
   };
 }
 
-const engineLayer = ({ final = false } = {}) => ({
-  input: 'src/lazy/engine.ts',
-  external: (id) => bootKey(id) !== undefined,
+/** A layer after the boot: an IIFE whose imports of earlier layers' shared modules read `window.__keuze`. */
+const laterLayer = (input, file, keyOf, plugins) => ({
+  input,
+  external: (id) => keyOf(id) !== undefined,
   makeAbsoluteExternalsRelative: false, // recordImports maps the ids back to keys
   output: {
-    file: 'dist/keuze-engine.js',
+    file,
     format: 'iife',
     sourcemap: SOURCEMAP,
-    globals: (id) => `__keuze.${bootKey(id)}`,
+    globals: (id) => `__keuze.${keyOf(id)}`,
     interop: 'esModule',
   },
-  plugins: [
+  plugins: [...plugins, recordImports()],
+});
+
+const engineLayer = ({ final = false } = {}) =>
+  laterLayer('src/lazy/engine.ts', 'dist/keuze-engine.js', bootKey, [
     claimTrustedTypes(),
     exposeShared(ENGINE_SHARED, 'engine', { final }),
     partTexts('engine'),
@@ -389,51 +394,25 @@ const engineLayer = ({ final = false } = {}) => ({
     rememberModules('engine'),
     guardShared('engine', ['boot'], { mayRepeatPure: true }),
     noLit('engine'),
-    recordImports(),
-  ],
-});
+  ]);
 
 /** Lit and the tokens as Lit CSS, with the Trusted Types policy lent to Lit while it evaluates. */
-const litLayer = ({ final = false } = {}) => ({
-  input: 'src/lazy/lit.ts',
-  external: (id) => bootKey(id) !== undefined,
-  makeAbsoluteExternalsRelative: false, // recordImports maps the ids back to keys
-  output: {
-    file: 'dist/keuze-lit.js',
-    format: 'iife',
-    sourcemap: SOURCEMAP,
-    globals: (id) => `__keuze.${bootKey(id)}`,
-    interop: 'esModule',
-  },
-  plugins: [
+const litLayer = ({ final = false } = {}) =>
+  laterLayer('src/lazy/lit.ts', 'dist/keuze-lit.js', bootKey, [
     claimTrustedTypes(),
     exposeShared(LIT_SHARED, 'lit', { final }),
     ...scriptPlugins(),
     rememberModules('lit'),
     guardShared('lit', ['boot', 'engine'], { mayRepeatPure: true }),
-    recordImports(),
-  ],
-});
+  ]);
 
-const lazyPart = (part) => ({
-  input: `src/lazy/${part}.ts`,
-  external: (id) => partKey(id) !== undefined,
-  makeAbsoluteExternalsRelative: false, // recordImports maps the ids back to keys
-  output: {
-    file: `dist/keuze-${part}.js`,
-    format: 'iife',
-    sourcemap: SOURCEMAP,
-    globals: (id) => `__keuze.${partKey(id)}`,
-    interop: 'esModule',
-  },
-  plugins: [
+const lazyPart = (part) =>
+  laterLayer(`src/lazy/${part}.ts`, `dist/keuze-${part}.js`, partKey, [
     partTexts(part),
     ...scriptPlugins(),
     guardShared(part, ['boot', 'engine', 'lit']),
     checkPartsTable(part),
-    recordImports(),
-  ],
-});
+  ]);
 
 // Each sharing layer twice: first to learn what the later layers import from it,
 // then (`final`, overwriting the first file) exposing only that.
