@@ -13,6 +13,18 @@ const UNITS = [
   ['seconds', 'second'],
 ] as const;
 
+// Intl formatters per language (and unit): building one costs far more than using it,
+// and a storage table can hold thousands of deletion periods.
+const formatters = new Map<string, Intl.NumberFormat | Intl.ListFormat | Intl.DateTimeFormat>();
+function cached<T extends Intl.NumberFormat | Intl.ListFormat | Intl.DateTimeFormat>(
+  key: string,
+  create: () => T,
+): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) formatters.set(key, (formatter = create()));
+  return formatter;
+}
+
 /**
  * An ISO 8601 duration in words: `P13M` → "13 months" / "13 maanden" / "13 miesięcy",
  * `P1Y6M` → "1 year and 6 months". Plural rules come from Intl, so Slavic and
@@ -32,7 +44,10 @@ export function formatDuration(
     if (!amount) return [];
     try {
       return [
-        new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'long' }).format(amount),
+        cached(
+          `unit ${lang} ${unit}`,
+          () => new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'long' }),
+        ).format(amount),
       ];
     } catch {
       return [`${amount} ${unit}${amount === 1 ? '' : 's'}`];
@@ -40,7 +55,10 @@ export function formatDuration(
   });
   if (parts.length === 0) return iso;
   try {
-    return new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' }).format(parts);
+    return cached(
+      `list ${lang}`,
+      () => new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' }),
+    ).format(parts);
   } catch {
     return parts.join(', ');
   }
@@ -51,9 +69,13 @@ export function formatDate(value: string | Date, lang: string, dateOnly = false)
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) return String(value);
   try {
-    return new Intl.DateTimeFormat(
-      lang,
-      dateOnly ? { dateStyle: 'long' } : { dateStyle: 'long', timeStyle: 'short' },
+    return cached(
+      `${dateOnly ? 'date' : 'datetime'} ${lang}`,
+      () =>
+        new Intl.DateTimeFormat(
+          lang,
+          dateOnly ? { dateStyle: 'long' } : { dateStyle: 'long', timeStyle: 'short' },
+        ),
     ).format(date);
   } catch {
     return date.toISOString();

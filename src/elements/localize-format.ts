@@ -4,6 +4,10 @@
 import { formatDate, formatDuration } from '../core/format.js';
 import { LocalizeController } from './localize.js';
 
+// One Intl.DisplayNames per language: constructing one costs far more than a lookup,
+// and a large centre asks for hundreds of country names per render.
+const regionNames = new Map<string, Intl.DisplayNames>();
+
 export class FormatController extends LocalizeController {
   /** A deletion period in words: `P13M` → "13 months" / "13 maanden"; `session` → the dictionary's word. */
   duration(iso: string): string {
@@ -19,7 +23,10 @@ export class FormatController extends LocalizeController {
   country(value: string): string {
     if (!/^[A-Za-z]{2}$/.test(value)) return value;
     try {
-      return new Intl.DisplayNames(this.lang, { type: 'region' }).of(value.toUpperCase()) ?? value;
+      const lang = this.lang;
+      let names = regionNames.get(lang);
+      if (!names) regionNames.set(lang, (names = new Intl.DisplayNames(lang, { type: 'region' })));
+      return names.of(value.toUpperCase()) ?? value;
     } catch {
       return value;
     }

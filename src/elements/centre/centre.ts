@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { ConsentStore } from '../../core/store.js';
 import type { Purpose, Service, Theme } from '../../core/types.js';
 import { isSafeUrl } from '../../core/config/check.js';
-import { storageRows } from '../../core/model.js';
+import { storageRows, type StorageRow } from '../../core/model.js';
 import { StoreController } from '../context.js';
 import { chooseLocale } from '../localize.js';
 import { FormatController } from '../localize-format.js';
@@ -263,6 +263,13 @@ export class KeuzeCentre extends LitElement {
   private renderContent(store: ConsentStore) {
     const t = this.localize.t.bind(this.localize);
     const noticeUrl = store.config.notice?.url;
+    // Grouped once per render: filtering every row for each purpose was O(purposes × rows).
+    const rowsByPurpose = new Map<string, StorageRow[]>();
+    for (const row of storageRows(store.config)) {
+      const rows = rowsByPurpose.get(row.purpose.id);
+      if (rows) rows.push(row);
+      else rowsByPurpose.set(row.purpose.id, [row]);
+    }
     return html`
       <header part="header">
         <h2 id="centre-title" part="title" tabindex="-1">${t('centre.title')}</h2>
@@ -293,7 +300,9 @@ export class KeuzeCentre extends LitElement {
         ${store.gpc ? html`<p class="gpc" part="gpc">${t('gpc.honoured')}</p>` : nothing}
         <h3 class="purposes-title" id="purposes-title">${t('centre.purposes')}</h3>
         <ul aria-labelledby="purposes-title">
-          ${store.config.purposes.map((purpose) => this.renderPurpose(store, purpose))}
+          ${store.config.purposes.map((purpose) =>
+            this.renderPurpose(purpose, rowsByPurpose.get(purpose.id) ?? []),
+          )}
         </ul>
         ${this.renderDecision(store)}
       </div>
@@ -347,7 +356,7 @@ export class KeuzeCentre extends LitElement {
     </div>`;
   }
 
-  private renderPurpose(store: ConsentStore, purpose: Purpose) {
+  private renderPurpose(purpose: Purpose, rows: readonly StorageRow[]) {
     const t = this.localize.t.bind(this.localize);
     const name = purposeName(purpose, this.localize);
     const description = purposeDescription(purpose, this.localize);
@@ -358,7 +367,6 @@ export class KeuzeCentre extends LitElement {
         : purpose.basis === 'legitimate-interest'
           ? t('centre.basis.legitimateInterest')
           : t('centre.basis.consent');
-    const rows = storageRows(store.config).filter((row) => row.purpose.id === purpose.id);
     const expanded = this.expanded.has(purpose.id);
     const headingId = `purpose-${purpose.id}`;
     const objection = purpose.basis === 'legitimate-interest';
