@@ -177,7 +177,10 @@ class Validator {
     this.log(input.log);
 
     if (issues.errors.length > 0) return undefined;
-    const copy = structuredClone(input) as unknown as Config;
+    // The purposes are already validated copies: cloning them again here (and the
+    // services and storage inside each purpose and service below) copied a large
+    // config three or four times. Left in place as undefined, they keep their key order.
+    const copy = structuredClone({ ...input, purposes: undefined }) as unknown as Config;
     copy.expiry = expiry;
     copy.layout ??= 'bar';
     copy.theme ??= 'auto';
@@ -267,7 +270,8 @@ class Validator {
       (service, index) => this.service(at(at(path, 'services'), index), service),
     );
     const storage = this.storageList(at(path, 'storage'), value.storage);
-    return { ...(structuredClone(value) as unknown as Purpose), services, storage };
+    const own = structuredClone({ ...value, services: undefined, storage: undefined });
+    return { ...(own as unknown as Purpose), services, storage };
   }
 
   private list(path: string, value: unknown, what: string): unknown[] {
@@ -297,7 +301,8 @@ class Validator {
     checkString(issues, at(path, 'country'), value.country, { max: 100 });
     checkString(issues, at(path, 'safeguard'), value.safeguard, { max: 300 });
     const storage = this.storageList(at(path, 'storage'), value.storage);
-    return { ...(structuredClone(value) as unknown as Service), storage };
+    const own = structuredClone({ ...value, storage: undefined });
+    return { ...(own as unknown as Service), storage };
   }
 
   private storageList(path: string, value: unknown): StorageItem[] {
