@@ -407,44 +407,31 @@ export class KeuzeNotice extends LitElement {
     const notice = config.notice ?? {};
     const entities = controllers(config);
     const h = this.heading(2);
-    const captionId = this.anchor('controllers-caption');
     const primary = config.controller?.name;
     const named = !primary || entities.some((entity) => this.txt(entity.name) === primary);
     return html`
       ${named ? nothing : html`<p>${this.t('notice.controllers.group', { name: primary })}</p>`}
       ${
         entities.length > 0
-          ? html`<div
-              class="keuze-notice__scroll"
-              role="region"
-              tabindex="0"
-              aria-labelledby=${captionId}
-            >
-              <table class="keuze-notice__table">
-                <caption id=${captionId}>
-                  ${this.t('notice.controllers.caption')}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">${this.t('notice.controllers.name')}</th>
-                    <th scope="col">${this.t('notice.controllers.address')}</th>
-                    <th scope="col">${this.t('notice.controllers.companyNumber')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${entities.map(
-                    (entity) =>
-                      html`<tr>
-                        <th scope="row">${this.txt(entity.name)}</th>
-                        <td>
-                          ${entity.address ? this.renderLines(entity.address) : nothing}${entity.country ? html`${entity.address ? html`<br />` : nothing}${this.country(entity.country)}` : nothing}
-                        </td>
-                        <td>${entity.companyNumber ?? ''}</td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>`
+          ? this.renderTable(
+              'controllers-caption',
+              this.t('notice.controllers.caption'),
+              [
+                this.t('notice.controllers.name'),
+                this.t('notice.controllers.address'),
+                this.t('notice.controllers.companyNumber'),
+              ],
+              entities.map(
+                (entity) =>
+                  html`<tr>
+                    <th scope="row">${this.txt(entity.name)}</th>
+                    <td>
+                      ${entity.address ? this.renderLines(entity.address) : nothing}${entity.country ? html`${entity.address ? html`<br />` : nothing}${this.country(entity.country)}` : nothing}
+                    </td>
+                    <td>${entity.companyNumber ?? ''}</td>
+                  </tr>`,
+              ),
+            )
           : nothing
       }
       ${notice.controllerNote ? html`<p>${this.txt(notice.controllerNote)}</p>` : nothing}
@@ -627,46 +614,68 @@ export class KeuzeNotice extends LitElement {
   }
 
   private renderStorageTable(purpose: Purpose, rows: StorageRow[]) {
-    const captionId = this.anchor(`cookies-${purpose.id}-caption`);
     const c = (key: string) => lookup(key, this.language, this.effectiveConfig?.texts);
+    return this.renderTable(
+      `cookies-${purpose.id}-caption`,
+      format(c('centre.storage.caption'), { purpose: this.purposeName(purpose) }),
+      [
+        c('centre.storage.name'),
+        c('centre.storage.provider'),
+        c('centre.storage.purpose'),
+        c('centre.storage.type'),
+        c('centre.storage.retention'),
+        this.t('notice.cookies.party'),
+      ],
+      rows.map(
+        ({ item, service }) =>
+          html`<tr data-storage-name=${item.name}>
+            <th scope="row"><code>${item.name}</code></th>
+            <td>
+              ${item.provider ?? c('centre.storage.firstParty')}${
+                service?.privacyPolicy
+                  ? html`<br />${this.renderLink(service.privacyPolicy, this.t('notice.cookies.privacyPolicy', { provider: service.provider }))}`
+                  : nothing
+              }
+            </td>
+            <td>${this.txt(item.purpose)}</td>
+            <td>${c(`centre.storage.type.${item.type}`)}</td>
+            <td data-retention=${item.retention}>${this.storageRetention(item.retention)}</td>
+            <td>${this.t(`notice.cookies.party.${item.party ?? 'first'}`)}</td>
+          </tr>`,
+      ),
+      'keuze-notice__storage',
+    );
+  }
+
+  /**
+   * A table in a scroll region that keyboard users can reach and screen readers
+   * announce by the table's caption (WCAG 1.3.1, 2.1.1).
+   */
+  private renderTable(
+    captionSuffix: string,
+    caption: string,
+    headers: string[],
+    rows: unknown,
+    modifier?: string,
+  ) {
+    const captionId = this.anchor(captionSuffix);
     return html`<div
       class="keuze-notice__scroll"
       role="region"
       tabindex="0"
       aria-labelledby=${captionId}
     >
-      <table class="keuze-notice__table keuze-notice__storage">
+      <table class=${modifier ? `keuze-notice__table ${modifier}` : 'keuze-notice__table'}>
         <caption id=${captionId}>
-          ${format(c('centre.storage.caption'), { purpose: this.purposeName(purpose) })}
+          ${caption}
         </caption>
         <thead>
           <tr>
-            <th scope="col">${c('centre.storage.name')}</th>
-            <th scope="col">${c('centre.storage.provider')}</th>
-            <th scope="col">${c('centre.storage.purpose')}</th>
-            <th scope="col">${c('centre.storage.type')}</th>
-            <th scope="col">${c('centre.storage.retention')}</th>
-            <th scope="col">${this.t('notice.cookies.party')}</th>
+            ${headers.map((header) => html`<th scope="col">${header}</th>`)}
           </tr>
         </thead>
         <tbody>
-          ${rows.map(
-            ({ item, service }) =>
-              html`<tr data-storage-name=${item.name}>
-                <th scope="row"><code>${item.name}</code></th>
-                <td>
-                  ${item.provider ?? c('centre.storage.firstParty')}${
-                    service?.privacyPolicy
-                      ? html`<br />${this.renderLink(service.privacyPolicy, this.t('notice.cookies.privacyPolicy', { provider: service.provider }))}`
-                      : nothing
-                  }
-                </td>
-                <td>${this.txt(item.purpose)}</td>
-                <td>${c(`centre.storage.type.${item.type}`)}</td>
-                <td data-retention=${item.retention}>${this.storageRetention(item.retention)}</td>
-                <td>${this.t(`notice.cookies.party.${item.party ?? 'first'}`)}</td>
-              </tr>`,
-          )}
+          ${rows}
         </tbody>
       </table>
     </div>`;
@@ -675,34 +684,21 @@ export class KeuzeNotice extends LitElement {
   private renderTransfers(config: Config) {
     const notice = config.notice ?? {};
     const transfers = notice.transfers ?? [];
-    const captionId = this.anchor('transfers-caption');
     return html`
       ${notice.transferNote ? html`<p>${this.txt(notice.transferNote)}</p>` : nothing}
       ${
         transfers.length > 0
-          ? html`<div
-              class="keuze-notice__scroll"
-              role="region"
-              tabindex="0"
-              aria-labelledby=${captionId}
-            >
-              <table class="keuze-notice__table">
-                <caption id=${captionId}>
-                  ${this.t('notice.transfers.caption')}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">${this.t('notice.transfers.countries')}</th>
-                    <th scope="col">${this.t('notice.transfers.recipients')}</th>
-                    <th scope="col">${this.t('notice.transfers.safeguard')}</th>
-                    <th scope="col">${this.t('notice.transfers.copy')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${transfers.map((transfer) => this.renderTransferRow(transfer))}
-                </tbody>
-              </table>
-            </div>`
+          ? this.renderTable(
+              'transfers-caption',
+              this.t('notice.transfers.caption'),
+              [
+                this.t('notice.transfers.countries'),
+                this.t('notice.transfers.recipients'),
+                this.t('notice.transfers.safeguard'),
+                this.t('notice.transfers.copy'),
+              ],
+              transfers.map((transfer) => this.renderTransferRow(transfer)),
+            )
           : nothing
       }
     `;
