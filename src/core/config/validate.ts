@@ -1,7 +1,7 @@
 // Config validation: one pass reports every problem with its path and what was
 // expected; the result is a normalized deep copy so nothing downstream needs
 // to guess defaults. An invalid config yields no config at all (fail closed).
-import type { Config, ConsentModeKey, Purpose, Service, StorageItem } from '../types.js';
+import type { Config, Purpose, Service, StorageItem } from '../types.js';
 import {
   type Issue,
   Issues,
@@ -21,6 +21,7 @@ import {
   parseDuration,
   addDuration,
 } from './check.js';
+import { CONSENT_MODE_KEYS } from '../integrations/consent-mode-keys.js';
 
 export interface ValidationResult {
   ok: boolean;
@@ -40,15 +41,6 @@ export const STORAGE_TYPES = [
 ] as const;
 export const LAYOUTS = ['bar', 'box', 'modal'] as const;
 export const THEMES = ['light', 'dark', 'auto'] as const;
-export const CONSENT_MODE_KEYS: readonly ConsentModeKey[] = [
-  'ad_storage',
-  'ad_user_data',
-  'ad_personalization',
-  'analytics_storage',
-  'functionality_storage',
-  'personalization_storage',
-  'security_storage',
-];
 export const DEFAULT_EXPIRY = 'P6M';
 /** Regulators' ceiling for keeping a choice. */
 export const MAX_EXPIRY_MONTHS = 13;

@@ -4,16 +4,7 @@
 // Each decision then pushes an update computed from a purpose → key map
 // (consent-mode-update.ts: the default is the first layer's, the update the engine's).
 import type { Config, ConsentModeKey, ConsentModeOptions } from '../types.js';
-
-export const CONSENT_MODE_KEYS: readonly ConsentModeKey[] = [
-  'ad_storage',
-  'ad_user_data',
-  'ad_personalization',
-  'analytics_storage',
-  'functionality_storage',
-  'personalization_storage',
-  'security_storage',
-];
+import { CONSENT_MODE_KEYS } from './consent-mode-keys.js';
 
 /** Which purpose (or service) grants which keys, for the well-known purpose ids. */
 export const DEFAULT_CONSENT_MODE_MAP: Readonly<Record<string, readonly ConsentModeKey[]>> = {

@@ -10,8 +10,8 @@ import { ConsentLog, type ConsentLogOptions } from './log.js';
 import { diagnoseConfig, diagnoseStorage } from './diagnostics.js';
 
 export { isPattern, matchesName, patternToRegExp } from './patterns.js';
+export { CONSENT_MODE_KEYS } from './consent-mode-keys.js';
 export {
-  CONSENT_MODE_KEYS,
   DEFAULT_CONSENT_MODE_MAP,
   pushConsentModeDefault,
   resolveConsentMode,
