@@ -22,11 +22,11 @@ import { execFileSync } from 'node:child_process';
 import puppeteer from 'puppeteer-core';
 import { measure as measureSizes, BUDGETS } from '../scripts/size.mjs';
 import { largeConfig } from './large-config.mjs';
-import { CHROMIUM_ARGS } from '../scripts/chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 7));
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM = findChromium();
 // BENCH_DIST=/some/dir serves that directory as /dist/ (e.g. an older build, to compare
 // before and after on the same machine under the same load).
 const DIST = process.env.BENCH_DIST ?? join(root, 'dist');

@@ -6,14 +6,14 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startDemo } from '../demo/server.mjs';
-import { CHROMIUM_ARGS } from './chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
 
 const out = fileURLToPath(new URL('../screenshots/', import.meta.url));
 mkdirSync(out, { recursive: true });
 
 const demo = await startDemo({ port: 0, quiet: true });
 const browser = await chromium.launch({
-  executablePath: process.env.KEUZE_CHROMIUM || '/usr/bin/chromium',
+  executablePath: findChromium(),
   args: [...CHROMIUM_ARGS, '--hide-scrollbars'],
 });
 

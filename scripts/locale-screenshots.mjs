@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
-import { CHROMIUM_ARGS } from './chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'screenshots');
@@ -30,10 +30,7 @@ const types = {
   '.map': 'application/json',
 };
 
-const chromium =
-  process.env.KEUZE_CHROMIUM || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
-if (!chromium)
-  throw new Error('No Chromium found: apt-get install -y chromium, or set KEUZE_CHROMIUM.');
+const chromium = findChromium();
 if (!existsSync(join(root, 'dist/keuze.min.js')))
   throw new Error('dist/keuze.min.js is missing: run `npm run build` first.');
 

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
-import { CHROMIUM_ARGS } from './chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'screenshots');
@@ -20,13 +20,7 @@ const types = {
   '.map': 'application/json',
 };
 
-const chromium =
-  process.env.KEUZE_CHROMIUM ||
-  ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync);
-if (!chromium) {
-  console.error('No Chromium found: apt-get install -y chromium, or set KEUZE_CHROMIUM.');
-  process.exit(1);
-}
+const chromium = findChromium();
 if (!existsSync(join(root, 'dist/keuze.min.js'))) {
   console.error('dist/keuze.min.js is missing: run `npm run build` first.');
   process.exit(1);

@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const rule = JSON.parse(await readFile(path.join(root, 'autoconsent/keuze.json'), 'utf8'));
@@ -36,17 +36,6 @@ const hits = [];
 let server;
 let origin;
 let browser;
-
-function executable() {
-  for (const candidate of [
-    process.env.KEUZE_CHROMIUM,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-  ]) {
-    if (candidate && existsSync(candidate)) return candidate;
-  }
-  throw new Error('Chromium not found: set KEUZE_CHROMIUM');
-}
 
 before(async () => {
   if (!existsSync(path.join(root, 'dist/keuze.min.js')))
@@ -95,7 +84,7 @@ before(async () => {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${server.address().port}`;
   browser = await chromium.launch({
-    executablePath: executable(),
+    executablePath: findChromium(),
     headless: true,
     args: CHROMIUM_ARGS,
   });

@@ -12,10 +12,9 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const executablePath = process.env.KEUZE_CHROMIUM || '/usr/bin/chromium';
 
 let server;
 let base;
@@ -111,10 +110,9 @@ before(async () => {
     existsSync(`${root}/dist/keuze.min.js`),
     'run `npm run build` first: the demo serves dist/keuze.min.js',
   );
-  assert.ok(existsSync(executablePath), `no Chromium at ${executablePath}; set KEUZE_CHROMIUM`);
   server = await startServer();
   base = server.url;
-  browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
 });
 
 after(async () => {
