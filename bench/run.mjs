@@ -23,6 +23,7 @@ import puppeteer from 'puppeteer-core';
 import { measure as measureSizes, BUDGETS } from '../scripts/size.mjs';
 import { largeConfig } from './large-config.mjs';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
+import { contentType } from '../scripts/content-types.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 7));
@@ -35,12 +36,6 @@ const fileOf = (path) =>
   path.startsWith('/dist/') ? join(DIST, path.slice('/dist/'.length)) : join(root, path);
 
 // ---------------------------------------------------------------- server
-const types = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.json': 'application/json',
-  '.map': 'application/json',
-};
 const typical = readFileSync(join(root, 'bench/pages/typical.json'), 'utf8');
 const large = JSON.stringify(largeConfig());
 
@@ -51,7 +46,7 @@ function serve(request, response) {
     response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
     response.end(body);
   };
-  if (path === '/bench/large.json') return send(200, large, types['.json']);
+  if (path === '/bench/large.json') return send(200, large, contentType('.json'));
   if (path === '/favicon.ico') return send(204, '');
   if (!/^\/(dist|bench\/pages|locales)\//.test(path)) return send(404, 'not found');
   const file = fileOf(path);
@@ -59,7 +54,7 @@ function serve(request, response) {
     return send(404, 'not found');
   let body = readFileSync(file);
   if (extname(file) === '.html') body = body.toString('utf8').replace('__CONFIG__', typical);
-  return send(200, body, types[extname(file)] ?? 'application/octet-stream');
+  return send(200, body, contentType(file));
 }
 
 /** gzip -9 bytes of what a URL served (the pages' own HTML excluded). */

@@ -20,23 +20,10 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildDemo } from './build.mjs';
+import { contentType } from '../scripts/content-types.mjs';
 
 const here = resolve(fileURLToPath(new URL('.', import.meta.url)));
 const root = resolve(here, '..');
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.gif': 'image/gif',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 // The demo proves the widget works under a strict policy: no inline script, no inline style attribute.
 const CSP = [
@@ -123,7 +110,9 @@ export function createDemoServer() {
     response.end(body);
   };
   const sendJson = (response, status, value) =>
-    send(response, status, JSON.stringify(value, null, 2), { 'Content-Type': TYPES['.json'] });
+    send(response, status, JSON.stringify(value, null, 2), {
+      'Content-Type': contentType('.json'),
+    });
 
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -149,7 +138,7 @@ export function createDemoServer() {
           cookies: cookieNames(request.headers.cookie),
           body: Object.fromEntries(url.searchParams),
         });
-        return send(response, 200, GIF, { 'Content-Type': TYPES['.gif'] });
+        return send(response, 200, GIF, { 'Content-Type': contentType('.gif') });
       }
       if (method === 'POST' && pathname === '/consent-log') {
         const body = parseJson(await readBody(request));
@@ -177,7 +166,7 @@ export function createDemoServer() {
       // Pretty URLs: /article → article.html.
       let file = fileFor(pathname);
       if (file && !extname(file)) file += '.html';
-      if (!file) return send(response, 404, 'Not found', { 'Content-Type': TYPES['.txt'] });
+      if (!file) return send(response, 404, 'Not found', { 'Content-Type': contentType('.txt') });
       let info;
       try {
         info = await stat(file);
@@ -185,15 +174,15 @@ export function createDemoServer() {
         info = null;
       }
       if (!info?.isFile())
-        return send(response, 404, 'Not found', { 'Content-Type': TYPES['.txt'] });
-      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+        return send(response, 404, 'Not found', { 'Content-Type': contentType('.txt') });
+      const type = contentType(file);
       const headers = { 'Content-Type': type, 'X-Content-Type-Options': 'nosniff' };
       if (type.startsWith('text/html')) headers['Content-Security-Policy'] = CSP;
       const body = method === 'HEAD' ? '' : await readFile(file);
       return send(response, 200, body, headers);
     } catch (error) {
       return send(response, 500, `Server error: ${error.message}`, {
-        'Content-Type': TYPES['.txt'],
+        'Content-Type': contentType('.txt'),
       });
     }
   });

@@ -11,10 +11,11 @@
 import { createServer } from 'node:http';
 import { mkdir, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
+import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
+import { contentType } from './content-types.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'screenshots');
@@ -22,13 +23,6 @@ const args = process.argv.slice(2);
 const inline = args.includes('--inline');
 const langs = args.filter((arg) => !arg.startsWith('--'));
 if (langs.length === 0) langs.push('de', 'fr', 'ar');
-const types = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.map': 'application/json',
-};
 
 const chromium = findChromium();
 if (!existsSync(join(root, 'dist/keuze.min.js')))
@@ -134,7 +128,7 @@ const server = createServer(async (request, response) => {
     const body = await readFile(join(root, path));
     response.writeHead(200, {
       ...headers,
-      'content-type': types[extname(path)] ?? 'application/octet-stream',
+      'content-type': contentType(path),
     });
     response.end(body);
   } catch {

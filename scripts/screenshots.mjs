@@ -5,20 +5,14 @@
 import { createServer } from 'node:http';
 import { mkdir, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
+import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
+import { contentType } from './content-types.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'screenshots');
-const types = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.map': 'application/json',
-};
 
 const chromium = findChromium();
 if (!existsSync(join(root, 'dist/keuze.min.js'))) {
@@ -35,7 +29,7 @@ const server = createServer(async (request, response) => {
     const body = await readFile(join(root, path));
     // The same strict CSP a careful site would send: the widget must work under it.
     response.writeHead(200, {
-      'content-type': types[extname(path)] ?? 'application/octet-stream',
+      'content-type': contentType(path),
       'content-security-policy':
         "default-src 'self'; script-src 'self' 'sha256-ignored'; style-src 'self'; img-src 'self' data:",
     });

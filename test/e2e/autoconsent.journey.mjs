@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
+import { contentType } from '../../scripts/content-types.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const rule = JSON.parse(await readFile(path.join(root, 'autoconsent/keuze.json'), 'utf8'));
@@ -23,12 +24,6 @@ const contentScript = path.join(
   'node_modules/@duckduckgo/autoconsent/dist/autoconsent.playwright.js',
 );
 const PAGE = '/test/e2e/pages/hardening-tracking.html';
-const TYPES = {
-  '.html': 'text/html',
-  '.js': 'application/javascript',
-  '.json': 'application/json',
-  '.map': 'application/json',
-};
 const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
 /** Requests that reached the beacon sink. */
@@ -72,7 +67,7 @@ before(async () => {
       response.writeHead(404).end('not found');
       return;
     }
-    const headers = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' };
+    const headers = { 'content-type': contentType(file) };
     if (url.searchParams.has('csp-header')) {
       // The policy as a real HTTP header, as a site would send it (the page also has it as a meta tag).
       headers['content-security-policy'] =
