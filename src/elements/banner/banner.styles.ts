@@ -1,8 +1,9 @@
-import { buttonsCss, css, tokensCss } from '../styles/tokens.css.js';
+import { css } from 'lit';
+import { buttons, tokens } from '../styles/tokens.js';
 
-export const bannerStyles =
-  tokensCss +
-  buttonsCss +
+export const bannerStyles = [
+  tokens,
+  buttons,
   css`
     .banner {
       position: fixed;
@@ -111,4 +112,5 @@ export const bannerStyles =
         border: 2px solid CanvasText;
       }
     }
-  `;
+  `,
+];

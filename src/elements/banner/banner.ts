@@ -1,7 +1,7 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Layout, Theme } from '../../core/types.js';
 import { isSafeUrl } from '../../core/config/check.js';
 import { StoreController } from '../context.js';
-import { KeuzeElement, h } from '../host.js';
 import { LocalizeController } from '../localize.js';
 import { canFocus, emitLayer, focusReopen } from '../events.js';
 import { purposeName } from '../names.js';
@@ -32,14 +32,16 @@ import { bannerStyles } from './banner.styles.js';
  * @cssproperty --keuze-font-family - Font (default: the page's).
  * @cssproperty --keuze-color-background - Background (see styles/README.md for all tokens).
  */
-export class KeuzeBanner extends KeuzeElement {
+export class KeuzeBanner extends LitElement {
   static override styles = bannerStyles;
-  static override properties = ['layout', 'theme'];
+  static override properties = {
+    layout: { reflect: true },
+    theme: { reflect: true },
+  };
 
   readonly #consent = new StoreController<BannerStore>(this);
   readonly #localize = new LocalizeController(this, () => this.#consent.store?.config);
 
-  #base?: HTMLElement;
   #busy = false;
 
   /** `bar` (default), `box`, or `modal` (a blocking dialog). Defaults to the config's `layout`. */
@@ -56,7 +58,13 @@ export class KeuzeBanner extends KeuzeElement {
 
   #shown = false;
   #focusWasInside = false;
+  /** The control that had keyboard focus before an update that may replace it (a new layout). */
+  #focusKey?: string | null;
   #lastOutsideFocus: Element | null = null;
+
+  get #base(): HTMLElement | null {
+    return this.renderRoot?.querySelector<HTMLElement>('[part~="base"]') ?? null;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -72,15 +80,28 @@ export class KeuzeBanner extends KeuzeElement {
     }
   }
 
-  protected override update(): void {
+  protected override willUpdate(): void {
     const config = this.#consent.store?.config;
     if (this.theme === undefined && config?.theme) this.theme = config.theme;
-    const open = this.open;
     // Checked before render removes the buttons: afterwards focus is already lost to <body>.
-    if (this.#shown && !open && this.matches(':focus-within')) this.#focusWasInside = true;
-    this.#render(open);
-    const dialog = this.#base;
-    if (dialog instanceof HTMLDialogElement && open && !dialog.open) dialog.showModal();
+    if (this.#shown && !this.open && this.matches(':focus-within')) this.#focusWasInside = true;
+    const active = this.shadowRoot?.activeElement ?? null;
+    this.#focusKey = active?.getAttribute('data-keuze-action') ?? active?.getAttribute('part');
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const open = this.open;
+    const base = this.#base;
+    if (base instanceof HTMLDialogElement && open && !base.open) base.showModal();
+    // A new layout replaces the base: keyboard focus moves to the same control in it.
+    const key = this.#focusKey;
+    if (key && open && !this.shadowRoot?.activeElement) {
+      // Our own fixed attribute values, never page or config text.
+      this.renderRoot
+        .querySelector<HTMLElement>(`[data-keuze-action="${key}"],[part="${key}"]`)
+        ?.focus();
+    }
     if (open !== this.#shown) {
       this.#shown = open;
       emitLayer(this, open ? 'keuze-show' : 'keuze-hide', 'banner');
@@ -101,8 +122,9 @@ export class KeuzeBanner extends KeuzeElement {
   };
 
   #revealAboveBanner(target: Element): void {
-    if (!this.open || !this.#base || !target.isConnected) return;
-    const bar = this.#base.getBoundingClientRect();
+    const base = this.#base;
+    if (!this.open || !base || !target.isConnected) return;
+    const bar = base.getBoundingClientRect();
     const rect = target.getBoundingClientRect();
     const sideBySide = rect.right <= bar.left || rect.left >= bar.right;
     if (sideBySide || rect.bottom <= bar.top || rect.top >= bar.bottom + window.innerHeight) return;
@@ -136,56 +158,45 @@ export class KeuzeBanner extends KeuzeElement {
     if (canFocus(this.#lastOutsideFocus)) this.#lastOutsideFocus.focus();
   }
 
-  /**
-   * Builds the banner afresh, keeping the base element while the layout stays (a
-   * modal dialog stays open, the entrance animation does not replay) and the
-   * content when nothing in it changed. Keyboard focus stays on the same control.
-   */
-  #render(open: boolean): void {
-    const root = this.renderRoot;
-    if (!open) {
-      this.#base?.remove();
-      this.#base = undefined;
-      return;
-    }
+  /** A blocking banner records nothing on Escape and stays until a choice is made. */
+  readonly #handleCancel = (event: Event): void => event.preventDefault();
+
+  readonly #handleClose = (event: Event): void => {
+    const dialog = event.currentTarget as HTMLDialogElement;
+    if (this.open && dialog.isConnected) dialog.showModal();
+  };
+
+  override render(): TemplateResult | typeof nothing {
+    if (!this.open) return nothing;
     const layout = this.#effectiveLayout;
-    const modal = layout === 'modal';
-    const tag = modal ? 'dialog' : 'section';
     const { lang, dir } = this.#localize;
-    let base = this.#base;
-    if (!base || base.localName !== tag) {
-      base?.remove();
-      base = modal
-        ? h('dialog', {
-            'aria-labelledby': 'title',
-            'aria-describedby': 'intro',
-            // A blocking banner records nothing on Escape and stays until a choice is made.
-            cancel: (event) => event.preventDefault(),
-            // `base` is the dialog created here, the listener's own element.
-            close: () => {
-              if (this.open && base!.isConnected) (base as HTMLDialogElement).showModal();
-            },
-          })
-        : h('section', { 'aria-labelledby': 'title' });
-      base.setAttribute('part', 'base');
-      root.append(base);
-      this.#base = base;
-    }
-    base.className = `banner ${layout}`;
-    base.lang = lang;
-    base.dir = dir;
     const content = this.#renderContent();
-    const current = base.firstElementChild;
-    if (current?.isEqualNode(content)) return;
-    const active = root.activeElement;
-    const key = active?.getAttribute('data-keuze-action') ?? active?.getAttribute('part');
-    base.replaceChildren(content);
-    // Our own fixed attribute values, never page or config text.
-    if (key)
-      content.querySelector<HTMLElement>(`[data-keuze-action="${key}"],[part="${key}"]`)?.focus();
+    // Two templates, so switching to or from a modal layout replaces the element.
+    return layout === 'modal'
+      ? html`<dialog
+          class="banner modal"
+          part="base"
+          lang=${lang}
+          dir=${dir}
+          aria-labelledby="title"
+          aria-describedby="intro"
+          @cancel=${this.#handleCancel}
+          @close=${this.#handleClose}
+        >
+          ${content}
+        </dialog>`
+      : html`<section
+          class="banner ${layout}"
+          part="base"
+          lang=${lang}
+          dir=${dir}
+          aria-labelledby="title"
+        >
+          ${content}
+        </section>`;
   }
 
-  #renderContent(): HTMLElement {
+  #renderContent(): TemplateResult {
     const store = this.#consent.store!;
     const { config } = store;
     const t = this.#localize.t.bind(this.#localize);
@@ -198,72 +209,66 @@ export class KeuzeBanner extends KeuzeElement {
     const hasNecessary = config.purposes.some((purpose) => purpose.basis === 'necessary');
     const noticeUrl = config.notice?.url;
     const notice = noticeUrl && isSafeUrl(noticeUrl);
-    const button = (action: string, name: string, text: string, click: (event: Event) => void) =>
-      h(
-        'button',
-        {
-          type: 'button',
-          class: `button ${name}`,
-          part: `button ${name}-button`,
-          'data-keuze-action': action,
-          'aria-haspopup': action === 'open-centre' && 'dialog',
-          click,
-        },
-        text,
-      );
-    return h(
-      'div',
-      { class: 'inner', part: 'inner' },
-      h(
-        'div',
-        { class: 'text', part: 'body' },
-        h('h2', { id: 'title', part: 'title' }, t('banner.title')),
-        h(
-          'p',
-          { id: 'intro' },
-          ...(controller
-            ? this.#renderIntro(controller, purposes)
-            : [t('banner.introNoController', { purposes })]),
-          hasNecessary && ` ${t('banner.necessary')}`,
-        ),
-        h(
-          'p',
-          {},
-          t('banner.withdraw'),
-          notice && ' ',
-          notice && h('a', { part: 'notice-link', href: noticeUrl }, t('banner.notice')),
-        ),
-        store.gpc && h('p', { class: 'gpc', part: 'gpc' }, t('gpc.honoured')),
-      ),
-      h(
-        'div',
-        { class: 'actions', part: 'actions' },
-        button(
-          'accept-all',
-          'accept',
-          t('banner.accept'),
-          () => void this.#handleDecision('acceptAll'),
-        ),
-        button(
-          'reject-all',
-          'reject',
-          t('banner.reject'),
-          () => void this.#handleDecision('rejectAll'),
-        ),
-        button('open-centre', 'settings', t('banner.settings'), (event) =>
-          this.#consent.store?.requestOpen(event.currentTarget as Element),
-        ),
-      ),
-    );
+    return html`<div class="inner" part="inner">
+      <div class="text" part="body">
+        <h2 id="title" part="title">${t('banner.title')}</h2>
+        <p id="intro">
+          ${
+            controller
+              ? this.#renderIntro(controller, purposes)
+              : t('banner.introNoController', { purposes })
+          }${hasNecessary ? ` ${t('banner.necessary')}` : nothing}
+        </p>
+        <p>
+          ${t('banner.withdraw')}${
+            notice
+              ? html` <a part="notice-link" href=${noticeUrl}>${t('banner.notice')}</a>`
+              : nothing
+          }
+        </p>
+        ${store.gpc ? html`<p class="gpc" part="gpc">${t('gpc.honoured')}</p>` : nothing}
+      </div>
+      <div class="actions" part="actions">
+        <button
+          type="button"
+          class="button accept"
+          part="button accept-button"
+          data-keuze-action="accept-all"
+          @click=${() => void this.#handleDecision('acceptAll')}
+        >
+          ${t('banner.accept')}
+        </button>
+        <button
+          type="button"
+          class="button reject"
+          part="button reject-button"
+          data-keuze-action="reject-all"
+          @click=${() => void this.#handleDecision('rejectAll')}
+        >
+          ${t('banner.reject')}
+        </button>
+        <button
+          type="button"
+          class="button settings"
+          part="button settings-button"
+          data-keuze-action="open-centre"
+          aria-haspopup="dialog"
+          @click=${(event: Event) =>
+            this.#consent.store?.requestOpen(event.currentTarget as Element)}
+        >
+          ${t('banner.settings')}
+        </button>
+      </div>
+    </div>`;
   }
 
   /**
    * The intro with the controller's name isolated in <bdi>: a Latin name inside
    * Arabic text (or the reverse) keeps its own direction and punctuation.
    */
-  #renderIntro(controller: string, purposes: string): Array<Node | string> {
+  #renderIntro(controller: string, purposes: string): unknown[] {
     const [before, ...after] = this.#localize.t('banner.intro', { purposes }).split('{controller}');
-    return [before, ...after.flatMap((rest) => [h('bdi', {}, controller), rest])];
+    return [before, ...after.flatMap((rest) => [html`<bdi>${controller}</bdi>`, rest])];
   }
 }
 

@@ -1,8 +1,9 @@
-import { buttonsCss, css, tokensCss } from '../styles/tokens.css.js';
+import { css } from 'lit';
+import { buttons, tokens } from '../styles/tokens.js';
 
-export const placeholderStyles =
-  tokensCss +
-  buttonsCss +
+export const placeholderStyles = [
+  tokens,
+  buttons,
   css`
     :host {
       display: block;
@@ -36,4 +37,5 @@ export const placeholderStyles =
       flex-wrap: wrap;
       gap: 0.75rem;
     }
-  `;
+  `,
+];

@@ -1,9 +1,9 @@
+import { LitElement, html, nothing } from 'lit';
 import type { ConsentStore } from '../../core/store.js';
 import type { Theme } from '../../core/types.js';
 import { isSafeUrl } from '../../core/config/check.js';
 import { findPurpose, findService } from '../../core/model.js';
 import { StoreController } from '../context.js';
-import { KeuzeElement, h } from '../host.js';
 import { LocalizeController } from '../localize.js';
 import { purposeName, serviceName } from '../names.js';
 import { placeholderStyles } from './placeholder.styles.js';
@@ -24,25 +24,14 @@ import { placeholderStyles } from './placeholder.styles.js';
  * @csspart details-button - Opens the cookie centre.
  * @cssproperty --keuze-placeholder-min-height - Minimum height when no `height` is given (default 12rem).
  */
-export class KeuzePlaceholder extends KeuzeElement {
+export class KeuzePlaceholder extends LitElement {
   static override styles = placeholderStyles;
-  static override properties = ['consent', 'width', 'height', 'theme'];
-
-  static override get observedAttributes(): string[] {
-    const names = super.observedAttributes;
-    // `consent` reads as '' without the attribute, as it always has (the others read as undefined).
-    Object.defineProperty(this.prototype, 'consent', {
-      configurable: true,
-      get(this: HTMLElement) {
-        return this.getAttribute('consent') ?? '';
-      },
-      set(this: HTMLElement, value: unknown) {
-        if (value == null) this.removeAttribute('consent');
-        else this.setAttribute('consent', String(value));
-      },
-    });
-    return names;
-  }
+  static override properties = {
+    consent: {},
+    width: {},
+    height: {},
+    theme: { reflect: true },
+  };
 
   // Named apart from the `consent` attribute, which is the element's contract.
   private readonly storeController = new StoreController(this);
@@ -51,7 +40,6 @@ export class KeuzePlaceholder extends KeuzeElement {
     () => this.storeController.store?.config,
   );
 
-  private base?: HTMLElement;
   private busy = false;
   /** The `width` and `height` last applied: otherwise the host's inline size is the site's. */
   private appliedSize: Array<string | undefined> = [undefined, undefined];
@@ -64,19 +52,23 @@ export class KeuzePlaceholder extends KeuzeElement {
   /** `light`, `dark` or `auto` (default: follows the visitor's system). Defaults to the config's `theme`. */
   declare theme?: Theme;
 
+  constructor() {
+    super();
+    this.consent = '';
+  }
+
   private get ids(): string[] {
-    return this.consent.split(/\s+/).filter((id) => id && !id.startsWith('!'));
+    return (this.consent ?? '').split(/\s+/).filter((id) => id && !id.startsWith('!'));
   }
 
   private get consentStore(): ConsentStore | undefined {
     return this.storeController.store;
   }
 
-  protected override update(): void {
+  protected override willUpdate(): void {
     const store = this.consentStore;
     if (this.theme === undefined && store?.config.theme) this.theme = store.config.theme;
     this.applySize();
-    if (store) this.render(store);
   }
 
   private applySize(): void {
@@ -110,23 +102,9 @@ export class KeuzePlaceholder extends KeuzeElement {
     this.consentStore?.requestOpen(event.currentTarget as Element);
   };
 
-  /**
-   * Builds the box afresh and swaps it in only when something in it changed
-   * (the store's events rarely change what it says); keyboard focus stays on
-   * the same button.
-   */
-  private render(store: ConsentStore): void {
-    const base = this.renderBase(store);
-    if (this.base?.isEqualNode(base)) return;
-    const part = this.renderRoot.activeElement?.getAttribute('part');
-    if (this.base) this.base.replaceWith(base);
-    else this.renderRoot.append(base);
-    this.base = base;
-    // Our own fixed part names, never page or config text.
-    if (part) base.querySelector<HTMLElement>(`[part="${part}"]`)?.focus();
-  }
-
-  private renderBase(store: ConsentStore): HTMLElement {
+  override render() {
+    const store = this.consentStore;
+    if (!store) return nothing;
     const { config } = store;
     const t = this.localize.t.bind(this.localize);
     const services = this.ids
@@ -145,61 +123,50 @@ export class KeuzePlaceholder extends KeuzeElement {
     const policy = services.find(
       ({ service }) => service.privacyPolicy && isSafeUrl(service.privacyPolicy),
     )?.service;
-    return h(
-      'section',
-      {
-        class: 'base',
-        part: 'base',
-        lang: this.localize.lang,
-        dir: this.localize.dir,
-        'aria-labelledby': 'title',
-      },
-      h('h2', { id: 'title', part: 'title' }, t('placeholder.title', { service: label })),
-      h(
-        'p',
-        {},
-        t('placeholder.body', {
+    return html`<section
+      class="base"
+      part="base"
+      lang=${this.localize.lang}
+      dir=${this.localize.dir}
+      aria-labelledby="title"
+    >
+      <h2 id="title" part="title">${t('placeholder.title', { service: label })}</h2>
+      <p>
+        ${t('placeholder.body', {
           provider: providers.length ? this.localize.list(providers) : label,
           purposes: this.localize.list([...purposes.values()]),
-        }),
-      ),
-      policy &&
-        h(
-          'p',
-          {},
-          h(
-            'a',
-            { href: policy.privacyPolicy, target: '_blank', rel: 'noopener noreferrer' },
-            t('placeholder.privacyPolicy', { provider: policy.provider }),
-          ),
-        ),
-      h(
-        'div',
-        { class: 'actions' },
-        h(
-          'button',
-          {
-            type: 'button',
-            class: 'button',
-            part: 'button allow-button',
-            click: () => void this.handleAllow(),
-          },
-          t('placeholder.allow'),
-        ),
-        h(
-          'button',
-          {
-            type: 'button',
-            class: 'button',
-            part: 'button details-button',
-            'aria-haspopup': 'dialog',
-            'data-keuze-action': 'open-centre',
-            click: this.handleDetails,
-          },
-          t('placeholder.details'),
-        ),
-      ),
-    );
+        })}
+      </p>
+      ${
+        policy
+          ? html`<p>
+              <a href=${policy.privacyPolicy!} target="_blank" rel="noopener noreferrer"
+                >${t('placeholder.privacyPolicy', { provider: policy.provider })}</a
+              >
+            </p>`
+          : nothing
+      }
+      <div class="actions">
+        <button
+          type="button"
+          class="button"
+          part="button allow-button"
+          @click=${() => void this.handleAllow()}
+        >
+          ${t('placeholder.allow')}
+        </button>
+        <button
+          type="button"
+          class="button"
+          part="button details-button"
+          aria-haspopup="dialog"
+          data-keuze-action="open-centre"
+          @click=${this.handleDetails}
+        >
+          ${t('placeholder.details')}
+        </button>
+      </div>
+    </section>`;
   }
 }
 

@@ -1,8 +1,9 @@
-import { buttonsCss, css, tokensCss } from '../styles/tokens.css.js';
+import { css } from 'lit';
+import { buttons, tokens } from '../styles/tokens.js';
 
-export const reopenStyles =
-  tokensCss +
-  buttonsCss +
+export const reopenStyles = [
+  tokens,
+  buttons,
   css`
     button {
       position: fixed;
@@ -32,4 +33,5 @@ export const reopenStyles =
       block-size: 1.5rem;
       flex: none;
     }
-  `;
+  `,
+];

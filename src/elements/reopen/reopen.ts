@@ -1,12 +1,11 @@
+import { LitElement, html, nothing } from 'lit';
 import type { Theme } from '../../core/types.js';
 import { StoreController } from '../context.js';
-import { KeuzeElement, h } from '../host.js';
 import { LocalizeController } from '../localize.js';
 import { reopenStyles } from './reopen.styles.js';
 
 export type ReopenPosition = 'bottom-left' | 'bottom-right' | 'top-left' | 'top-right';
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
 const COOKIE_ICON =
   'M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5Zm-3.5 7a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3Zm1 5.5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3Zm5.5 1a1 1 0 1 1 0 2 1 1 0 0 1 0-2Z';
 
@@ -22,24 +21,27 @@ const COOKIE_ICON =
  * @cssproperty --keuze-reopen-offset - Distance from the viewport edges (default 1rem).
  * @cssproperty --keuze-reopen-size - Diameter (default 3rem, never below 24px).
  */
-export class KeuzeReopen extends KeuzeElement {
+export class KeuzeReopen extends LitElement {
   static override styles = reopenStyles;
-  static override properties = ['position', 'theme'];
+  static override properties = {
+    position: { reflect: true },
+    theme: { reflect: true },
+  };
 
   private readonly consent = new StoreController(this);
   private readonly localize = new LocalizeController(this, () => this.consent.store?.config);
-
-  /** Made once and kept, so keyboard focus on it survives every update. */
-  private button?: HTMLButtonElement;
 
   /** Corner of the viewport. Defaults to the config's `reopen.position`, else bottom-left. */
   declare position?: ReopenPosition;
   /** `light`, `dark` or `auto` (default: follows the visitor's system). Defaults to the config's `theme`. */
   declare theme?: Theme;
 
-  protected override update(): void {
-    const store = this.consent.store;
-    const config = store?.config;
+  private get button(): HTMLButtonElement | null {
+    return this.renderRoot?.querySelector('button') ?? null;
+  }
+
+  protected override willUpdate(): void {
+    const config = this.consent.store?.config;
     if (this.theme === undefined && config?.theme) this.theme = config.theme;
     if (
       this.position === undefined &&
@@ -48,18 +50,6 @@ export class KeuzeReopen extends KeuzeElement {
     ) {
       this.position = config.reopen.position;
     }
-    // While the banner asks, the button would be a second, confusing way in.
-    if (!store || store.status !== 'ready' || store.needsDecision) {
-      this.button?.remove();
-      return;
-    }
-    const button = (this.button ??= this.renderButton());
-    const label = this.localize.t('reopen.label');
-    button.lang = this.localize.lang;
-    button.title = label;
-    button.setAttribute('aria-label', label);
-    // Appending again would move a focused button and so blur it.
-    if (button.parentNode !== this.renderRoot) this.renderRoot.append(button);
   }
 
   private readonly handleClick = (): void => {
@@ -70,27 +60,26 @@ export class KeuzeReopen extends KeuzeElement {
     this.button?.focus(options);
   }
 
-  private renderButton(): HTMLButtonElement {
-    const icon = document.createElementNS(SVG_NS, 'svg');
-    icon.setAttribute('viewBox', '0 0 24 24');
-    icon.setAttribute('aria-hidden', 'true');
-    icon.setAttribute('focusable', 'false');
-    const path = document.createElementNS(SVG_NS, 'path');
-    path.setAttribute('fill', 'currentColor');
-    path.setAttribute('d', COOKIE_ICON);
-    icon.append(path);
-    return h(
-      'button',
-      {
-        type: 'button',
-        class: 'button',
-        part: 'base button',
-        'aria-haspopup': 'dialog',
-        'data-keuze-action': 'open-centre',
-        click: this.handleClick,
-      },
-      icon,
-    );
+  override render() {
+    const store = this.consent.store;
+    // While the banner asks, the button would be a second, confusing way in.
+    if (!store || store.status !== 'ready' || store.needsDecision) return nothing;
+    const label = this.localize.t('reopen.label');
+    return html`<button
+      type="button"
+      class="button"
+      part="base button"
+      aria-haspopup="dialog"
+      data-keuze-action="open-centre"
+      lang=${this.localize.lang}
+      title=${label}
+      aria-label=${label}
+      @click=${this.handleClick}
+    >
+      <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+        <path fill="currentColor" d=${COOKIE_ICON}></path>
+      </svg>
+    </button>`;
   }
 }
 

@@ -1,6 +1,6 @@
-// The banner's Lit-free base (src/elements/host.ts), through what a visitor or a
-// site owner notices: the banner re-renders without losing keyboard focus or
-// closing its dialog, and its attributes and properties behave like an element's.
+// The banner as an element, through what a visitor or a site owner notices: it
+// re-renders without losing keyboard focus or closing its dialog, and its
+// attributes and properties behave like an element's.
 import { expect, waitUntil, fixtureCleanup } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { setLocaleBase } from '../../src/core/locale.js';
@@ -19,7 +19,7 @@ afterEach(() => {
 const text = (banner: Element, action: string) =>
   shadow(banner, `[data-keuze-action="${action}"]`).textContent!.trim();
 
-describe('KeuzeElement, the banner’s base', () => {
+describe('The banner as an element', () => {
   it('keeps keyboard focus on the same button when the banner switches language', async () => {
     const store = await makeStore();
     const banner = await mount<KeuzeBanner>(store, html`<keuze-banner></keuze-banner>`);
@@ -62,8 +62,8 @@ describe('KeuzeElement, the banner’s base', () => {
     const banner = await mount<KeuzeBanner>(store, html`<keuze-banner></keuze-banner>`);
     expect(banner.layout).to.equal(undefined);
     banner.layout = 'box';
-    expect(banner.getAttribute('layout')).to.equal('box');
     await banner.updateComplete;
+    expect(banner.getAttribute('layout')).to.equal('box');
     expect(shadow(banner, '[part~="base"]').classList.contains('box')).to.equal(true);
     banner.setAttribute('layout', 'modal');
     expect(banner.layout).to.equal('modal');
