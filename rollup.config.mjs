@@ -1,5 +1,5 @@
-import { copyFileSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import json from '@rollup/plugin-json';
@@ -28,233 +28,84 @@ const npm = {
 };
 
 // ---------------------------------------------------------------------------
-// The script-tag build, in layers that share modules through the
-// non-enumerable `window.__keuze`:
-//   dist/keuze.min.js      the boot: config, Consent Mode default, the stored
-//                          decision, the banner (no Lit). The first layer.
-//   dist/keuze-engine.js   validation, store, gate, integrations, re-open,
-//                          mountUI (no Lit); loaded by the boot after the banner
-//                          painted, and at once for a returning visitor.
-//   dist/keuze-lit.js      Lit, for the parts built on it; loaded before them.
-//   dist/keuze-<part>.js   the cookie centre, the notice, the placeholder.
-// A later layer must not bring its own copy of a stateful module (the locale
-// registry, the store context, the Trusted Types policy, the loader): it imports
-// it from an earlier layer, whose IIFE exposes the namespaces listed below, and
-// receives them as globals. `guardShared` fails the build when a layer would
-// bundle a module an earlier layer shares.
+// The script-tag build (docs/architecture.md):
+//   dist/keuze.min.js   a small classic script, the one a site includes: finds
+//                       the config, pushes the Consent Mode default before any
+//                       later tag, defines window.keuze and imports the rest.
+//   dist/keuze-*.js     one module graph (ES modules): the `banner` and `engine`
+//                       entries, the `centre`, `notice` and `placeholder` parts
+//                       they import on demand, and the chunks they share (Lit
+//                       among them), split by rollup.
+// Every loader requests a part's files at once (modulepreload) from the graph
+// the build writes into `virtual:keuze-chunks`.
 
-/** Module → key on window.__keuze, per layer. Bare specifiers, or paths from the project root without extension. */
-const BOOT_SHARED = {
-  'src/core/integrations/consent-mode': 'consentMode', // remembers which data layers have their default
-  'src/core/locale': 'locale',
-  'src/core/page-store': 'pageStore',
-  'src/elements/localize': 'localize',
-  'src/elements/context': 'context',
-  'src/elements/host': 'host', // the banner's base, which the re-open button and the placeholder share
-  'src/elements/styles/tokens.css': 'tokensCss',
-  'src/lazy/loader': 'loader',
-};
-const ENGINE_SHARED = {
-  'src/core/model': 'model',
-  'src/core/config/check': 'check',
-  // Stateless, but the parts need more of them than the boot's tree-shaken copies.
-  'src/elements/events': 'events',
-  'src/elements/names': 'names',
-};
+/** Each part's files, its own first, from the chunks rollup wrote (fileName → chunk). */
+function graphOf(chunks) {
+  const closure = (fileName, seen = new Set()) => {
+    if (seen.has(fileName)) return seen;
+    seen.add(fileName);
+    for (const imported of chunks[fileName]?.imports ?? []) closure(imported, seen);
+    return seen;
+  };
+  const graph = {};
+  for (const chunk of Object.values(chunks)) {
+    if (chunk.type === 'asset' || !(chunk.isEntry || chunk.isDynamicEntry)) continue;
+    graph[chunk.name] = [...closure(chunk.fileName)];
+  }
+  return graph;
+}
 
-const LIT_SHARED = {
-  lit: 'lit',
-  // lit/static-html.js and Lit's decorators import these directly; `lit` re-exports them all.
-  'node_modules/lit-html/lit-html': 'lit',
-  'node_modules/@lit/reactive-element/reactive-element': 'lit',
-  'src/elements/styles/tokens': 'tokens',
-  // Not Lit, but only the parts built on it use them (dates and durations in the centre and the notice).
-  'src/elements/localize-format': 'localizeFormat',
-  'src/core/format': 'format',
-};
+/** The graph of the last module build, for the classic script built after it. */
+let builtGraph;
+const GRAPH_MARK = '__KEUZE_CHUNK_GRAPH__';
 
 /**
- * The lazy parts, and whether each is built on Lit (then dist/keuze-lit.js is
- * loaded before it). The engine reads this table (`virtual:keuze-parts`); the
- * part's build checks it against what the part really imports.
+ * `virtual:keuze-chunks` in the module graph: a mark that is replaced, once
+ * rollup knows every chunk, by the graph itself (rollup then fills in the
+ * hashes of the file names it contains).
  */
-const PARTS = { centre: { lit: true }, notice: { lit: true }, placeholder: { lit: false } };
-
-const keyIn = (table) => (id) => {
-  if (Object.hasOwn(table, id)) return table[id];
-  if (!id.startsWith(root)) return undefined;
-  const path = relative(root, id)
-    .split(sep)
-    .join('/')
-    .replace(/\.(ts|js|mjs)$/, '');
-  return table[path];
-};
-const bootKey = keyIn(BOOT_SHARED);
-const engineKey = keyIn(ENGINE_SHARED);
-const litKey = keyIn(LIT_SHARED);
-const partKey = (id) => bootKey(id) ?? engineKey(id) ?? litKey(id);
-
-/**
- * What the later layers import from each layer's shared modules: layer → key →
- * names. Filled while they build (`recordImports`); each sharing layer is then
- * built a second time exposing only those names, so it keeps nothing on
- * `window.__keuze` that no one uses and tree-shaking still works on the rest.
- */
-const importedNames = { boot: new Map(), engine: new Map(), lit: new Map() };
-const keyOfLayer = () => ({ boot: bootKey, engine: engineKey, lit: litKey });
-
-function recordImports() {
+function chunkGraph() {
+  const ID = '\0keuze-chunks';
   return {
-    name: 'keuze-record-imports',
+    name: 'keuze-chunk-graph',
+    buildStart() {
+      // Files of an earlier build that this one may no longer write.
+      for (const name of readdirSync(join(root, 'dist'), { withFileTypes: true }))
+        if (name.isFile() && /^keuze-.+\.js(\.map)?$/.test(name.name))
+          rmSync(join(root, 'dist', name.name));
+    },
+    resolveId: (source) => (source === 'virtual:keuze-chunks' ? ID : null),
+    load: (id) => (id === ID ? `export default JSON.parse('${GRAPH_MARK}');` : null),
+    renderChunk(code, _chunk, _options, { chunks }) {
+      if (!code.includes(GRAPH_MARK)) return null;
+      const json = JSON.stringify(JSON.stringify(graphOf(chunks))).slice(1, -1);
+      return { code: code.replace(GRAPH_MARK, json), map: null };
+    },
     generateBundle(_, bundle) {
-      for (const chunk of Object.values(bundle)) {
-        if (chunk.type !== 'chunk') continue;
-        for (const [id, names] of Object.entries(chunk.importedBindings)) {
-          for (const [layer, keyOf] of Object.entries(keyOfLayer())) {
-            const key = keyOf(id);
-            if (key === undefined) continue;
-            const known = importedNames[layer].get(key) ?? new Set();
-            for (const name of names) known.add(name);
-            importedNames[layer].set(key, known);
-          }
-        }
-      }
+      builtGraph = graphOf(bundle);
+      // The same graph for tools: scripts/size.mjs (bytes per journey) and the tests.
+      this.emitFile({
+        type: 'asset',
+        fileName: 'keuze-graph.json',
+        source: `${JSON.stringify(builtGraph, null, 2)}\n`,
+      });
     },
   };
 }
 
-/**
- * The virtual module `virtual:keuze-shared` of a layer: by key, its shared
- * modules' namespaces (first pass), or only the names later layers import (`final`).
- */
-function exposeShared(table, layer, { final = false } = {}) {
-  const ID = '\0keuze-shared';
+/** `virtual:keuze-chunks` in the classic script: the graph the module build wrote. */
+function builtChunkGraph() {
+  const ID = '\0keuze-chunks';
   return {
-    name: 'keuze-expose-shared',
-    resolveId: (source) => (source === 'virtual:keuze-shared' ? ID : null),
+    name: 'keuze-built-chunk-graph',
+    resolveId: (source) => (source === 'virtual:keuze-chunks' ? ID : null),
     load(id) {
       if (id !== ID) return null;
-      const entries = Object.entries(table).filter(
-        ([, key], index, all) => all.findIndex(([, other]) => other === key) === index,
-      );
-      const imports = [];
-      const object = [];
-      entries.forEach(([module, key], i) => {
-        const specifier = JSON.stringify(
-          module.startsWith('src/') || module.startsWith('node_modules/')
-            ? `${join(root, module)}.${module.startsWith('src/') ? 'ts' : 'js'}`
-            : module,
-        );
-        const names = final ? importedNames[layer].get(key) : undefined;
-        if (final && !names) return; // no later layer imports this module
-        if (!names || names.has('*')) {
-          imports.push(`import * as m${i} from ${specifier};`);
-          object.push(`${key}: m${i}`);
-          return;
-        }
-        const list = [...names].sort();
-        imports.push(
-          `import { ${list.map((name, j) => `${name} as m${i}_${j}`).join(', ')} } from ${specifier};`,
-        );
-        object.push(`${key}: { ${list.map((name, j) => `${name}: m${i}_${j}`).join(', ')} }`);
-      });
-      return `${imports.join('\n')}\nexport const shared = { ${object.join(', ')} };`;
+      if (!builtGraph) this.error('The module graph must be built before dist/keuze.min.js.');
+      return `export default ${JSON.stringify(builtGraph)};`;
     },
   };
 }
-
-/** Remembers the modules of a layer, for the guard of the next ones. */
-const layerModules = { boot: new Set(), engine: new Set(), lit: new Set() };
-function rememberModules(layer) {
-  return {
-    name: 'keuze-remember-modules',
-    buildEnd() {
-      layerModules[layer] = new Set(this.getModuleIds());
-    },
-  };
-}
-
-// Stateless helpers a layer may carry its own copy of: each part tree-shakes
-// Lit's decorators to the few it uses instead of the engine exposing them all.
-const DUPLICABLE =
-  /[\\/]node_modules[\\/](@lit[\\/]reactive-element[\\/]decorators|lit[\\/]decorators)/;
-
-/**
- * Fails the build when layer `name` would bundle a module an earlier layer has.
- * The engine and the Lit layer may repeat the boot's pure functions (decision
- * reading, storage adapters, the Consent Mode default), never its state; a part
- * repeats nothing.
- */
-function guardShared(name, earlier, { mayRepeatPure = false } = {}) {
-  return {
-    name: 'keuze-guard-shared',
-    buildEnd(error) {
-      if (error) return;
-      for (const id of this.getModuleIds()) {
-        const info = this.getModuleInfo(id);
-        if (info.isExternal || id.startsWith('\0') || DUPLICABLE.test(id)) continue;
-        const owner = earlier.find((layer) => layerModules[layer].has(id));
-        if (!owner || (mayRepeatPure && !bootKey(id) && !isStateful(id))) continue;
-        this.error(
-          `dist/keuze-${name}.js would bundle a second copy of ` +
-            `${relative(root, id)}, which the ${owner} layer already has. Share it in rollup.config.mjs.`,
-        );
-      }
-    },
-  };
-}
-/** Fails the build when a layer that must load without Lit bundles any of it. */
-function noLit(name) {
-  return {
-    name: 'keuze-no-lit',
-    buildEnd(error) {
-      if (error) return;
-      const lit = [...this.getModuleIds()].find((id) =>
-        /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]/.test(id),
-      );
-      if (lit)
-        this.error(
-          `dist/keuze-${name}.js would bundle Lit (${relative(root, lit)}): ` +
-            'Lit belongs in dist/keuze-lit.js, which only the parts built on it load.',
-        );
-    },
-  };
-}
-
-/** Fails the build when a part's use of Lit differs from what PARTS says (the engine would load it in the wrong order, or for nothing). */
-function checkPartsTable(part) {
-  return {
-    name: 'keuze-check-parts-table',
-    buildEnd(error) {
-      if (error) return;
-      const usesLit = [...this.getModuleIds()].some(
-        (id) => this.getModuleInfo(id).isExternal && litKey(id) !== undefined,
-      );
-      if (usesLit !== PARTS[part].lit)
-        this.error(
-          `dist/keuze-${part}.js ${usesLit ? 'imports' : 'does not import'} Lit, but PARTS in ` +
-            `rollup.config.mjs says lit: ${PARTS[part].lit}.`,
-        );
-    },
-  };
-}
-
-/** `virtual:keuze-parts`: the PARTS table, for the engine's loader. */
-function partsTable() {
-  const ID = '\0keuze-parts';
-  return {
-    name: 'keuze-parts-table',
-    resolveId: (source) => (source === 'virtual:keuze-parts' ? ID : null),
-    load: (id) => (id === ID ? `export default ${JSON.stringify(PARTS)};` : null),
-  };
-}
-
-// The engine may repeat the boot's pure functions (decision reading, storage
-// adapters, Consent Mode default); state must live once.
-const isStateful = (id) =>
-  /[\\/]src[\\/](core[\\/](locale|page-store|trusted-types|integrations[\\/]consent-mode)|elements[\\/](localize|context)|lazy[\\/]loader)\.ts$/.test(
-    id,
-  );
 
 /** Copies locales/*.json to dist/locales/ so the script-tag build can fetch other languages from beside itself. */
 function copyLocales() {
@@ -270,11 +121,12 @@ function copyLocales() {
   };
 }
 
-// Each layer's UI strings travel with it: keuze.min.js carries the banner's
-// (banner.*, gpc.*, purpose names); the engine registers the re-open button's,
-// the purpose descriptions and the retention words the centre and the notice share; `centre.*`,
-// `notice.*` and `placeholder.*` come with their part. Only for the languages
-// the boot carries; languages fetched from dist/locales/ are complete files.
+// Each part's UI strings travel with it: the shared dictionary carries the
+// banner's (banner.*, gpc.*, purpose names); the engine registers the re-open
+// button's, the purpose descriptions and the retention words the centre and the
+// notice share; `centre.*`, `notice.*` and `placeholder.*` come with their part.
+// Only for the bundled language (src/core/dictionaries.js); languages fetched
+// from dist/locales/ are complete files.
 const PART_KEYS = {
   engine: (key) =>
     key.startsWith('reopen.') ||
@@ -286,8 +138,14 @@ const PART_KEYS = {
 };
 const isLocaleFile = (id) => /[\\/]locales[\\/][A-Za-z-]+\.json$/.test(id);
 const lazyKey = (key) => Object.values(PART_KEYS).some((inPart) => inPart(key));
+/** The languages src/core/dictionaries.js bundles. */
+const bundledLanguages = [
+  ...readFileSync(join(root, 'src/core/dictionaries.js'), 'utf8').matchAll(
+    /locales\/([A-Za-z-]+)\.json/g,
+  ),
+].map((match) => match[1]);
 
-/** Boot build: drops the later layers' keys from the bundled locale files. */
+/** Drops the parts' keys from the bundled dictionary: each part registers its own. */
 function slimLocales() {
   return {
     name: 'keuze-slim-locales',
@@ -301,18 +159,19 @@ function slimLocales() {
   };
 }
 
-/** Part build: `virtual:keuze-part-texts` = { lang: { key: text } } of this part's keys, per bundled language. */
-function partTexts(part) {
-  const ID = '\0keuze-part-texts';
+/** `virtual:keuze-part-texts/<part>` = { lang: { key: text } } of that part's keys, per bundled language. */
+function partTexts() {
+  const PREFIX = 'virtual:keuze-part-texts/';
   return {
     name: 'keuze-part-texts',
-    resolveId: (source) => (source === 'virtual:keuze-part-texts' ? ID : null),
+    resolveId: (source) => (source.startsWith(PREFIX) ? `\0${source}` : null),
     load(id) {
-      if (id !== ID) return null;
+      if (!id.startsWith(`\0${PREFIX}`)) return null;
+      const part = id.slice(PREFIX.length + 1);
+      if (!PART_KEYS[part]) this.error(`No part "${part}" in PART_KEYS (rollup.config.mjs).`);
       const texts = {};
-      for (const file of [...layerModules.boot].filter(isLocaleFile).sort()) {
-        const lang = file.replace(/^.*[\\/]/, '').replace(/\.json$/, '');
-        const all = JSON.parse(readFileSync(file, 'utf8'));
+      for (const lang of bundledLanguages) {
+        const all = JSON.parse(readFileSync(join(root, 'locales', `${lang}.json`), 'utf8'));
         texts[lang] = Object.fromEntries(
           Object.entries(all).filter(([key]) => PART_KEYS[part](key)),
         );
@@ -335,94 +194,31 @@ const scriptPlugins = () => [
   esbuild({ target: 'es2022', minify: false, legalComments: 'none' }),
   minifyTemplates(), // the CSS and HTML inside css`` and html`` templates, which esbuild leaves alone
   minify({ target: 'es2022', legalComments: 'none' }),
-  terser({ ecma: 2020, compress: { passes: 3 }, format: { comments: false } }),
+  terser({ ecma: 2020, module: true, compress: { passes: 3 }, format: { comments: false } }),
 ];
 
-const bootLayer = ({ final = false } = {}) => ({
+/** The module graph: ES modules beside keuze.min.js. */
+const moduleGraph = {
+  input: { banner: 'src/lazy/banner.ts', engine: 'src/lazy/engine.ts' },
+  output: {
+    dir: 'dist',
+    format: 'es',
+    // The parts by name (keuze.min.js imports the entries from the generated graph);
+    // the chunks they share by content, so a cached one is never stale.
+    entryFileNames: 'keuze-[name].js',
+    chunkFileNames: (chunk) => (chunk.isDynamicEntry ? 'keuze-[name].js' : 'keuze-chunk-[hash].js'),
+    // A chunk of a few hundred bytes costs a request more than its bytes: merge it.
+    experimentalMinChunkSize: 2000,
+    sourcemap: SOURCEMAP,
+  },
+  plugins: [chunkGraph(), slimLocales(), partTexts(), ...scriptPlugins(), copyLocales()],
+};
+
+/** The classic script a site includes. */
+const classicScript = {
   input: 'src/embed.ts',
-  output: {
-    file: 'dist/keuze.min.js',
-    format: 'iife',
-    sourcemap: SOURCEMAP,
-  },
-  plugins: [
-    exposeShared(BOOT_SHARED, 'boot', { final }),
-    slimLocales(),
-    ...scriptPlugins(),
-    rememberModules('boot'),
-    noLit('boot'),
-    copyLocales(),
-  ],
-});
+  output: { file: 'dist/keuze.min.js', format: 'iife', sourcemap: SOURCEMAP },
+  plugins: [builtChunkGraph(), slimLocales(), ...scriptPlugins()],
+};
 
-/** The engine asks the boot for its Trusted Types functions instead of creating the policy again. */
-function claimTrustedTypes() {
-  const real = join(root, 'src/core/trusted-types.ts');
-  return {
-    name: 'keuze-claim-trusted-types',
-    async resolveId(source, importer, options) {
-      if (!importer?.startsWith(join(root, 'src'))) return null;
-      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-      if (resolved?.id !== real || importer.endsWith('trusted-types-claim.ts')) return null;
-      return join(root, 'src/lazy/trusted-types-claim.ts');
-    },
-  };
-}
-
-/** A layer after the boot: an IIFE whose imports of earlier layers' shared modules read `window.__keuze`. */
-const laterLayer = (input, file, keyOf, plugins) => ({
-  input,
-  external: (id) => keyOf(id) !== undefined,
-  makeAbsoluteExternalsRelative: false, // recordImports maps the ids back to keys
-  output: {
-    file,
-    format: 'iife',
-    sourcemap: SOURCEMAP,
-    globals: (id) => `__keuze.${keyOf(id)}`,
-    interop: 'esModule',
-  },
-  plugins: [...plugins, recordImports()],
-});
-
-const engineLayer = ({ final = false } = {}) =>
-  laterLayer('src/lazy/engine.ts', 'dist/keuze-engine.js', bootKey, [
-    claimTrustedTypes(),
-    exposeShared(ENGINE_SHARED, 'engine', { final }),
-    partTexts('engine'),
-    partsTable(),
-    ...scriptPlugins(),
-    rememberModules('engine'),
-    guardShared('engine', ['boot'], { mayRepeatPure: true }),
-    noLit('engine'),
-  ]);
-
-/** Lit and the tokens as Lit CSS, with the Trusted Types policy lent to Lit while it evaluates. */
-const litLayer = ({ final = false } = {}) =>
-  laterLayer('src/lazy/lit.ts', 'dist/keuze-lit.js', bootKey, [
-    claimTrustedTypes(),
-    exposeShared(LIT_SHARED, 'lit', { final }),
-    ...scriptPlugins(),
-    rememberModules('lit'),
-    guardShared('lit', ['boot', 'engine'], { mayRepeatPure: true }),
-  ]);
-
-const lazyPart = (part) =>
-  laterLayer(`src/lazy/${part}.ts`, `dist/keuze-${part}.js`, partKey, [
-    partTexts(part),
-    ...scriptPlugins(),
-    guardShared(part, ['boot', 'engine', 'lit']),
-    checkPartsTable(part),
-  ]);
-
-// Each sharing layer twice: first to learn what the later layers import from it,
-// then (`final`, overwriting the first file) exposing only that.
-export default [
-  npm,
-  bootLayer(),
-  engineLayer(),
-  litLayer(),
-  ...Object.keys(PARTS).map(lazyPart),
-  bootLayer({ final: true }),
-  engineLayer({ final: true }),
-  litLayer({ final: true }),
-];
+export default [npm, moduleGraph, classicScript];

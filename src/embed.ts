@@ -1,8 +1,11 @@
-// The script-tag entry (dist/keuze.min.js), the first layer: finds the config,
-// pushes the Consent Mode default, reads the stored decision and shows the
-// banner. Everything else — validation, the store, the gate, the integrations,
-// Lit and the other elements — is the engine (dist/keuze-engine.js), loaded once
-// the banner has painted, or at once for a returning visitor (src/boot/facade.ts).
+// The script-tag entry (dist/keuze.min.js), a small classic script: finds the
+// config, pushes the Consent Mode default synchronously (before any later tag)
+// and defines window.keuze at once; everything else is the module graph beside
+// it (docs/architecture.md). It imports the `banner` part at once, requesting
+// every file of it and of the engine in parallel (modulepreload, the engine at
+// low priority), so nothing waits for one script after another. The banner
+// shows once the stored decision is read; the engine runs after the banner has
+// painted, or at once for a returning visitor (src/boot/facade.ts).
 // `data-ui="none"` mounts nothing.
 //
 // Config, in this order: `data-config="URL"` on the script tag, else an inline
@@ -14,13 +17,9 @@
 // config placed after the script tag is read at DOMContentLoaded. A page that
 // calls `keuze.init(config)` itself before then gets the UI mounted for it.
 // `defer`, `async`, head or end of body all behave the same.
-import { shared } from 'virtual:keuze-shared';
-import { KeuzeBanner } from './elements/banner/banner.js';
-import { setLocaleBase } from './core/locale.js';
-import { isOurScript, loadPart, partUrl, reportLoadError } from './lazy/loader.js';
-import * as trustedTypes from './core/trusted-types.js';
-import { BootKeuze, type Engine, type PublicKeuze } from './boot/facade.js';
-import { mountBanner } from './boot/mount.js';
+import { BootKeuze, type Engine, type FirstLayer, type PublicKeuze } from './boot/facade.js';
+import { partUrl, preload, type Part } from './lazy/chunks.js';
+import type { ConsentStore } from './core/store.js';
 
 declare global {
   interface Window {
@@ -78,18 +77,42 @@ function untilParsed(parsed: unknown): unknown {
   );
 }
 
-/** What dist/keuze-engine.js left on window.__keuze (once it has run). */
-const engine = (): Engine => (window as unknown as { __keuze: { engine: Engine } }).__keuze.engine;
+// document.currentScript is only set while this script evaluates: remember it now.
+const script = document.currentScript as HTMLScriptElement | null;
+/** The module graph lives beside this script, wherever the site hosts dist/. */
+const base =
+  script?.src ||
+  document.querySelector<HTMLScriptElement>('script[src*="keuze"]')?.src ||
+  document.baseURI;
+const nonce = script?.nonce ?? '';
 
-/** The engine's exports; a failed download is something the site owner must see. */
-function loadEngine(): Promise<Engine> {
-  return loadPart('engine').then(engine, (error: Error) => {
-    reportLoadError(error);
+/** Imports a part of the module graph; a failed download is something the site owner must see. */
+function load<T>(part: Part): Promise<T> {
+  preload(part, base, nonce);
+  return (import(partUrl(part, base)) as Promise<T>).catch((error: Error) => {
+    const message = `The ${part} (${partUrl(part, base)}) could not be loaded (${error.message}).`;
+    console.error(`[keuze] ${message}`);
+    document.dispatchEvent(
+      new CustomEvent('keuze-error', { detail: { message }, bubbles: true, composed: true }),
+    );
     throw error;
   });
 }
 
-const keuze = new BootKeuze(loadEngine);
+let engine: Promise<Engine> | undefined;
+/** The engine's exports once it has loaded. */
+let loaded: Engine | undefined;
+const loadEngine = (): Promise<Engine> => {
+  engine ??= load<Engine>('engine').then((module) => {
+    module.useNonce(nonce);
+    return (loaded = module);
+  });
+  engine.catch(() => (engine = undefined)); // a later attempt may succeed
+  return engine;
+};
+const loadFirstLayer = () => load<FirstLayer>('banner');
+
+const keuze = new BootKeuze(loadEngine, loadFirstLayer);
 
 async function start(script: HTMLScriptElement | null): Promise<void> {
   const url = script?.dataset.config;
@@ -132,10 +155,11 @@ async function start(script: HTMLScriptElement | null): Promise<void> {
 /** The banner now (from the boot store), the rest of the UI once the engine has the store. */
 async function mount(script: HTMLScriptElement | null): Promise<void> {
   const ui = script?.dataset.ui;
-  const boot = ui === 'none' ? undefined : keuze.boot;
-  let handOver: ReturnType<typeof mountBanner> | undefined;
+  const boot = ui === 'none' ? undefined : await keuze.boot?.catch(() => undefined);
+  let handOver: ((engine?: ConsentStore) => void) | undefined;
   if (boot) {
     await untilParsed(document.body);
+    const { mountBanner } = await loadFirstLayer();
     handOver = mountBanner(boot);
     const idle = () => keuze.whenIdle();
     document.addEventListener('keuze-show', idle, { once: true });
@@ -148,23 +172,16 @@ async function mount(script: HTMLScriptElement | null): Promise<void> {
   handOver?.(store);
   if (!store || ui === 'none') return;
   await untilParsed(document.body);
-  engine().mountUI(store, { ui });
+  loaded?.mountUI(store, { ui }); // loaded: the store is the engine's
 }
-
-setLocaleBase(new URL('locales/', partUrl('engine')));
-if (!('__keuze' in window)) {
-  // The Trusted Types functions go only to a script our loader added (src/lazy/trusted-types-claim.ts).
-  const claimTrustedTypes = () => {
-    if (isOurScript(document.currentScript)) return trustedTypes;
-    throw new Error("[keuze] The keuze Trusted Types policy is only for Keuze's own scripts.");
-  };
-  Object.defineProperty(window, '__keuze', { value: { ...shared, claimTrustedTypes } });
-}
-if (!customElements.get('keuze-banner')) customElements.define('keuze-banner', KeuzeBanner);
 
 if (window.keuze) {
   console.warn('[keuze] The script was loaded twice; the first copy stays in charge.');
 } else {
   window.keuze = keuze;
-  void start(document.currentScript as HTMLScriptElement | null);
+  // Every file the first layer needs at once, and the engine's alongside at low priority:
+  // a returning visitor's gate then waits for one read of the stored decision, not a download.
+  if (script?.dataset.ui !== 'none') preload('banner', base, nonce);
+  preload('engine', base, nonce, true);
+  void start(script);
 }

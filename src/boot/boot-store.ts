@@ -1,68 +1,21 @@
 // The banner's store until the engine arrives. It reads the stored decision
-// itself (a returning visitor must not see the banner flash) and hands every
-// action to the engine's ConsentStore, loading the engine first when needed.
-import type { Config, DecisionLayer, StoredState } from '../core/types.js';
+// with the engine's own reader and rule (storage/fallback.ts, decision.ts'
+// validity), so a returning visitor never sees the banner flash, and hands the
+// read to the engine's ConsentStore (`record`), which does not read again.
+// Every action goes to that store, loading the engine first when needed.
+import type { Config, DecisionLayer } from '../core/types.js';
 import type { ConsentStore } from '../core/store.js';
 import type { BannerStore } from '../elements/banner/banner-store.js';
-import { consentIds } from '../core/model.js';
+import { readStoredState, validity } from '../core/decision.js';
+import { defaultAdapter } from '../core/storage/fallback.js';
 import { gpcSignal } from '../core/page.js';
 
-/**
- * Whether a stored record may hold a decision that is still valid for this
- * config: the same revision, not past its `expiresAt`, every consent purpose
- * and service answered (decision.ts' validity, without the checks of a
- * shortened `expiry` or a tampered date). It errs only towards "holds": the
- * engine, which loads at once for a returning visitor, checks again and shows
- * the banner when the decision does not hold after all.
- */
-function holds(raw: unknown, now: number, config: Config): boolean {
+/** Whether the stored record holds a decision that is still valid for this (not yet validated) config. */
+function holdsDecision(raw: unknown, config: Config): boolean {
   try {
-    const { version, current } = raw as StoredState;
-    return (
-      version === 1 &&
-      current?.revision === config.revision &&
-      Date.parse(current.expiresAt) > now &&
-      consentIds(config).every((id) => id in current.purposes || id in current.services)
-    );
+    return validity(readStoredState(raw).state, config, new Date()) === 'valid';
   } catch {
-    return false; // not a record at all
-  }
-}
-
-// Both places the engine's default adapter writes to (storage/indexeddb.ts and
-// storage/local.ts), read without their write paths; storage that fails or
-// hangs simply holds nothing here — the engine reads again and reports why.
-function readIndexedDB(): Promise<unknown> {
-  return new Promise((resolve) => {
-    const nothing = () => resolve(undefined);
-    setTimeout(nothing, 2000);
-    try {
-      const open = indexedDB.open('keuze');
-      // A first visit creates the database as the engine's idb-keyval store would, with its object store.
-      open.onupgradeneeded = () => open.result.createObjectStore('state');
-      open.onerror = nothing;
-      open.onsuccess = () => {
-        const db = open.result;
-        try {
-          const read = db.transaction('state').objectStore('state').get('consent');
-          read.onsuccess = () => resolve(read.result);
-          read.onerror = nothing;
-        } catch {
-          nothing();
-        }
-        db.close(); // once the read has finished; the engine opens its own connection
-      };
-    } catch {
-      nothing();
-    }
-  });
-}
-
-async function readLocalStorage(): Promise<unknown> {
-  try {
-    return JSON.parse(localStorage.getItem('keuze:consent') ?? 'null');
-  } catch {
-    return undefined;
+    return false; // a config the engine will refuse: it takes the banner away again
   }
 }
 
@@ -70,6 +23,8 @@ export class BootStore extends EventTarget implements BannerStore {
   readonly config: Config;
   readonly gpc: boolean;
   readonly ready: Promise<void>;
+  /** The stored record as read, for the engine's store. */
+  readonly record: Promise<unknown>;
   status: BannerStore['status'] = 'loading';
   needsDecision = false;
   /** Set by the banner before a decision; until then the engine's store keeps its own language. */
@@ -82,10 +37,11 @@ export class BootStore extends EventTarget implements BannerStore {
     this.#engineStore = engineStore;
     this.config = config;
     this.gpc = config.gpc !== false && gpcSignal();
-    this.ready = Promise.all([readIndexedDB(), readLocalStorage()])
-      .then((records) => !records.some((record) => holds(record, Date.now(), config)))
-      .then((needed) => {
-        this.needsDecision = needed;
+    this.record = defaultAdapter().get();
+    this.ready = this.record
+      .catch(() => undefined)
+      .then((raw) => {
+        this.needsDecision = !holdsDecision(raw, config);
         this.status = 'ready';
         this.dispatchEvent(new Event('ready'));
       });

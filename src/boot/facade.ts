@@ -1,22 +1,43 @@
-// window.keuze in the script-tag build. The same API as the engine's Keuze
-// (src/core/keuze.ts), answered by the first layer until the engine has loaded:
-// the config is read and the Consent Mode default pushed at once, the banner
-// shows from a BootStore, and the engine (validation, store, gate,
-// integrations, Lit and the other elements) loads after the banner has
+// window.keuze in the script-tag build (src/embed.ts, a classic script). The
+// same API as the engine's Keuze (src/core/keuze.ts), answered here until the
+// engine has loaded: the Consent Mode default is pushed at once, the banner
+// shows from a BootStore (the `banner` part), and the engine (validation,
+// store, gate, integrations, the other elements) runs after the banner has
 // painted — at once for a returning visitor, whose gated content must run.
 import type { Keuze, InitOptions } from '../core/keuze.js';
 import type { Consent, Decision, Finding } from '../core/types.js';
 import type { ConsentStore } from '../core/store.js';
-import type { mountUI } from '../elements/mount.js';
+import type { BootStore } from './boot-store.js';
 import { resolveConsentMode, pushConsentModeDefault } from '../core/integrations/consent-mode.js';
-import { showableConfig } from './first-look.js';
-import { BootStore } from './boot-store.js';
+import { isRecord } from '../core/config/check.js';
 import { closedConsent, listen } from '../core/page.js';
 
-/** What dist/keuze-engine.js leaves on window.__keuze.engine. */
-export interface Engine {
-  keuze: Keuze;
-  mountUI: typeof mountUI;
+/** The `engine` part's exports (src/lazy/engine.ts). */
+export type Engine = typeof import('../lazy/engine.js');
+/** The `banner` part's exports (src/lazy/banner.ts). */
+export type FirstLayer = typeof import('../lazy/banner.js');
+
+const BASES = ['necessary', 'consent', 'legitimate-interest'];
+
+/**
+ * Whether the banner can be shown from this config while the engine loads. The
+ * engine validates everything and removes the banner when the config is
+ * refused; the first layer never grants or runs anything, so a config that
+ * passes here but fails there still fails closed.
+ */
+function showableConfig(input: unknown): input is BootStore['config'] {
+  return (
+    isRecord(input) &&
+    typeof input.revision === 'string' &&
+    Array.isArray(input.purposes) &&
+    input.purposes.length > 0 &&
+    input.purposes.every(
+      (purpose) =>
+        isRecord(purpose) &&
+        typeof purpose.id === 'string' &&
+        BASES.includes(purpose.basis as string),
+    )
+  );
 }
 
 export type PublicKeuze = { [K in keyof Keuze]: Keuze[K] };
@@ -24,7 +45,7 @@ export type PublicKeuze = { [K in keyof Keuze]: Keuze[K] };
 export class BootKeuze implements PublicKeuze {
   readonly ready: Promise<Consent>;
   /** The banner's store while the engine loads; undefined when the config cannot show a banner. */
-  boot?: BootStore;
+  boot?: Promise<BootStore>;
   /** Whether init (or fail) has been called. */
   started = false;
   #engine?: Keuze;
@@ -34,9 +55,11 @@ export class BootKeuze implements PublicKeuze {
   readonly #released = new Promise<void>((resolve) => (this.#release = resolve));
 
   readonly #load: () => Promise<Engine>;
+  readonly #loadFirstLayer: () => Promise<FirstLayer>;
 
-  constructor(load: () => Promise<Engine>) {
+  constructor(load: () => Promise<Engine>, loadFirstLayer: () => Promise<FirstLayer>) {
     this.#load = load;
+    this.#loadFirstLayer = loadFirstLayer;
     this.ready = new Promise((resolve) => (this.#resolveReady = resolve));
   }
 
@@ -64,17 +87,27 @@ export class BootKeuze implements PublicKeuze {
     // resolveConsentMode reads `input?.googleConsentMode`, so any value is safe to pass.
     const consentMode = resolveConsentMode(input as never);
     if (consentMode) pushConsentModeDefault(consentMode);
-    if (showableConfig(input)) {
-      const boot = new BootStore(input, () => this.#engineStore());
-      this.boot = boot;
-      // A returning visitor's gated content waits for the engine: load it at once.
-      void boot.ready.then(() => {
-        if (!boot.needsDecision) void this.now();
-      });
-    } else {
+    if (!showableConfig(input)) {
       void this.now(); // the engine names what is wrong
+      return this.#begin((keuze) => keuze.init(input, options));
     }
-    return this.#begin((keuze) => keuze.init(input, options));
+    const boot = this.#loadFirstLayer().then(
+      (layer) => new layer.BootStore(input, () => this.#engineStore()),
+    );
+    this.boot = boot;
+    // A returning visitor's gated content waits for the engine: load it at once.
+    void boot.then(
+      async (store) => {
+        await store.ready;
+        if (!store.needsDecision) void this.now();
+      },
+      () => void this.now(), // no banner: the engine reads and decides alone
+    );
+    return this.#begin(async (keuze) => {
+      // The engine's store takes the record the first layer read, rather than reading it again.
+      const store = await boot.catch(() => undefined);
+      return keuze.init(input, store ? { ...options, firstRead: store.record } : options);
+    });
   }
 
   /** Runs the engine's init (or fail) once the engine may load; `ready` settles with its answer. */

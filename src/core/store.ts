@@ -54,6 +54,12 @@ export interface StoreOptions {
   channel?: string | false;
   /** IndexedDB database name of the default adapter. */
   database?: string;
+  /**
+   * The stored record, already being read (the script tag's first layer reads
+   * it to decide on the banner): used instead of a second read. A rejection
+   * counts as an unreadable storage.
+   */
+  firstRead?: Promise<unknown>;
 }
 
 export interface StoreEventMap {
@@ -85,6 +91,7 @@ export class ConsentStore extends EventTarget {
   private writes: Promise<unknown> = Promise.resolve();
   private expiryTimer?: ReturnType<typeof setTimeout>;
   private loading?: Promise<Consent>;
+  private firstRead?: Promise<unknown>;
 
   constructor(config: Config, options: StoreOptions = {}) {
     super();
@@ -104,6 +111,7 @@ export class ConsentStore extends EventTarget {
         options.database,
       );
     this.consent = consentOf(EMPTY_STATE, config, this.gpc, this.now());
+    this.firstRead = options.firstRead;
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
     if (options.channel !== false) {
       this.channel = new TabChannel(options.channel ?? 'keuze', (state) => this.receive(state));
@@ -156,7 +164,7 @@ export class ConsentStore extends EventTarget {
     this.status = StoreStatus.loading;
     let raw: unknown;
     try {
-      raw = await this.adapter.get();
+      raw = await (this.firstRead ?? this.adapter.get());
     } catch (error) {
       this.report(
         'storage-unavailable',

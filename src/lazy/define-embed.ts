@@ -1,37 +1,26 @@
-// Element registration of the engine (dist/keuze-engine.js; the npm
-// `keuze/define` registers everything at once). The banner is the first
-// layer's (src/embed.ts); the engine brings the re-open button. The cookie
-// centre, the privacy notice and the blocked-embed placeholder are separate
-// files beside keuze.min.js, loaded on demand: the centre on the first request
-// to open it (and ahead of time when a pointer or focus reaches a "Settings"
-// control), the notice and the placeholder when such an element is in the
-// page. They reuse the boot's and the engine's modules through the
-// non-enumerable `window.__keuze`, so nothing is loaded twice; a part built on
-// Lit gets dist/keuze-lit.js first (the engine itself runs without Lit).
+// Element registration of the engine (the `engine` part of the script-tag
+// build; the npm `keuze/define` registers everything at once). The banner is
+// the first layer's (src/lazy/banner.ts); the engine brings the re-open button.
+// The cookie centre, the privacy notice and the blocked-embed placeholder are
+// parts of their own, loaded on demand: the centre on the first request to
+// open it (and ahead of time when a pointer or focus reaches a "Settings"
+// control), the notice and the placeholder when such an element is in the page.
 import { KeuzeReopen } from '../elements/reopen/reopen.js';
 import type { ConsentStore } from '../core/store.js';
 import { keuze } from '../core/keuze.js';
-import parts from 'virtual:keuze-parts';
-import { loadPart, reportLoadError } from './loader.js';
-
-type Part = keyof typeof parts;
+import { loadPart, reportLoadError, type LazyPart as Part } from './loader.js';
 
 const CENTRE = 'keuze-centre';
 const NOTICE = 'keuze-notice';
 
 if (!customElements.get('keuze-reopen')) customElements.define('keuze-reopen', KeuzeReopen);
 
-/** Loads a part, after dist/keuze-lit.js when the part is built on Lit. */
-function fetchPart(part: Part): Promise<void> {
-  return parts[part].lit ? loadPart('lit').then(() => loadPart(part)) : loadPart(part);
-}
-
 /** Loads a part; a failure is something the site owner must see. */
 function load(part: Part): Promise<boolean> {
-  return fetchPart(part).then(
+  return loadPart(part).then(
     () => true,
     (error: Error) => {
-      reportLoadError(error);
+      reportLoadError(part, error);
       return false;
     },
   );
@@ -65,7 +54,7 @@ const handleIntent = (event: Event): void => {
     );
   if (!near) return;
   for (const type of intents) document.removeEventListener(type, handleIntent, true);
-  if (!customElements.get(CENTRE)) void fetchPart('centre').catch(() => {}); // the click reports failures
+  if (!customElements.get(CENTRE)) void loadPart('centre').catch(() => {}); // the click reports failures
 };
 for (const type of intents)
   document.addEventListener(type, handleIntent, { capture: true, passive: true });

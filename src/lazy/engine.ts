@@ -1,15 +1,15 @@
-// dist/keuze-engine.js: everything after the first layer. Loaded by the boot
-// (src/embed.ts) through src/lazy/loader.ts; it shares the boot's stateful
-// modules (locale registry, store context, Trusted Types policy, loader) through
-// window.__keuze and adds its own there for the lazy parts.
-import { shared } from 'virtual:keuze-shared';
-import texts from 'virtual:keuze-part-texts';
-import { registerTranslation } from '../core/locale.js';
-import { keuze } from '../core/keuze.js';
-import { mountUI } from '../elements/mount.js';
+// The `engine` part of the script-tag build: everything after the first layer
+// (validation, the store, the gate, the integrations, the re-open button, and
+// the loader of the other parts). src/embed.ts imports it once the banner has
+// shown, or at once for a returning visitor, whose gated content must run.
+import '../core/lit-policy.js'; // first: Lit must find the `keuze` Trusted Types policy
+import texts from 'virtual:keuze-part-texts/engine';
+import { registerTranslation, setLocaleBase } from '../core/locale.js';
 import './define-embed.js';
 
+export { keuze } from '../core/keuze.js';
+export { mountUI } from '../elements/mount.js';
+export { useNonce } from './loader.js';
+
+setLocaleBase(new URL('locales/', import.meta.url));
 for (const [lang, dictionary] of Object.entries(texts)) registerTranslation(lang, dictionary);
-Object.assign((window as unknown as { __keuze: object }).__keuze, shared, {
-  engine: { keuze, mountUI },
-});

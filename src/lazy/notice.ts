@@ -1,7 +1,7 @@
-// The lazy part dist/keuze-notice.js: the privacy notice, loaded when a
+// The lazy part `notice` of the script-tag build: the privacy notice, loaded when a
 // <keuze-notice> element is in the page. Its headings and labels come with it
 // (the build moves the `notice.*` keys here).
-import texts from 'virtual:keuze-part-texts';
+import texts from 'virtual:keuze-part-texts/notice';
 import { registerTranslation } from '../core/locale.js';
 import { KeuzeNotice } from '../elements/notice/notice.js';
 

@@ -1,7 +1,7 @@
-// The lazy part dist/keuze-placeholder.js: the box that stands in for a blocked
+// The lazy part `placeholder` of the script-tag build: the box that stands in for a blocked
 // embed, loaded when the gate puts the first one in the page. Its strings come
 // with it (the build moves the `placeholder.*` keys here).
-import texts from 'virtual:keuze-part-texts';
+import texts from 'virtual:keuze-part-texts/placeholder';
 import { registerTranslation } from '../core/locale.js';
 import { KeuzePlaceholder } from '../elements/placeholder/placeholder.js';
 

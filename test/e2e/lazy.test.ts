@@ -1,9 +1,10 @@
-// The script-tag build's layers: a first visit downloads only keuze.min.js
-// before the banner shows, and the engine (dist/keuze-engine.js) after; the
-// cookie centre (dist/keuze-centre.js) arrives when asked for, the notice
-// (dist/keuze-notice.js) when the page has a <keuze-notice>, each after Lit
-// (dist/keuze-lit.js), which nothing else needs. Real built files,
-// real network, pages loaded in an iframe exactly as a site serves them.
+// The script-tag build's module graph: a first visit requests the banner's
+// files and the engine's (at low priority) and runs the engine after the banner
+// has shown; the cookie centre arrives when asked for, the notice when the page
+// has a <keuze-notice>, the placeholder with a blocked embed — each with every
+// file it needs requested at once. The files of each part come from the graph
+// the build wrote (dist/keuze-graph.json). Real built files, real network,
+// pages loaded in an iframe exactly as a site serves them.
 import { expect, waitUntil } from '@open-wc/testing';
 import type { Keuze } from '../../src/core/keuze.js';
 import { openSite as open } from '../helpers/site.js';
@@ -13,26 +14,41 @@ interface SiteWindow extends Window {
   PointerEvent: typeof PointerEvent;
   __violations?: unknown[];
   __shownAt?: number;
+  __engineAtShow?: boolean;
   __errors?: string[];
 }
+
+type Part = 'banner' | 'engine' | 'centre' | 'notice' | 'placeholder';
+let graph: Record<Part, string[]>;
 
 async function openSite(path: string): Promise<SiteWindow> {
   return (await open<SiteWindow>(path)).site;
 }
 
-/** The lazy parts this page has requested so far (the engine, which every page loads, aside). */
-function parts(site: SiteWindow): string[] {
-  return site.performance
-    .getEntriesByType('resource')
-    .map((entry) => new URL(entry.name).pathname)
-    .filter((path) => /\/keuze-[a-z]+\.js$/.test(path) && path !== '/dist/keuze-engine.js');
+/** The files of these parts, as paths, sorted. */
+function filesOf(...parts: Part[]): string[] {
+  return [...new Set(parts.flatMap((part) => graph[part].map((file) => `/dist/${file}`)))].sort();
 }
 
-/** When the page asked for the engine (ms since navigation), or undefined. */
-function engineRequestedAt(site: SiteWindow): number | undefined {
-  return site.performance
+/** Every file of the module graph the page has requested, once each, sorted. */
+function requested(site: SiteWindow): string[] {
+  const paths = site.performance
     .getEntriesByType('resource')
-    .find((entry) => new URL(entry.name).pathname === '/dist/keuze-engine.js')?.startTime;
+    .map((entry) => new URL(entry.name).pathname)
+    .filter((path) => /^\/dist\/keuze-[\w-]+\.js$/.test(path));
+  return [...new Set(paths)].sort();
+}
+
+/** The files requested beyond the first layer and the engine, which every page loads. */
+function parts(site: SiteWindow): string[] {
+  const always = filesOf('banner', 'engine');
+  return requested(site).filter((path) => !always.includes(path));
+}
+
+/** The files a lazy part needs beyond the first layer and the engine. */
+function partFiles(...names: Part[]): string[] {
+  const always = filesOf('banner', 'engine');
+  return filesOf(...names).filter((path) => !always.includes(path));
 }
 
 function inShadow(
@@ -52,24 +68,27 @@ async function forgetDecision(): Promise<void> {
 }
 
 describe('the script-tag build loads the cookie centre and the notice only when needed', () => {
+  before(async () => {
+    graph = await (await fetch('/__raw/dist/keuze-graph')).json();
+  });
   beforeEach(forgetDecision);
   afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
 
-  it('shows the banner on a first visit before the engine, and without the centre or the notice', async () => {
+  it('shows the banner on a first visit before the engine runs, and without the centre or the notice', async () => {
     const site = await openSite('/test/e2e/pages/lazy-shop.html');
     await waitUntil(
       () => inShadow(site, 'keuze-banner', '[data-keuze-action="accept-all"]'),
       'the banner never rendered',
     );
-    await waitUntil(() => engineRequestedAt(site) !== undefined, 'the engine never loaded');
     expect(site.__shownAt, 'keuze-show').to.be.a('number');
-    expect(engineRequestedAt(site)).to.be.at.least(site.__shownAt!);
+    expect(site.__engineAtShow, 'the engine ran before the banner showed').to.equal(false);
+    await waitUntil(() => site.keuze.store, 'the engine never ran');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(parts(site)).to.deep.equal([]);
     expect(site.customElements.get('keuze-centre')).to.equal(undefined);
   });
 
-  it('loads the engine at once for a returning visitor, whose gated content must run', async () => {
+  it('a returning visitor: the engine at once, every file requested in the first round, each once', async () => {
     const first = await openSite('/test/e2e/pages/lazy-shop.html');
     await waitUntil(() => first.keuze.store, 'the engine never started');
     await first.keuze.acceptAll();
@@ -77,9 +96,18 @@ describe('the script-tag build loads the cookie centre and the notice only when 
     await site.keuze.ready;
     expect(site.__shownAt).to.equal(undefined);
     expect(site.keuze.get().purposes.analytics).to.equal(true);
+    // Every file of the banner and the engine was asked for at once, none after another had
+    // been parsed: the page holds a modulepreload link for each, and nothing else was fetched.
+    const preloaded = [
+      ...site.document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]'),
+    ]
+      .map((link) => new URL(link.href).pathname)
+      .sort();
+    expect(preloaded).to.deep.equal(filesOf('banner', 'engine'));
+    expect(requested(site)).to.deep.equal(filesOf('banner', 'engine'));
   });
 
-  it('gives a returning visitor the re-open button without downloading Lit or any part', async () => {
+  it('gives a returning visitor the re-open button without downloading any part', async () => {
     const first = await openSite('/test/e2e/pages/lazy-shop.html');
     await waitUntil(() => first.keuze.store, 'the engine never started');
     await first.keuze.acceptAll();
@@ -100,7 +128,7 @@ describe('the script-tag build loads the cookie centre and the notice only when 
       'the centre never opened',
       { timeout: 5000 },
     );
-    expect(parts(site)).to.deep.equal(['/dist/keuze-lit.js', '/dist/keuze-centre.js']);
+    expect(parts(site)).to.deep.equal(partFiles('centre'));
     // Its words came with it: no untranslated key shows.
     const words = site.document.querySelector('keuze-centre')!.shadowRoot!.textContent!;
     expect(words).not.to.match(/\bcentre\.[a-zA-Z]/);
@@ -152,7 +180,7 @@ describe('the script-tag build loads the cookie centre and the notice only when 
       'the notice never rendered',
       { timeout: 5000 },
     );
-    expect(parts(site)).to.deep.equal(['/dist/keuze-lit.js', '/dist/keuze-notice.js']);
+    expect(parts(site)).to.deep.equal(partFiles('notice'));
     const words = site.document.querySelector('keuze-notice')!.textContent!;
     expect(words).to.contain('Voorbeeld B.V.');
     expect(words).not.to.match(/\bnotice\.[a-zA-Z]/); // its headings came with it
@@ -166,7 +194,7 @@ describe('the script-tag build loads the cookie centre and the notice only when 
       'the notice never rendered',
       { timeout: 5000 },
     );
-    expect(parts(site)).to.deep.equal(['/dist/keuze-lit.js', '/dist/keuze-notice.js']);
+    expect(parts(site)).to.deep.equal(partFiles('notice'));
   });
 
   it('shows a placeholder for a blocked embed, loaded with it, and "allow" loads the embed', async () => {
@@ -177,7 +205,7 @@ describe('the script-tag build loads the cookie centre and the notice only when 
       'the placeholder never rendered',
       { timeout: 5000 },
     );
-    expect(parts(site)).to.deep.equal(['/dist/keuze-placeholder.js']);
+    expect(parts(site)).to.deep.equal(partFiles('placeholder'));
     const words = site.document.querySelector('keuze-placeholder')!.shadowRoot!.textContent!;
     expect(words).not.to.match(/\bplaceholder\.[a-zA-Z]/); // its words came with it
     expect(await (await fetch('/__sink/lazy-embed/hits')).json()).to.deep.equal([]);
@@ -199,12 +227,7 @@ describe('the script-tag build loads the cookie centre and the notice only when 
       { timeout: 5000 },
     );
     // This page also has a notice and a blocked embed, so all three parts load through the policy.
-    expect([...parts(site)].sort()).to.deep.equal([
-      '/dist/keuze-centre.js',
-      '/dist/keuze-lit.js',
-      '/dist/keuze-notice.js',
-      '/dist/keuze-placeholder.js',
-    ]);
+    expect(parts(site)).to.deep.equal(partFiles('centre', 'notice', 'placeholder'));
     expect(site.__violations).to.deep.equal([]);
     expect(site.__errors).to.deep.equal([]);
   });

@@ -80,11 +80,15 @@ export function gtagFor(layer: DataLayer): (...args: unknown[]) => void {
   };
 }
 
-/** Data layers that already got our default: loading the script twice pushes it once. */
-const defaulted = new WeakSet<DataLayer>();
-
-/** How many entries each data layer had when our default went in (tags among them ran too early). */
-const entriesBefore = new WeakMap<DataLayer, number>();
+/**
+ * Marks a data layer that got our default, with how many entries it had then
+ * (tags among them ran too early). On the layer itself, not in this module:
+ * the script tag's first layer and its module graph each carry this module,
+ * and the default must go in once between them (also when the script is
+ * loaded twice).
+ */
+const DEFAULTED = Symbol.for('keuze.consentModeDefault');
+type MarkedLayer = DataLayer & { [DEFAULTED]?: number };
 
 export function deniedState(): ConsentModeState {
   return Object.fromEntries(
@@ -97,10 +101,9 @@ export function pushConsentModeDefault(
   options: ResolvedConsentMode,
   win: Window = window,
 ): boolean {
-  const layer = dataLayerOf(options.dataLayerName, win);
-  if (defaulted.has(layer)) return false;
-  defaulted.add(layer);
-  entriesBefore.set(layer, layer.length);
+  const layer: MarkedLayer = dataLayerOf(options.dataLayerName, win);
+  if (DEFAULTED in layer) return false;
+  Object.defineProperty(layer, DEFAULTED, { value: layer.length });
   const gtag = gtagFor(layer);
   const defaults: Record<string, unknown> = {
     ...deniedState(),
@@ -122,5 +125,5 @@ export function entriesBeforeDefault(
   win: Window = window,
 ): unknown[] {
   const layer = (win as unknown as Record<string, unknown>)[options.dataLayerName];
-  return Array.isArray(layer) ? layer.slice(0, entriesBefore.get(layer) ?? 0) : [];
+  return Array.isArray(layer) ? layer.slice(0, (layer as MarkedLayer)[DEFAULTED] ?? 0) : [];
 }
