@@ -5,7 +5,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import json from '@rollup/plugin-json';
 import esbuild, { minify } from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
-import { minifyTemplates } from './scripts/rollup-templates.mjs';
+import htmlLiterals from 'rollup-plugin-html-literals';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const npmExternals = [/^lit(\/|$)/, /^@lit\//, /^idb-keyval(\/|$)/];
@@ -189,10 +189,11 @@ const SOURCEMAP = 'hidden';
 const scriptPlugins = () => [
   nodeResolve({ browser: true }),
   json({ preferConst: true, compact: true }),
+  // The CSS and HTML inside css`` and html`` templates, which the minifiers below leave alone.
+  htmlLiterals({ include: ['src/**/*.ts'], failOnError: true }),
   // Transpile per module; minify the whole chunk once, so names are mangled across
   // modules. esbuild's minifier, then terser's: 3 % fewer bytes than either alone.
   esbuild({ target: 'es2022', minify: false, legalComments: 'none' }),
-  minifyTemplates(), // the CSS and HTML inside css`` and html`` templates, which esbuild leaves alone
   minify({ target: 'es2022', legalComments: 'none' }),
   terser({ ecma: 2020, module: true, compress: { passes: 3 }, format: { comments: false } }),
 ];
