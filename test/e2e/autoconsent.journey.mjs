@@ -23,6 +23,9 @@ const contentScript = path.join(
   root,
   'node_modules/@duckduckgo/autoconsent/dist/autoconsent.playwright.js',
 );
+const shippedRules = JSON.parse(
+  await readFile(path.join(root, 'node_modules/@duckduckgo/autoconsent/rules/rules.json'), 'utf8'),
+);
 const PAGE = '/test/e2e/pages/hardening-tracking.html';
 const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
@@ -95,7 +98,7 @@ after(async () => {
  * Playwright harness does it: the content script in every document, messages
  * over an exposed binding, only Keuze's rule in the rule set.
  */
-async function visitWithAutoconsent(autoAction) {
+async function visitWithAutoconsent(autoAction, { shipped = false } = {}) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const messages = [];
@@ -115,7 +118,9 @@ async function visitWithAutoconsent(autoAction) {
           enablePrehide: false,
           enableCosmeticRules: false,
           enableGeneratedRules: false,
-          enableHeuristicDetection: false,
+          // `shipped`: only the rules autoconsent ships and its heuristics, as in DuckDuckGo's browsers.
+          enableHeuristicDetection: shipped,
+          heuristicMode: shipped ? 'reject' : 'off',
           detectRetries: 20,
           logs: {
             lifecycle: false,
@@ -127,7 +132,7 @@ async function visitWithAutoconsent(autoAction) {
             waits: false,
           },
         },
-        rules: { autoconsent: [rule] },
+        rules: shipped ? shippedRules : { autoconsent: [rule] },
       });
     } else if (message.type === 'eval') {
       await reply({ type: 'evalResp', id: message.id, result: false }); // Keuze's rule needs no eval
@@ -230,6 +235,30 @@ test('autoconsent with the Keuze rule rejects through the banner and leaves no n
       tracked: [],
     });
     assert.deepEqual(hits, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('autoconsent with only its shipped rules and its heuristics finds the banner and rejects', async () => {
+  const { context, page, messages, finished } = await visitWithAutoconsent('optOut', {
+    shipped: true,
+  });
+  try {
+    assert.equal(
+      finished.type,
+      'autoconsentDone',
+      `autoconsent did not finish: ${JSON.stringify(messages.map((m) => m.type))}`,
+    );
+    assert.match(finished.cmp, /^HEURISTIC/, 'found by its heuristics, not by a rule of ours');
+    assert.ok(messages.some((m) => m.type === 'optOutResult' && m.result === true));
+    await page.waitForFunction(() => window.keuze.get().decided, null, { timeout: 5000 });
+    const consent = await page.evaluate(() => window.keuze.get());
+    assert.equal(consent.record.method, 'reject-all', 'it clicked "Reject all"');
+    assert.equal(consent.record.layer, 'banner');
+    await page.waitForTimeout(500);
+    assert.deepEqual((await storageOf(context, page)).tracked, []);
+    assert.deepEqual(hits, [], 'nothing reached the tracker endpoints');
   } finally {
     await context.close();
   }

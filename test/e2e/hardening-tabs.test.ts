@@ -23,10 +23,9 @@ async function openTab(withBanner = true): Promise<SiteWindow> {
 }
 
 function button(site: SiteWindow, action: string): HTMLButtonElement | null {
-  return (
-    site.document
-      .querySelector('keuze-banner')
-      ?.shadowRoot?.querySelector<HTMLButtonElement>(`[data-keuze-action="${action}"]`) ?? null
+  // Slotted into the banner from its light DOM.
+  return site.document.querySelector<HTMLButtonElement>(
+    `keuze-banner [data-keuze-action="${action}"]`,
   );
 }
 

@@ -32,7 +32,9 @@ async function openSite(): Promise<{ frame: HTMLIFrameElement; site: SiteWindow 
 
 function shadow(site: SiteWindow, host: string, selector: string): HTMLElement | null {
   return (
-    site.document.querySelector(host)?.shadowRoot?.querySelector<HTMLElement>(selector) ?? null
+    site.document.querySelector(host)?.shadowRoot?.querySelector<HTMLElement>(selector) ??
+    site.document.querySelector(host)?.querySelector<HTMLElement>(selector) ?? // slotted buttons
+    null
   );
 }
 

@@ -56,7 +56,12 @@ function inShadow(
   host: string,
   selector: string,
 ): HTMLElement | null | undefined {
-  return site.document.querySelector(host)?.shadowRoot?.querySelector<HTMLElement>(selector);
+  const element = site.document.querySelector(host);
+  // In the shadow root, or slotted from the light DOM (the banner's buttons).
+  return (
+    element?.shadowRoot?.querySelector<HTMLElement>(selector) ??
+    element?.querySelector<HTMLElement>(selector)
+  );
 }
 
 async function forgetDecision(): Promise<void> {

@@ -60,7 +60,8 @@ describe('The banner as an element', () => {
   it('reflects the layout property to the attribute and re-renders in the new layout', async () => {
     const store = await makeStore();
     const banner = await mount<KeuzeBanner>(store, html`<keuze-banner></keuze-banner>`);
-    expect(banner.layout).to.equal(undefined);
+    // The config's layout until a site sets one.
+    expect(banner.layout).to.equal(store.config.layout);
     banner.layout = 'box';
     await banner.updateComplete;
     expect(banner.getAttribute('layout')).to.equal('box');

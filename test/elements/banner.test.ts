@@ -38,8 +38,9 @@ function localeRequests(): string[] {
     .filter((path) => path.startsWith(LOCALES));
 }
 
+/** The decision buttons: light-DOM children, slotted into the shadow root. */
 function buttons(banner: Element) {
-  return [...banner.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')];
+  return [...banner.querySelectorAll<HTMLButtonElement>('button')];
 }
 
 describe('<keuze-banner>', () => {
@@ -405,6 +406,44 @@ describe('<keuze-banner>', () => {
       expect(getComputedStyle(accept).display).to.not.equal('none');
       expect(getComputedStyle(shadow(banner, 'h2')).textTransform).to.equal('none');
       expect(getComputedStyle(shadow(banner, 'p')).letterSpacing).to.equal('normal');
+    } finally {
+      style.remove();
+    }
+  });
+
+  it('keeps accept and reject equal under aggressive page CSS: the same box and the same computed style', async () => {
+    const style = document.createElement('style');
+    style.textContent = [
+      'button { all: revert; font-size: 9px }',
+      '* { color: red !important }',
+      // A site that tries to make refusing harder than accepting.
+      'keuze-banner [data-keuze-action="reject-all"] { padding: 0 !important; font-size: 6px !important; opacity: 0.3 !important }',
+      'keuze-banner [data-keuze-action="accept-all"] { background: green !important; font-size: 20px !important }',
+    ].join('\n');
+    document.head.append(style);
+    try {
+      const store = await makeStore();
+      const banner = await mount<KeuzeBanner>(store, html`<keuze-banner></keuze-banner>`);
+      const accept = shadow(banner, '[data-keuze-action="accept-all"]');
+      const reject = shadow(banner, '[data-keuze-action="reject-all"]');
+      const a = accept.getBoundingClientRect();
+      const r = reject.getBoundingClientRect();
+      // Equal columns of one grid: equal up to the grid's sub-pixel rounding.
+      expect(r.width).to.be.closeTo(a.width, 0.1);
+      expect(r.height).to.equal(a.height);
+      expect(a.width).to.be.greaterThan(40);
+      const acceptStyle = getComputedStyle(accept);
+      const rejectStyle = getComputedStyle(reject);
+      // Widths differ only by the grid's sub-pixel rounding, checked above.
+      const layoutWidths = ['width', 'inline-size', 'transform-origin', 'perspective-origin'];
+      const differing = [...acceptStyle].filter(
+        (name) =>
+          !layoutWidths.includes(name) &&
+          acceptStyle.getPropertyValue(name) !== rejectStyle.getPropertyValue(name),
+      );
+      expect(differing).to.deep.equal([]);
+      expect(acceptStyle.fontSize).to.equal(getComputedStyle(banner).fontSize); // not the page's 9px
+      expect(acceptStyle.color).to.not.equal('rgb(255, 0, 0)');
     } finally {
       style.remove();
     }

@@ -169,8 +169,9 @@ export function deepActiveElement(): Element | null {
   return active;
 }
 
+/** An element of a Keuze element: in its shadow root, or slotted from its light DOM (the banner's buttons). */
 export function shadow<T extends Element = HTMLElement>(host: Element, selector: string): T {
-  const found = host.shadowRoot?.querySelector<T>(selector);
+  const found = host.shadowRoot?.querySelector<T>(selector) ?? host.querySelector<T>(selector);
   if (!found) throw new Error(`no ${selector} in <${host.localName}>`);
   return found;
 }

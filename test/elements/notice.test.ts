@@ -508,9 +508,7 @@ describe('<keuze-notice>', () => {
         expect(seen.events.map((detail) => detail.path)).to.deep.equal(
           BROKEN_NOTICE_ERRORS.map((error) => error.path),
         );
-        const accept = banner.shadowRoot!.querySelector<HTMLButtonElement>(
-          '[data-keuze-action="accept-all"]',
-        )!;
+        const accept = banner.querySelector<HTMLButtonElement>('[data-keuze-action="accept-all"]')!;
         const changed = new Promise((resolve) =>
           store.addEventListener('change', resolve, { once: true }),
         );

@@ -5,9 +5,21 @@ export const bannerStyles = [
   tokens,
   buttons,
   css`
-    .banner {
+    /* The host is the fixed box, not an element inside it: privacy tools look for a
+       page's fixed elements to find a consent banner, and see a button as visible
+       only when no fixed element of a shadow root lies between it and the page. */
+    :host {
       position: fixed;
       z-index: var(--k-z);
+      inset-inline: 0;
+      inset-block-end: 0;
+    }
+    :host([layout='box']) {
+      inset-inline: auto var(--k-space);
+      inset-block-end: var(--k-space);
+      inline-size: min(26rem, calc(100vw - 2 * var(--k-space)));
+    }
+    .banner {
       margin: 0;
       padding: calc(var(--k-space) * 1.25) var(--k-space);
       background: var(--k-bg);
@@ -19,17 +31,13 @@ export const bannerStyles = [
       animation: keuze-rise var(--k-duration) ease-out;
     }
     .bar {
-      inset-inline: 0;
-      inset-block-end: 0;
       border-width: 1px 0 0;
     }
     .box {
-      inset-block-end: var(--k-space);
-      inset-inline-end: var(--k-space);
-      inline-size: min(26rem, calc(100vw - 2 * var(--k-space)));
       border-radius: var(--k-radius);
     }
     .modal {
+      position: fixed;
       inset: 0;
       margin: auto;
       inline-size: min(36rem, calc(100vw - 2 * var(--k-space)));
@@ -84,9 +92,43 @@ export const bannerStyles = [
       flex-basis: 100%;
       grid-template-columns: repeat(2, minmax(0, 1fr));
     }
-    .box .settings,
-    .modal .settings {
-      grid-column: 1 / -1;
+    /* The decision buttons are light-DOM children (banner.ts says why). Every
+       declaration is !important: in a shadow root's styles that outranks the page's
+       CSS, important or not, so a site's global rules restyle neither button. */
+    ::slotted(button) {
+      all: unset !important;
+      box-sizing: border-box !important;
+      display: block !important;
+      font: inherit !important;
+      font-weight: 600 !important;
+      line-height: 1.25 !important;
+      letter-spacing: normal !important;
+      text-transform: none !important;
+      min-block-size: 2.75rem !important;
+      min-inline-size: 2.75rem !important;
+      padding: 0.625rem 1.125rem !important;
+      border: 2px solid var(--k-button-bg) !important;
+      border-radius: var(--k-button-radius) !important;
+      background: var(--k-button-bg) !important;
+      color: var(--k-button-text) !important;
+      cursor: pointer !important;
+      text-align: center !important;
+      overflow-wrap: anywhere !important;
+      transition:
+        background-color var(--k-duration),
+        border-color var(--k-duration) !important;
+    }
+    ::slotted(button:hover) {
+      background: var(--k-button-hover) !important;
+      border-color: var(--k-button-hover) !important;
+    }
+    ::slotted(button:focus-visible) {
+      outline: 3px solid var(--k-focus) !important;
+      outline-offset: 2px !important;
+    }
+    .box ::slotted([slot='open-centre']),
+    .modal ::slotted([slot='open-centre']) {
+      grid-column: 1 / -1 !important;
     }
     @media (max-width: 40rem) {
       .actions,
@@ -108,6 +150,14 @@ export const bannerStyles = [
       }
     }
     @media (forced-colors: active) {
+      ::slotted(button) {
+        border-color: ButtonText !important;
+        background: ButtonFace !important;
+        color: ButtonText !important;
+      }
+      ::slotted(button:focus-visible) {
+        outline-color: Highlight !important;
+      }
       .banner {
         border: 2px solid CanvasText;
       }

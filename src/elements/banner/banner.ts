@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import type { Layout, Theme } from '../../core/types.js';
 import { isSafeUrl } from '../../core/config/check.js';
 import { StoreController } from '../context.js';
@@ -23,11 +23,17 @@ import { bannerStyles } from './banner.styles.js';
  * @csspart body - The text column.
  * @csspart gpc - The note that a Global Privacy Control signal was honoured.
  * @csspart actions - The button group.
- * @csspart button - Every button.
- * @csspart accept-button - "Accept all".
- * @csspart reject-button - "Reject all".
- * @csspart settings-button - "Manage preferences".
  * @csspart notice-link - The link to the privacy statement.
+ *
+ * @slot accept-all - "Accept all", rendered by the banner itself.
+ * @slot reject-all - "Reject all", rendered by the banner itself.
+ * @slot open-centre - "Manage preferences", rendered by the banner itself.
+ *
+ * The three buttons are the banner's light-DOM children, slotted into its
+ * shadow root: privacy tools (DuckDuckGo's autoconsent and the browsers built
+ * on it) find a banner's choices only in the page's own DOM. Their styles are
+ * `!important` inside the shadow root, which outranks the page's CSS, so a
+ * site's global styles change neither of them and both stay equal.
  *
  * @cssproperty --keuze-font-family - Font (default: the page's).
  * @cssproperty --keuze-color-background - Background (see styles/README.md for all tokens).
@@ -83,6 +89,9 @@ export class KeuzeBanner extends LitElement {
   protected override willUpdate(): void {
     const config = this.#consent.store?.config;
     if (this.theme === undefined && config?.theme) this.theme = config.theme;
+    // Reflected: the host's own box follows the layout (banner.styles.ts), and its corner the language.
+    if (this.layout === undefined && config?.layout) this.layout = config.layout;
+    if (config && this.dir !== this.#localize.dir) this.dir = this.#localize.dir;
     // Checked before render removes the buttons: afterwards focus is already lost to <body>.
     if (this.#shown && !this.open && this.matches(':focus-within')) this.#focusWasInside = true;
     const active = this.shadowRoot?.activeElement ?? null;
@@ -92,6 +101,7 @@ export class KeuzeBanner extends LitElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const open = this.open;
+    render(open ? this.#renderButtons() : nothing, this, { host: this });
     const base = this.#base;
     if (base instanceof HTMLDialogElement && open && !base.open) base.showModal();
     // A new layout replaces the base: keyboard focus moves to the same control in it.
@@ -229,37 +239,41 @@ export class KeuzeBanner extends LitElement {
         ${store.gpc ? html`<p class="gpc" part="gpc">${t('gpc.honoured')}</p>` : nothing}
       </div>
       <div class="actions" part="actions">
-        <button
-          type="button"
-          class="button accept"
-          part="button accept-button"
-          data-keuze-action="accept-all"
-          @click=${() => void this.#handleDecision('acceptAll')}
-        >
-          ${t('banner.accept')}
-        </button>
-        <button
-          type="button"
-          class="button reject"
-          part="button reject-button"
-          data-keuze-action="reject-all"
-          @click=${() => void this.#handleDecision('rejectAll')}
-        >
-          ${t('banner.reject')}
-        </button>
-        <button
-          type="button"
-          class="button settings"
-          part="button settings-button"
-          data-keuze-action="open-centre"
-          aria-haspopup="dialog"
-          @click=${(event: Event) =>
-            this.#consent.store?.requestOpen(event.currentTarget as Element)}
-        >
-          ${t('banner.settings')}
-        </button>
+        <slot name="accept-all"></slot><slot name="reject-all"></slot
+        ><slot name="open-centre"></slot>
       </div>
     </div>`;
+  }
+
+  /** The decision buttons, in the light DOM (see the class comment). */
+  #renderButtons(): TemplateResult {
+    const t = this.#localize.t.bind(this.#localize);
+    return html`<button
+        type="button"
+        slot="accept-all"
+        class="accept"
+        data-keuze-action="accept-all"
+        @click=${() => void this.#handleDecision('acceptAll')}
+      >
+        ${t('banner.accept')}</button
+      ><button
+        type="button"
+        slot="reject-all"
+        class="reject"
+        data-keuze-action="reject-all"
+        @click=${() => void this.#handleDecision('rejectAll')}
+      >
+        ${t('banner.reject')}</button
+      ><button
+        type="button"
+        slot="open-centre"
+        class="settings"
+        data-keuze-action="open-centre"
+        aria-haspopup="dialog"
+        @click=${(event: Event) => this.#consent.store?.requestOpen(event.currentTarget as Element)}
+      >
+        ${t('banner.settings')}
+      </button>`;
   }
 
   /**
