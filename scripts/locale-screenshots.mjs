@@ -8,14 +8,13 @@
 // when the bundle loads languages on demand, fetches dist/locales/<lang>.json
 // from beside the script. For a bundle that cannot, pass --inline and the
 // dictionary goes into the config's `texts` instead.
-import { createServer } from 'node:http';
 import { mkdir, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
-import { contentType } from './content-types.mjs';
+import { serveStatic } from './static-server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'screenshots');
@@ -108,35 +107,25 @@ async function page(lang) {
 }
 
 const requested = [];
-const server = createServer(async (request, response) => {
-  const url = new URL(request.url, 'http://x');
-  requested.push(url.pathname);
-  const headers = {
-    'content-security-policy':
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:",
-  };
-  try {
+const CSP = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:",
+};
+const server = await serveStatic({
+  root,
+  async route(url, _request, response) {
+    requested.push(url.pathname);
     const match = url.pathname.match(/^\/page\/([\w-]+)\.html$/);
-    if (match) {
-      response.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' });
-      return response.end(await page(match[1]));
-    }
-    // Serve locales/ as dist/locales/ too, so this works before the build copies them.
-    const path = normalize(decodeURIComponent(url.pathname))
-      .replace(/^(\.\.[/\\])+/, '')
-      .replace(/^\/dist\/locales\//, '/locales/');
-    const body = await readFile(join(root, path));
-    response.writeHead(200, {
-      ...headers,
-      'content-type': contentType(path),
-    });
-    response.end(body);
-  } catch {
-    response.writeHead(404).end('not found');
-  }
+    if (!match) return false;
+    response.writeHead(200, { ...CSP, 'content-type': 'text/html; charset=utf-8' });
+    response.end(await page(match[1]));
+    return true;
+  },
+  // Serve locales/ as dist/locales/ too, so this works before the build copies them.
+  rewrite: (path) => path.replace(/^\/dist\/locales\//, '/locales/'),
+  headers: () => CSP,
 });
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const base = `http://127.0.0.1:${server.address().port}`;
+const base = server.origin;
 
 const browser = await puppeteer.launch({
   executablePath: chromium,
@@ -167,7 +156,7 @@ try {
     const shown = await tab
       .waitForFunction(
         (label) =>
-          [...document.querySelector('keuze-banner').shadowRoot.querySelectorAll('button')].some(
+          [...document.querySelectorAll('keuze-banner button')].some(
             (b) => b.textContent.trim() === label,
           ),
         { timeout: 5000 },
@@ -190,7 +179,7 @@ try {
   }
 } finally {
   await browser.close();
-  server.close();
+  await server.close();
 }
 const fetched = requested.filter((path) => path.includes('/locales/'));
 console.log(`locale files fetched: ${fetched.length ? fetched.join(', ') : 'none'}`);

@@ -2,14 +2,13 @@
 // Saves PNG screenshots of the banner and the cookie centre (1280 and 360 px wide,
 // light and dark) from demo/screenshot.html, which loads the built dist/keuze.min.js
 // exactly as a site would. Run `npm run screenshots` (it builds first).
-import { createServer } from 'node:http';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
-import { contentType } from './content-types.mjs';
+import { serveStatic } from './static-server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'screenshots');
@@ -20,26 +19,15 @@ if (!existsSync(join(root, 'dist/keuze.min.js'))) {
   process.exit(1);
 }
 
-const server = createServer(async (request, response) => {
-  const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(
-    /^(\.\.[/\\])+/,
-    '',
-  );
-  try {
-    const body = await readFile(join(root, path));
-    // The same strict CSP a careful site would send: the widget must work under it.
-    response.writeHead(200, {
-      'content-type': contentType(path),
-      'content-security-policy':
-        "default-src 'self'; script-src 'self' 'sha256-ignored'; style-src 'self'; img-src 'self' data:",
-    });
-    response.end(body);
-  } catch {
-    response.writeHead(404).end('not found');
-  }
+// The same strict CSP a careful site would send: the widget must work under it.
+const server = await serveStatic({
+  root,
+  headers: () => ({
+    'content-security-policy':
+      "default-src 'self'; script-src 'self' 'sha256-ignored'; style-src 'self'; img-src 'self' data:",
+  }),
 });
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const base = `http://127.0.0.1:${server.address().port}`;
+const base = server.origin;
 
 const browser = await puppeteer.launch({
   executablePath: chromium,
@@ -73,10 +61,7 @@ try {
       await page.screenshot({ path: name('banner') });
       saved.push(name('banner'));
       await page.evaluate(() =>
-        document
-          .querySelector('keuze-banner')
-          .shadowRoot.querySelector('[data-keuze-action="open-centre"]')
-          .click(),
+        document.querySelector('keuze-banner [data-keuze-action="open-centre"]').click(),
       );
       await page.waitForFunction(() =>
         document.querySelector('keuze-centre')?.shadowRoot?.querySelector('dialog[open]'),
@@ -89,7 +74,7 @@ try {
   }
 } finally {
   await browser.close();
-  server.close();
+  await server.close();
 }
 for (const file of saved) console.log(`saved ${file.slice(root.length)}`);
 if (problems.length) {

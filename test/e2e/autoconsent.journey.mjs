@@ -8,14 +8,13 @@
 // sink), so network and storage are watched for real.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
-import { contentType } from '../../scripts/content-types.mjs';
+import { serveStatic } from '../../scripts/static-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const rule = JSON.parse(await readFile(path.join(root, 'autoconsent/keuze.json'), 'utf8'));
@@ -38,49 +37,45 @@ let browser;
 before(async () => {
   if (!existsSync(path.join(root, 'dist/keuze.min.js')))
     throw new Error('dist/keuze.min.js is missing: run `npx rollup -c` first');
-  server = createServer(async (request, response) => {
-    const url = new URL(request.url, 'http://localhost');
-    if (url.pathname.startsWith('/__sink/')) {
-      hits.push(url.pathname + url.search);
-      const gif = url.pathname.endsWith('.gif');
-      response.writeHead(200, { 'content-type': gif ? 'image/gif' : 'application/json' });
-      response.end(gif ? GIF : '{}');
-      return;
-    }
-    if (url.pathname === '/slow/keuze.json') {
-      // A config server that answers, but far too late.
-      setTimeout(() => {
-        response.writeHead(200, { 'content-type': 'application/json' });
-        response.end('{}');
-      }, 5000);
-      return;
-    }
-    if (url.pathname === '/slow/page.html') {
-      response.writeHead(200, { 'content-type': 'text/html' });
-      response.end(`<!doctype html><html><head>
+  server = await serveStatic({
+    root,
+    route(url, _request, response) {
+      if (url.pathname.startsWith('/__sink/')) {
+        hits.push(url.pathname + url.search);
+        const gif = url.pathname.endsWith('.gif');
+        response.writeHead(200, { 'content-type': gif ? 'image/gif' : 'application/json' });
+        response.end(gif ? GIF : '{}');
+        return true;
+      }
+      if (url.pathname === '/slow/keuze.json') {
+        // A config server that answers, but far too late.
+        setTimeout(() => {
+          response.writeHead(200, { 'content-type': 'application/json' });
+          response.end('{}');
+        }, 5000);
+        return true;
+      }
+      if (url.pathname === '/slow/page.html') {
+        response.writeHead(200, { 'content-type': 'text/html' });
+        response.end(`<!doctype html><html><head>
         <script>window.__errors = []; document.addEventListener('keuze-error', (e) => window.__errors.push(e.detail));</script>
         <script src="/dist/keuze.min.js" data-config="/slow/keuze.json" data-config-timeout="500"></script></head>
         <body><script type="text/plain" data-consent="!analytics">window.__ran = true;</script></body></html>`);
-      return;
-    }
-    const file = path.join(root, path.normalize(url.pathname));
-    const allowed =
-      url.pathname.startsWith('/dist/') || url.pathname.startsWith('/test/e2e/pages/');
-    if (!allowed || !file.startsWith(root) || !existsSync(file)) {
-      response.writeHead(404).end('not found');
-      return;
-    }
-    const headers = { 'content-type': contentType(file) };
-    if (url.searchParams.has('csp-header')) {
-      // The policy as a real HTTP header, as a site would send it (the page also has it as a meta tag).
-      headers['content-security-policy'] =
-        "default-src 'self'; script-src 'self' 'nonce-k3uz3T3st'; style-src 'self'; require-trusted-types-for 'script'; trusted-types keuze";
-    }
-    response.writeHead(200, headers);
-    response.end(await readFile(file));
+        return true;
+      }
+      return false;
+    },
+    allow: (pathname) => pathname.startsWith('/dist/') || pathname.startsWith('/test/e2e/pages/'),
+    // The policy as a real HTTP header, as a site would send it (the page also has it as a meta tag).
+    headers: (url) =>
+      url.searchParams.has('csp-header')
+        ? {
+            'content-security-policy':
+              "default-src 'self'; script-src 'self' 'nonce-k3uz3T3st'; style-src 'self'; require-trusted-types-for 'script'; trusted-types keuze",
+          }
+        : {},
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${server.address().port}`;
+  origin = server.origin;
   browser = await chromium.launch({
     executablePath: findChromium(),
     headless: true,
@@ -90,7 +85,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
 });
 
 /**
