@@ -32,11 +32,11 @@ export const JOURNEYS = {
 // gzip bytes, all in one place. BUDGETS: what issue 14 asks. CEILINGS: the ratchet.
 export const BUDGETS = { banner: 15_000 };
 export const CEILINGS = {
-  banner: 20_600,
-  firstVisit: 36_000,
-  returning: 36_000,
-  centre: 42_200,
-  notice: 48_500,
+  banner: 20_900,
+  firstVisit: 36_500,
+  returning: 36_500,
+  centre: 42_500,
+  notice: 48_800,
 };
 
 /** gzip -9 size of a file in dist/. */
