@@ -1,11 +1,11 @@
-// Imported first by the engine (dist/keuze-engine.js), before Lit's module
-// body: Lit asks for a Trusted Types policy named `lit-html` while it
-// evaluates, and a site whose CSP allows only `keuze` would make that throw
-// and stop the whole bundle. So while the bundle evaluates, Lit's request is
-// answered with the `keuze` policy; the factory is restored in the next
-// microtask, so page scripts never see the change. Where `keuze` is not
-// allowed, Lit gets its own policy as usual. (Not in trusted-types.ts: the
-// first layer carries that module and has no Lit.)
+// Imported first by the script-tag build's entries (src/lazy/banner.ts and
+// engine.ts), before Lit's module body: Lit asks for a Trusted Types policy
+// named `lit-html` while it evaluates, and a site whose CSP allows only `keuze`
+// would make that throw and stop the whole bundle. So while the bundle
+// evaluates, Lit's request is answered with the `keuze` policy; the factory is
+// restored in the next microtask, so page scripts never see the change. Where
+// `keuze` is not allowed, Lit gets its own policy as usual. (Not in
+// trusted-types.ts, which the npm build's core uses without Lit.)
 import { factory, keuzePolicy, type Policy, type PolicyOptions } from './trusted-types.js';
 
 const identity = (s: string) => s;

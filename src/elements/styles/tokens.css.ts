@@ -1,14 +1,12 @@
-// Design tokens shared by every Keuze element, as plain strings: the banner
-// (no Lit) adopts them as constructable stylesheets, the Lit elements wrap them
-// in tokens.ts. Sites theme the widget with the public `--keuze-*` custom
+// Design tokens shared by every Keuze element, as plain strings (built from
+// the table of colours below); tokens.ts wraps them as Lit CSS. Sites theme the widget with the public `--keuze-*` custom
 // properties (documented in styles/README.md); the elements read only the
 // private `--k-*` values below, so a site can override the light and the dark
 // theme separately.
 
 /**
  * Returns the CSS as a string; the tag only marks the template for the build's
- * CSS minifier. Defined here rather than in host.ts (which re-exports it) so that
- * the Lit elements' tokens do not pull in the banner's base class.
+ * CSS minifier.
  */
 export const css = (strings: TemplateStringsArray, ...values: unknown[]): string =>
   strings.reduce((all, part, index) => all + String(values[index - 1]) + part);
