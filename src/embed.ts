@@ -112,7 +112,7 @@ const loadEngine = (): Promise<Engine> => {
 };
 const loadFirstLayer = () => load<FirstLayer>('banner');
 
-const keuze = new BootKeuze(loadEngine, loadFirstLayer);
+const keuze = new BootKeuze(loadEngine, script?.dataset.ui === 'none' ? undefined : loadFirstLayer);
 
 async function start(script: HTMLScriptElement | null): Promise<void> {
   const url = script?.dataset.config;

@@ -55,9 +55,10 @@ export class BootKeuze implements PublicKeuze {
   readonly #released = new Promise<void>((resolve) => (this.#release = resolve));
 
   readonly #load: () => Promise<Engine>;
-  readonly #loadFirstLayer: () => Promise<FirstLayer>;
+  readonly #loadFirstLayer?: () => Promise<FirstLayer>;
 
-  constructor(load: () => Promise<Engine>, loadFirstLayer: () => Promise<FirstLayer>) {
+  /** Without `loadFirstLayer` (`data-ui="none"`) there is no banner: the engine reads the decision itself. */
+  constructor(load: () => Promise<Engine>, loadFirstLayer?: () => Promise<FirstLayer>) {
     this.#load = load;
     this.#loadFirstLayer = loadFirstLayer;
     this.ready = new Promise((resolve) => (this.#resolveReady = resolve));
@@ -87,11 +88,12 @@ export class BootKeuze implements PublicKeuze {
     // resolveConsentMode reads `input?.googleConsentMode`, so any value is safe to pass.
     const consentMode = resolveConsentMode(input as never);
     if (consentMode) pushConsentModeDefault(consentMode);
-    if (!showableConfig(input)) {
-      void this.now(); // the engine names what is wrong
+    const loadFirstLayer = this.#loadFirstLayer;
+    if (!loadFirstLayer || !showableConfig(input)) {
+      void this.now(); // no banner to show, or the engine names what is wrong
       return this.#begin((keuze) => keuze.init(input, options));
     }
-    const boot = this.#loadFirstLayer().then(
+    const boot = loadFirstLayer().then(
       (layer) => new layer.BootStore(input, () => this.#engineStore()),
     );
     this.boot = boot;

@@ -157,6 +157,23 @@ describe('loading the script-tag build', () => {
     expect(site.__ran).to.equal(undefined);
   });
 
+  it('mounts no UI with data-ui="none" and never fetches the banner, while the API and the gate work', async () => {
+    const site = await page(
+      inline() + '<script src="/dist/keuze.min.js" data-ui="none"></script>',
+      GATED,
+    );
+    expect(site.__errors).to.deep.equal([]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(banners(site)).to.equal(0);
+    expect(site.document.querySelector('keuze-reopen, keuze-centre')).to.equal(null);
+    const fetched = site.performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname);
+    expect(fetched).to.include('/dist/keuze-engine.js');
+    expect(fetched).not.to.include('/dist/keuze-banner.js');
+    await acceptRunsGatedOnce(site);
+  });
+
   it('works when a tag manager inserts the script after the page loaded', async () => {
     const site = await page(
       inline(),
