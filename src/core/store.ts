@@ -106,7 +106,7 @@ export class ConsentStore extends EventTarget {
     this.consent = consentOf(EMPTY_STATE, config, this.gpc, this.now());
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
     if (options.channel !== false) {
-      this.channel = new TabChannel(options.channel ?? 'keuze', (state) => this.receive(state));
+      this.channel = new TabChannel(options.channel ?? 'keuze', () => this.receive());
     }
   }
 
@@ -163,7 +163,7 @@ export class ConsentStore extends EventTarget {
         `the consent record could not be read (${describeError(error)}); the visitor is asked again`,
       );
     }
-    const { state, problem } = readStoredState(raw);
+    const { state, problem } = readStoredState(raw, this.now());
     if (problem) this.report('storage-corrupt', problem);
     this.state = state;
     this.consent = consentOf(state, this.config, this.gpc, this.now());
@@ -287,19 +287,21 @@ export class ConsentStore extends EventTarget {
    * means a tab that answers with a newer state always writes last.
    */
   private persist(state: StoredState): Promise<void> {
-    const done = this.writes.then(async () => {
-      try {
-        await this.adapter.set(state);
-      } catch (error) {
-        this.report(
-          'storage-write-failed',
-          `the decision could not be stored (${describeError(error)}); it holds for this page only`,
-        );
-      }
-      this.channel?.post(state);
-    });
+    const done = this.writes.then(() => this.storeAndTell(state));
     this.writes = done;
     return done;
+  }
+
+  private async storeAndTell(state: StoredState): Promise<void> {
+    try {
+      await this.adapter.set(state);
+    } catch (error) {
+      this.report(
+        'storage-write-failed',
+        `the decision could not be stored (${describeError(error)}); it holds for this page only`,
+      );
+    }
+    this.channel?.post();
   }
 
   private apply(next: StoredState, source: ChangeSource): void {
@@ -323,14 +325,30 @@ export class ConsentStore extends EventTarget {
     this.dispatchEvent(new CustomEvent('change', { detail }));
   }
 
-  /** Another tab wrote: take the newer write; answer an older one with ours so both agree. */
-  private receive(value: unknown): void {
-    const { state, problem } = readStoredState(value);
-    if (problem || this.status !== StoreStatus.ready) return;
-    if (state.updatedAt === this.state.updatedAt && state.current?.id === this.state.current?.id)
-      return;
-    if (isNewer(state, this.state)) this.apply(state, 'tab');
-    else void this.persist(this.state);
+  /**
+   * Another tab says it wrote. The message carries nothing we trust: read the
+   * decision from storage (after our own writes landed) and check it there.
+   * Take it when it is newer; answer an older one with ours so both agree.
+   */
+  private receive(): void {
+    if (this.status !== StoreStatus.ready) return;
+    this.writes = this.writes.then(async () => {
+      let raw: unknown;
+      try {
+        raw = await this.adapter.get();
+      } catch {
+        return; // unreadable now; the next load reads again
+      }
+      const { state, problem } = readStoredState(raw, this.now());
+      if (problem) {
+        this.report('storage-corrupt', problem);
+        return;
+      }
+      if (state.updatedAt === this.state.updatedAt && state.current?.id === this.state.current?.id)
+        return;
+      if (isNewer(state, this.state)) this.apply(state, 'tab');
+      else await this.storeAndTell(this.state);
+    });
   }
 
   /** A decision that runs out while the page is open asks again without a reload. */
