@@ -15,8 +15,10 @@ import type { StorageAdapter } from './storage/adapter.js';
 import { defaultAdapter } from './storage/fallback.js';
 import {
   type Action,
+  type Choices,
   EMPTY_STATE,
   changedIds,
+  choicesFor,
   consentOf,
   decide,
   expiresAt,
@@ -28,7 +30,7 @@ import {
 } from './decision.js';
 import { hashValue } from './hash.js';
 import { TabChannel } from './tabs.js';
-import { gpcSignal } from './page.js';
+import { gpcSignal, personActed } from './page.js';
 
 export const StoreStatus = {
   idle: 'idle',
@@ -212,17 +214,21 @@ export class ConsentStore extends EventTarget {
     return this.status === StoreStatus.ready && !this.consent.decided;
   }
 
+  /** Through the API (`layer` 'api') only while a person acts, unless the config allows it (`api.grantWithoutActivation`). */
   acceptAll(layer: DecisionLayer = 'api'): Promise<Decision> {
-    return this.act({ type: 'accept-all' }, layer);
+    return this.act({ type: 'accept-all' }, layer, personActed());
   }
 
   rejectAll(layer: DecisionLayer = 'api'): Promise<Decision> {
     return this.act({ type: 'reject-all' }, layer);
   }
 
-  /** Purpose and service ids; a service not named follows its purpose's choice. */
+  /**
+   * Purpose and service ids; a service not named follows its purpose's choice.
+   * One that turns anything on is a grant: see `acceptAll`.
+   */
   save(choices: Record<string, boolean>, layer: DecisionLayer = 'api'): Promise<Decision> {
-    return this.act({ type: 'save', choices: { ...choices } }, layer);
+    return this.act({ type: 'save', choices: { ...choices } }, layer, personActed());
   }
 
   /** Refuses every consent-based purpose and service. */
@@ -256,9 +262,17 @@ export class ConsentStore extends EventTarget {
     clearTimeout(this.expiryTimer);
   }
 
-  private async act(action: Action, layer: DecisionLayer): Promise<Decision> {
+  private async act(action: Action, layer: DecisionLayer, person = true): Promise<Decision> {
     await this.load();
     const current = { purposes: this.consent.purposes, services: this.consent.services };
+    if (layer === 'api' && !person && this.config.api?.grantWithoutActivation !== true) {
+      const next = choicesFor(action, this.config, this.gpc, current);
+      if (action.type === 'accept-all' || grantsAnything(current, next)) {
+        const message = `${action.type === 'save' ? 'save()' : 'acceptAll()'} was refused: the API grants consent only while a person acts (a click or key press). Call it from the handler of your own button, or set "api": { "grantWithoutActivation": true } in the config for a custom UI that calls it later.`;
+        this.report('api-grant-refused', message);
+        throw new Error(`[keuze] ${message}`);
+      }
+    }
     const next = decide(
       this.state,
       action,
@@ -373,6 +387,13 @@ export class ConsentStore extends EventTarget {
     this.findings.push({ level: 'warning', code, message });
     this.dispatchEvent(new CustomEvent('error', { detail: { message } }));
   }
+}
+
+/** Whether `next` turns on anything `current` has off. */
+function grantsAnything(current: Choices, next: Choices): boolean {
+  return (['purposes', 'services'] as const).some((kind) =>
+    Object.entries(next[kind]).some(([id, on]) => on && current[kind][id] !== true),
+  );
 }
 
 function describeError(error: unknown): string {

@@ -53,6 +53,7 @@ const CONFIG_KEYS = [
   'purposes',
   'googleConsentMode',
   'log',
+  'api',
   'debug',
   'layout',
   'theme',
@@ -167,6 +168,7 @@ class Validator {
     this.reopen(input.reopen);
     this.consentMode(input.googleConsentMode);
     this.log(input.log);
+    this.api(input.api);
 
     if (issues.errors.length > 0) return undefined;
     // The purposes are already validated copies: cloning them again here (and the
@@ -443,6 +445,16 @@ class Validator {
     checkString(issues, 'googleConsentMode.dataLayerName', value.dataLayerName, {
       pattern: [/^[A-Za-z_$][A-Za-z0-9_$]*$/, 'a JavaScript identifier'],
     });
+  }
+
+  private api(value: unknown): void {
+    if (value === undefined) return;
+    if (!isRecord(value)) {
+      this.issues.error('api', expected('an object { grantWithoutActivation }', value));
+      return;
+    }
+    checkKeys(this.issues, 'api', value, ['grantWithoutActivation']);
+    checkBoolean(this.issues, 'api.grantWithoutActivation', value.grantWithoutActivation);
   }
 
   private log(value: unknown): void {

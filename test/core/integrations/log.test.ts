@@ -100,8 +100,10 @@ describe('proof-of-consent log', () => {
     const ch = channel('tabs');
     const name = `keuze-log-tabs-${Math.random()}`;
     const config = validated(siteConfig({ log: { endpoint: `/__sink/${ch}/records` } }));
-    const here = new ConsentStore(config, { adapter: new MemoryAdapter(), channel: name });
-    const there = new ConsentStore(config, { adapter: new MemoryAdapter(), channel: name });
+    // Two tabs of one site share its storage; the message only says where to look.
+    const storage = new MemoryAdapter();
+    const here = new ConsentStore(config, { adapter: storage, channel: name });
+    const there = new ConsentStore(config, { adapter: storage, channel: name });
     await Promise.all([here.load(), there.load()]);
     stop = startIntegrations(here, { log: { outbox: new MemoryOutbox() } });
     const stopThere = startIntegrations(there, { log: { outbox: new MemoryOutbox() } });
