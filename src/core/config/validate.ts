@@ -464,8 +464,38 @@ class Validator {
       return;
     }
     checkKeys(this.issues, 'log', value, ['endpoint']);
-    checkUrl(this.issues, 'log.endpoint', value.endpoint, { required: true });
+    const endpoint = value.endpoint;
+    if (!checkString(this.issues, 'log.endpoint', endpoint, { required: true, max: 2048 })) return;
+    const problem = endpointProblem(endpoint);
+    if (problem) this.issues.error('log.endpoint', `${problem}, got ${describe(endpoint)}`);
   }
+}
+
+/**
+ * Why a log endpoint may not receive the records, or undefined when it may:
+ * records go only to an https URL or to a path on the page's own site, never
+ * over plain http, to a scheme that is no web request, or with credentials.
+ */
+function endpointProblem(endpoint: string): string | undefined {
+  // eslint-disable-next-line no-control-regex -- control characters and spaces hide a URL's real parts
+  if (/[\u0000-\u0020\u007f]/.test(endpoint))
+    return 'expected a URL without spaces or control characters';
+  if (endpoint.includes('\\'))
+    return 'expected a URL without "\\" (browsers read "/\\host" as another host)';
+  if (endpoint.startsWith('//'))
+    return 'expected an https URL or a path on this site, not "//host" (another host over any scheme)';
+  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(endpoint);
+  if (!scheme) return undefined; // a path on this site
+  if (scheme[1].toLowerCase() !== 'https')
+    return 'expected an https URL or a path on this site such as "/consent-log"';
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    return 'expected a valid https URL';
+  }
+  if (url.username || url.password) return 'expected a URL without a user name or password';
+  return undefined;
 }
 
 /** Validates and normalizes a config. Never throws. */

@@ -117,6 +117,9 @@ export interface Hit {
   path: string;
   body: string;
   at: number;
+  /** The Cookie and Referer headers the request carried ('' when none). */
+  cookie: string;
+  referer: string;
 }
 
 export async function hits(ch: string): Promise<Hit[]> {
