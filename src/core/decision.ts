@@ -15,6 +15,8 @@ import { consentIds } from './model.js';
 
 /** Earlier decisions kept for the receipt. */
 export const HISTORY_LIMIT = 20;
+/** The most a stored record may weigh as JSON; the oldest history goes first beyond it. */
+export const MAX_RECORD_CHARS = 1_000_000;
 const MAX_EXPIRY_MS = 400 * 24 * 3600 * 1000; // 13 months and a little, for tampered records
 /**
  * How far a stored time may lie ahead of this device's clock. Beyond it the time
@@ -195,23 +197,31 @@ export function decide(
     services: next.services,
   };
   const history = state.current ? [state.current, ...state.history] : [...state.history];
-  return {
+  return bounded({
     version: 1,
     current: decision,
     history: history.slice(0, HISTORY_LIMIT),
     updatedAt: decision.decidedAt,
-  };
+  });
+}
+
+/** Drops the oldest history until the record fits MAX_RECORD_CHARS. */
+function bounded(state: StoredState): StoredState {
+  const history = [...state.history];
+  while (history.length > 0 && JSON.stringify({ ...state, history }).length > MAX_RECORD_CHARS)
+    history.pop();
+  return { ...state, history };
 }
 
 /** Forgets the current decision but keeps it in the history for the receipt. */
 export function forget(state: StoredState, now: Date): StoredState {
   const history = state.current ? [state.current, ...state.history] : [...state.history];
-  return {
+  return bounded({
     version: 1,
     current: null,
     history: history.slice(0, HISTORY_LIMIT),
     updatedAt: now.toISOString(),
-  };
+  });
 }
 
 export type Validity = 'valid' | 'missing' | 'expired' | 'revision' | 'new-purpose';
@@ -349,7 +359,7 @@ function isFuture(time: string, now: Date): boolean {
 export function readStoredState(
   value: unknown,
   now: Date = new Date(),
-): { state: StoredState; problem?: string } {
+): { state: StoredState; problem?: string; oversized?: boolean } {
   if (value === undefined || value === null) return { state: EMPTY_STATE };
   try {
     if (typeof value !== 'object' || Array.isArray(value)) {
@@ -367,10 +377,11 @@ export function readStoredState(
         problem: 'the stored consent record is corrupt; the visitor is asked again',
       };
     }
+    // Cut before checking: a record with 200,000 entries must cost no more than one with 20.
     const history = Array.isArray(raw.history)
       ? raw.history
-          .filter((entry) => isDecision(entry) && !isFuture(entry.decidedAt, now))
           .slice(0, HISTORY_LIMIT)
+          .filter((entry) => isDecision(entry) && !isFuture(entry.decidedAt, now))
           .map(copyDecision)
       : [];
     let current = raw.current === null ? null : copyDecision(raw.current as Decision);
@@ -386,7 +397,8 @@ export function readStoredState(
       !isFuture(raw.updatedAt, now)
     )
       state.updatedAt = raw.updatedAt;
-    return problem ? { state, problem } : { state };
+    const oversized = Array.isArray(raw.history) && raw.history.length > HISTORY_LIMIT;
+    return { state, ...(problem && { problem }), ...(oversized && { oversized }) };
   } catch {
     return { state: EMPTY_STATE, problem: 'the stored consent record could not be read' };
   }

@@ -165,8 +165,19 @@ export class ConsentStore extends EventTarget {
         `the consent record could not be read (${describeError(error)}); the visitor is asked again`,
       );
     }
-    const { state, problem } = readStoredState(raw, this.now());
+    const { state, problem, oversized } = readStoredState(raw, this.now());
     if (problem) this.report('storage-corrupt', problem);
+    // Written back bounded at once, so a grown record costs one slow read, not one per load.
+    if (oversized && !problem) void this.persist(state);
+    if (state.current && state.current.configHash !== this.configHash) {
+      // Same revision, other wording or details: the choice holds (a new consent purpose or
+      // service asks again by itself, see validity()); a new revision asks everyone again.
+      this.findings.push({
+        level: 'info',
+        code: 'config-changed',
+        message: `the stored decision was made under another version of the config (hash ${state.current.configHash}, now ${this.configHash}) with the same revision; it holds. Change "revision" to ask every visitor again.`,
+      });
+    }
     this.state = state;
     this.consent = consentOf(state, this.config, this.gpc, this.now());
     this.status = StoreStatus.ready;
@@ -186,7 +197,10 @@ export class ConsentStore extends EventTarget {
 
   /** Purpose or service id. Unknown ids are never granted. */
   granted(id: string): boolean {
-    return this.consent.purposes[id] ?? this.consent.services[id] ?? false;
+    const { purposes, services } = this.consent;
+    // Own keys only: `constructor` or `__proto__` are no ids of any config.
+    if (Object.hasOwn(purposes, id)) return purposes[id] === true;
+    return Object.hasOwn(services, id) && services[id] === true;
   }
 
   whenGranted(id: string): Promise<void> {

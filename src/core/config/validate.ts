@@ -21,7 +21,7 @@ import {
   parseDuration,
   addDuration,
 } from './check.js';
-import { CONSENT_MODE_KEYS } from '../integrations/consent-mode-keys.js';
+import { CONSENT_MODE_KEYS, dataLayerNameProblem } from '../integrations/consent-mode-keys.js';
 
 export interface ValidationResult {
   ok: boolean;
@@ -442,9 +442,14 @@ class Validator {
     }
     checkBoolean(issues, 'googleConsentMode.adsDataRedaction', value.adsDataRedaction);
     checkBoolean(issues, 'googleConsentMode.urlPassthrough', value.urlPassthrough);
-    checkString(issues, 'googleConsentMode.dataLayerName', value.dataLayerName, {
-      pattern: [/^[A-Za-z_$][A-Za-z0-9_$]*$/, 'a JavaScript identifier'],
-    });
+    if (checkString(issues, 'googleConsentMode.dataLayerName', value.dataLayerName, { max: 200 })) {
+      const problem = dataLayerNameProblem(
+        value.dataLayerName,
+        typeof window === 'undefined' ? undefined : window,
+      );
+      if (problem)
+        issues.error('googleConsentMode.dataLayerName', expected(problem, value.dataLayerName));
+    }
   }
 
   private api(value: unknown): void {
