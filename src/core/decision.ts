@@ -15,7 +15,14 @@ import { consentIds } from './model.js';
 
 /** Earlier decisions kept for the receipt. */
 export const HISTORY_LIMIT = 20;
+/** The most a stored record may weigh as JSON; the oldest history goes first beyond it. */
+export const MAX_RECORD_CHARS = 1_000_000;
 const MAX_EXPIRY_MS = 400 * 24 * 3600 * 1000; // 13 months and a little, for tampered records
+/**
+ * How far a stored time may lie ahead of this device's clock. Beyond it the time
+ * is a forgery or a wrong clock: trusted, it would pin a decision forever.
+ */
+export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 export type Action =
   | { type: 'accept-all' }
@@ -190,23 +197,31 @@ export function decide(
     services: next.services,
   };
   const history = state.current ? [state.current, ...state.history] : [...state.history];
-  return {
+  return bounded({
     version: 1,
     current: decision,
     history: history.slice(0, HISTORY_LIMIT),
     updatedAt: decision.decidedAt,
-  };
+  });
+}
+
+/** Drops the oldest history until the record fits MAX_RECORD_CHARS. */
+function bounded(state: StoredState): StoredState {
+  const history = [...state.history];
+  while (history.length > 0 && JSON.stringify({ ...state, history }).length > MAX_RECORD_CHARS)
+    history.pop();
+  return { ...state, history };
 }
 
 /** Forgets the current decision but keeps it in the history for the receipt. */
 export function forget(state: StoredState, now: Date): StoredState {
   const history = state.current ? [state.current, ...state.history] : [...state.history];
-  return {
+  return bounded({
     version: 1,
     current: null,
     history: history.slice(0, HISTORY_LIMIT),
     updatedAt: now.toISOString(),
-  };
+  });
 }
 
 export type Validity = 'valid' | 'missing' | 'expired' | 'revision' | 'new-purpose';
@@ -330,11 +345,21 @@ function copyDecision(d: Decision): Decision {
   };
 }
 
+/** Whether an ISO time lies further ahead of `now` than a clock may drift. */
+function isFuture(time: string, now: Date): boolean {
+  return Date.parse(time) > now.getTime() + MAX_CLOCK_SKEW_MS;
+}
+
 /**
  * Reads what storage returned. A missing record is no decision; a corrupt one
- * is no decision too, with a problem to report. Never throws.
+ * is no decision too, with a problem to report. A decision dated after `now`
+ * (plus the allowed skew) is refused, and such an `updatedAt` is dropped, so it
+ * cannot outrank a later write. Never throws.
  */
-export function readStoredState(value: unknown): { state: StoredState; problem?: string } {
+export function readStoredState(
+  value: unknown,
+  now: Date = new Date(),
+): { state: StoredState; problem?: string; oversized?: boolean } {
   if (value === undefined || value === null) return { state: EMPTY_STATE };
   try {
     if (typeof value !== 'object' || Array.isArray(value)) {
@@ -352,14 +377,28 @@ export function readStoredState(value: unknown): { state: StoredState; problem?:
         problem: 'the stored consent record is corrupt; the visitor is asked again',
       };
     }
+    // Cut before checking: a record with 200,000 entries must cost no more than one with 20.
     const history = Array.isArray(raw.history)
-      ? raw.history.filter(isDecision).slice(0, HISTORY_LIMIT).map(copyDecision)
+      ? raw.history
+          .slice(0, HISTORY_LIMIT)
+          .filter((entry) => isDecision(entry) && !isFuture(entry.decidedAt, now))
+          .map(copyDecision)
       : [];
-    const current = raw.current === null ? null : copyDecision(raw.current as Decision);
+    let current = raw.current === null ? null : copyDecision(raw.current as Decision);
+    let problem: string | undefined;
+    if (current && isFuture(current.decidedAt, now)) {
+      problem = `the stored decision is dated ${current.decidedAt}, after this device's clock; the visitor is asked again`;
+      current = null;
+    }
     const state: StoredState = { version: 1, current, history };
-    if (typeof raw.updatedAt === 'string' && ISO_TIME.test(raw.updatedAt))
+    if (
+      typeof raw.updatedAt === 'string' &&
+      ISO_TIME.test(raw.updatedAt) &&
+      !isFuture(raw.updatedAt, now)
+    )
       state.updatedAt = raw.updatedAt;
-    return { state };
+    const oversized = Array.isArray(raw.history) && raw.history.length > HISTORY_LIMIT;
+    return { state, ...(problem && { problem }), ...(oversized && { oversized }) };
   } catch {
     return { state: EMPTY_STATE, problem: 'the stored consent record could not be read' };
   }

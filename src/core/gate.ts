@@ -3,11 +3,20 @@
 //   <script type="text/plain" data-consent="analytics" src="…">   runs when analytics is granted
 //   <script type="text/plain" data-consent="!analytics">…</script> runs when analytics is refused
 //   <iframe data-consent="youtube" data-src="…">                   loads; a placeholder stands in while blocked
+//   <iframe data-consent="…" data-srcdoc="…">                       the same for inline content
 //   <img data-consent="…" data-src="…" data-srcset="…">            loads
 //   <template data-consent="…">                                    its content is inserted after it, once
 //
 // Pure DOM work, no Lit. Nothing here parses markup from strings: scripts are
 // re-created element by element, so a page's CSP nonce keeps working.
+//
+// Trusted Types: what the page's own markup says passed the browser's parser,
+// so the `keuze` policy hands it on. Markup is what is there when the gate
+// starts or arrives while the document is still loading. What arrives later was
+// put there by a script (createElement, a data-src or a text node, which no
+// policy ever saw): it is handed on as a plain string, so the browser applies
+// the page's default policy or refuses it, exactly as it would for the
+// inserting script itself. The gate is never a way round the page's policy.
 import { isSafeUrl } from './config/check.js';
 import { trustedScript, trustedScriptURL } from './trusted-types.js';
 import type { ConsentStore } from './store.js';
@@ -113,6 +122,8 @@ export class Gate {
   private readonly framesOn = new WeakSet<HTMLIFrameElement>();
   private readonly hiddenByGate = new WeakSet<HTMLIFrameElement>();
   private readonly placeholders = new WeakMap<HTMLIFrameElement, Element>();
+  /** Elements of the page's markup (see the top of this file). */
+  private readonly markup = new WeakSet<Element>();
   /** Elements already reported in the console, so each problem is said once. */
   private readonly warned = new WeakMap<Element, Set<string>>();
 
@@ -136,8 +147,10 @@ export class Gate {
       childList: true,
       subtree: true,
       attributes: true,
-      attributeFilter: ['data-consent', 'data-src', 'data-srcset'],
+      attributeFilter: ['data-consent', 'data-src', 'data-srcset', 'data-srcdoc', 'srcdoc'],
     });
+    for (const el of Array.from(this.root.querySelectorAll(SELECTOR))) this.markup.add(el);
+    if (this.root !== this.doc) this.markup.add(this.root as Element);
     this.scan();
   }
 
@@ -192,6 +205,7 @@ export class Gate {
         for (const inner of Array.from(el.querySelectorAll(SELECTOR))) found.add(inner);
       }
     }
+    if (this.doc.readyState === 'loading') for (const el of found) this.markup.add(el);
     if (found.size > 0) this.process(Array.from(found).filter((el) => el.isConnected));
   };
 
@@ -199,24 +213,37 @@ export class Gate {
     const decided = this.store.get().decided;
     const scripts: HTMLScriptElement[] = [];
     for (const el of elements) {
-      if (!this.check(el)) continue;
-      const allowed = this.allows(el.getAttribute('data-consent') ?? '', decided);
-      switch (el.localName) {
-        case 'script':
-          if (allowed) scripts.push(el as HTMLScriptElement);
-          break;
-        case 'iframe':
-          this.gateFrame(el as HTMLIFrameElement, allowed);
-          break;
-        case 'img':
-          if (allowed) this.activateImage(el as HTMLImageElement);
-          break;
-        case 'template':
-          if (allowed) this.activateTemplate(el as HTMLTemplateElement);
-          break;
+      try {
+        this.processOne(el, decided, scripts);
+      } catch (error) {
+        // One element the page's policy refuses (a srcdoc under Trusted Types) never stops the rest.
+        this.warn(
+          el,
+          'run',
+          `could not be activated (${error instanceof Error ? error.message : String(error)})`,
+        );
       }
     }
     if (scripts.length > 0) this.enqueue(scripts);
+  }
+
+  private processOne(el: Element, decided: boolean, scripts: HTMLScriptElement[]): void {
+    if (!this.check(el)) return;
+    const allowed = this.allows(el.getAttribute('data-consent') ?? '', decided);
+    switch (el.localName) {
+      case 'script':
+        if (allowed) scripts.push(el as HTMLScriptElement);
+        break;
+      case 'iframe':
+        this.gateFrame(el as HTMLIFrameElement, allowed);
+        break;
+      case 'img':
+        if (allowed) this.activateImage(el as HTMLImageElement);
+        break;
+      case 'template':
+        if (allowed) this.activateTemplate(el as HTMLTemplateElement);
+        break;
+    }
   }
 
   /** Whether an element is one the gate should act on; warns (once) about the ones it refuses. */
@@ -232,7 +259,26 @@ export class Gate {
         return false;
       }
     }
-    if (el.localName === 'iframe' && !el.hasAttribute('data-src')) {
+    if (
+      el.localName === 'iframe' &&
+      el.hasAttribute('srcdoc') &&
+      !this.framesOn.has(el as HTMLIFrameElement)
+    ) {
+      // Inline content runs like a page of its own: hold it back as data-srcdoc until consent.
+      this.warn(
+        el,
+        'srcdoc',
+        'has srcdoc instead of data-srcdoc, so it could run before consent; use data-srcdoc',
+      );
+      if (!el.hasAttribute('data-srcdoc'))
+        el.setAttribute('data-srcdoc', el.getAttribute('srcdoc')!);
+      el.removeAttribute('srcdoc');
+    }
+    if (
+      el.localName === 'iframe' &&
+      !el.hasAttribute('data-src') &&
+      !el.hasAttribute('data-srcdoc')
+    ) {
       const src = el.getAttribute('src');
       if (src !== null && src !== 'about:blank' && !this.framesOn.has(el as HTMLIFrameElement)) {
         // It loaded before anyone asked. Take it over so it is at least stopped until consent.
@@ -317,7 +363,18 @@ export class Gate {
         this.handled.delete(original);
         continue;
       }
-      const wait = this.runScript(original);
+      let wait: Promise<void> | undefined;
+      try {
+        wait = this.runScript(original);
+      } catch (error) {
+        // Refused (by the page's Trusted Types policy, say): this one stays blocked, the queue goes on.
+        this.warn(
+          original,
+          'run',
+          `could not be run (${error instanceof Error ? error.message : String(error)})`,
+        );
+        continue;
+      }
       if (wait) {
         this.busy = true;
         void wait.then(() => {
@@ -331,24 +388,29 @@ export class Gate {
   /** Replaces the inert original by a live copy; returns a promise when the next script must wait for it. */
   private runScript(original: HTMLScriptElement): Promise<void> | undefined {
     const script = this.doc.createElement('script');
+    const markup = this.markup.has(original);
     for (const attr of Array.from(original.attributes)) {
       // The nonce attribute is hidden by browsers under a CSP; the property below carries it.
       if (attr.name === 'type' || attr.name === 'nonce') continue;
-      // Under `require-trusted-types-for 'script'` a plain string is refused for a script's src.
-      script.setAttribute(
-        attr.name,
-        attr.name === 'src' ? trustedScriptURL(attr.value) : attr.value,
-      );
+      // A script's own src passed Trusted Types when it was set, whoever set it.
+      if (attr.name === 'src') script.setAttribute('src', trustedScriptURL(attr.value));
+      else if (/^on/i.test(attr.name))
+        script.setAttribute(attr.name, markup ? trustedScript(attr.value) : attr.value);
+      else script.setAttribute(attr.name, attr.value);
     }
     const type = original.getAttribute('data-type');
     if (type) script.setAttribute('type', type);
     if (!script.hasAttribute('src') && original.hasAttribute('data-src')) {
-      script.setAttribute('src', trustedScriptURL(original.getAttribute('data-src')!));
+      const url = original.getAttribute('data-src')!;
+      script.setAttribute('src', markup ? trustedScriptURL(url) : url);
     }
     if (original.nonce) script.nonce = original.nonce;
     script.setAttribute(ACTIVATED, '');
     const external = script.hasAttribute('src');
-    if (!external) script.textContent = trustedScript(original.textContent ?? '');
+    if (!external) {
+      const text = original.textContent ?? '';
+      script.textContent = markup ? trustedScript(text) : text;
+    }
     // Dynamically inserted scripts are async by default; the queue keeps the order, this keeps the fetch honest.
     if (!original.hasAttribute('async')) script.async = false;
 
@@ -378,14 +440,20 @@ export class Gate {
         frame.hidden = false;
         this.hiddenByGate.delete(frame);
       }
-      if (url !== null && frame.getAttribute('src') !== url) frame.setAttribute('src', url);
+      const doc = frame.getAttribute('data-srcdoc');
       this.framesOn.add(frame);
+      if (doc !== null && frame.getAttribute('srcdoc') !== doc) {
+        // As a plain string: the page's own Trusted Types policy, if any, decides.
+        frame.setAttribute('srcdoc', doc);
+      }
+      if (url !== null && frame.getAttribute('src') !== url) frame.setAttribute('src', url);
       return;
     }
     if (this.framesOn.has(frame) || (url !== null && frame.getAttribute('src') === url)) {
       // Consent withdrawn (or never given to an iframe that loaded by itself): unload the embed.
-      frame.removeAttribute('src');
       this.framesOn.delete(frame);
+      frame.removeAttribute('srcdoc');
+      frame.removeAttribute('src');
     }
     if (!frame.hidden) {
       frame.hidden = true;

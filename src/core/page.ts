@@ -29,3 +29,16 @@ export function listen(type: string, listener: EventListener): () => void {
   document.addEventListener(name, listener);
   return () => document.removeEventListener(name, listener);
 }
+
+/**
+ * Whether a person is acting right now: a click or key press on the page that
+ * is still fresh (the browser's transient user activation, about 5 s). Where
+ * the browser lacks `navigator.userActivation`, a trusted event being handled
+ * right now counts.
+ */
+export function personActed(): boolean {
+  const activation = (globalThis.navigator as Navigator & { userActivation?: UserActivation })
+    ?.userActivation;
+  if (activation) return activation.isActive;
+  return (globalThis as { event?: Event }).event?.isTrusted === true;
+}

@@ -15,8 +15,10 @@ import type { StorageAdapter } from './storage/adapter.js';
 import { defaultAdapter } from './storage/fallback.js';
 import {
   type Action,
+  type Choices,
   EMPTY_STATE,
   changedIds,
+  choicesFor,
   consentOf,
   decide,
   expiresAt,
@@ -28,7 +30,7 @@ import {
 } from './decision.js';
 import { hashValue } from './hash.js';
 import { TabChannel } from './tabs.js';
-import { gpcSignal } from './page.js';
+import { gpcSignal, personActed } from './page.js';
 
 export const StoreStatus = {
   idle: 'idle',
@@ -114,7 +116,7 @@ export class ConsentStore extends EventTarget {
     this.firstRead = options.firstRead;
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
     if (options.channel !== false) {
-      this.channel = new TabChannel(options.channel ?? 'keuze', (state) => this.receive(state));
+      this.channel = new TabChannel(options.channel ?? 'keuze', () => this.receive());
     }
   }
 
@@ -171,8 +173,19 @@ export class ConsentStore extends EventTarget {
         `the consent record could not be read (${describeError(error)}); the visitor is asked again`,
       );
     }
-    const { state, problem } = readStoredState(raw);
+    const { state, problem, oversized } = readStoredState(raw, this.now());
     if (problem) this.report('storage-corrupt', problem);
+    // Written back bounded at once, so a grown record costs one slow read, not one per load.
+    if (oversized && !problem) void this.persist(state);
+    if (state.current && state.current.configHash !== this.configHash) {
+      // Same revision, other wording or details: the choice holds (a new consent purpose or
+      // service asks again by itself, see validity()); a new revision asks everyone again.
+      this.findings.push({
+        level: 'info',
+        code: 'config-changed',
+        message: `the stored decision was made under another version of the config (hash ${state.current.configHash}, now ${this.configHash}) with the same revision; it holds. Change "revision" to ask every visitor again.`,
+      });
+    }
     this.state = state;
     this.consent = consentOf(state, this.config, this.gpc, this.now());
     this.status = StoreStatus.ready;
@@ -192,7 +205,10 @@ export class ConsentStore extends EventTarget {
 
   /** Purpose or service id. Unknown ids are never granted. */
   granted(id: string): boolean {
-    return this.consent.purposes[id] ?? this.consent.services[id] ?? false;
+    const { purposes, services } = this.consent;
+    // Own keys only: `constructor` or `__proto__` are no ids of any config.
+    if (Object.hasOwn(purposes, id)) return purposes[id] === true;
+    return Object.hasOwn(services, id) && services[id] === true;
   }
 
   whenGranted(id: string): Promise<void> {
@@ -220,17 +236,21 @@ export class ConsentStore extends EventTarget {
     return this.status === StoreStatus.ready && !this.consent.decided;
   }
 
+  /** Through the API (`layer` 'api') only while a person acts, unless the config allows it (`api.grantWithoutActivation`). */
   acceptAll(layer: DecisionLayer = 'api'): Promise<Decision> {
-    return this.act({ type: 'accept-all' }, layer);
+    return this.act({ type: 'accept-all' }, layer, personActed());
   }
 
   rejectAll(layer: DecisionLayer = 'api'): Promise<Decision> {
     return this.act({ type: 'reject-all' }, layer);
   }
 
-  /** Purpose and service ids; a service not named follows its purpose's choice. */
+  /**
+   * Purpose and service ids; a service not named follows its purpose's choice.
+   * One that turns anything on is a grant: see `acceptAll`.
+   */
   save(choices: Record<string, boolean>, layer: DecisionLayer = 'api'): Promise<Decision> {
-    return this.act({ type: 'save', choices: { ...choices } }, layer);
+    return this.act({ type: 'save', choices: { ...choices } }, layer, personActed());
   }
 
   /** Refuses every consent-based purpose and service. */
@@ -264,9 +284,17 @@ export class ConsentStore extends EventTarget {
     clearTimeout(this.expiryTimer);
   }
 
-  private async act(action: Action, layer: DecisionLayer): Promise<Decision> {
+  private async act(action: Action, layer: DecisionLayer, person = true): Promise<Decision> {
     await this.load();
     const current = { purposes: this.consent.purposes, services: this.consent.services };
+    if (layer === 'api' && !person && this.config.api?.grantWithoutActivation !== true) {
+      const next = choicesFor(action, this.config, this.gpc, current);
+      if (action.type === 'accept-all' || grantsAnything(current, next)) {
+        const message = `${action.type === 'save' ? 'save()' : 'acceptAll()'} was refused: the API grants consent only while a person acts (a click or key press). Call it from the handler of your own button, or set "api": { "grantWithoutActivation": true } in the config for a custom UI that calls it later.`;
+        this.report('api-grant-refused', message);
+        throw new Error(`[keuze] ${message}`);
+      }
+    }
     const next = decide(
       this.state,
       action,
@@ -295,19 +323,21 @@ export class ConsentStore extends EventTarget {
    * means a tab that answers with a newer state always writes last.
    */
   private persist(state: StoredState): Promise<void> {
-    const done = this.writes.then(async () => {
-      try {
-        await this.adapter.set(state);
-      } catch (error) {
-        this.report(
-          'storage-write-failed',
-          `the decision could not be stored (${describeError(error)}); it holds for this page only`,
-        );
-      }
-      this.channel?.post(state);
-    });
+    const done = this.writes.then(() => this.storeAndTell(state));
     this.writes = done;
     return done;
+  }
+
+  private async storeAndTell(state: StoredState): Promise<void> {
+    try {
+      await this.adapter.set(state);
+    } catch (error) {
+      this.report(
+        'storage-write-failed',
+        `the decision could not be stored (${describeError(error)}); it holds for this page only`,
+      );
+    }
+    this.channel?.post();
   }
 
   private apply(next: StoredState, source: ChangeSource): void {
@@ -331,14 +361,30 @@ export class ConsentStore extends EventTarget {
     this.dispatchEvent(new CustomEvent('change', { detail }));
   }
 
-  /** Another tab wrote: take the newer write; answer an older one with ours so both agree. */
-  private receive(value: unknown): void {
-    const { state, problem } = readStoredState(value);
-    if (problem || this.status !== StoreStatus.ready) return;
-    if (state.updatedAt === this.state.updatedAt && state.current?.id === this.state.current?.id)
-      return;
-    if (isNewer(state, this.state)) this.apply(state, 'tab');
-    else void this.persist(this.state);
+  /**
+   * Another tab says it wrote. The message carries nothing we trust: read the
+   * decision from storage (after our own writes landed) and check it there.
+   * Take it when it is newer; answer an older one with ours so both agree.
+   */
+  private receive(): void {
+    if (this.status !== StoreStatus.ready) return;
+    this.writes = this.writes.then(async () => {
+      let raw: unknown;
+      try {
+        raw = await this.adapter.get();
+      } catch {
+        return; // unreadable now; the next load reads again
+      }
+      const { state, problem } = readStoredState(raw, this.now());
+      if (problem) {
+        this.report('storage-corrupt', problem);
+        return;
+      }
+      if (state.updatedAt === this.state.updatedAt && state.current?.id === this.state.current?.id)
+        return;
+      if (isNewer(state, this.state)) this.apply(state, 'tab');
+      else await this.storeAndTell(this.state);
+    });
   }
 
   /** A decision that runs out while the page is open asks again without a reload. */
@@ -363,6 +409,13 @@ export class ConsentStore extends EventTarget {
     this.findings.push({ level: 'warning', code, message });
     this.dispatchEvent(new CustomEvent('error', { detail: { message } }));
   }
+}
+
+/** Whether `next` turns on anything `current` has off. */
+function grantsAnything(current: Choices, next: Choices): boolean {
+  return (['purposes', 'services'] as const).some((kind) =>
+    Object.entries(next[kind]).some(([id, on]) => on && current[kind][id] !== true),
+  );
 }
 
 function describeError(error: unknown): string {

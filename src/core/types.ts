@@ -93,6 +93,15 @@ export interface LogOptions {
   endpoint: string;
 }
 
+export interface ApiOptions {
+  /**
+   * Let `keuze.acceptAll()` and `keuze.save()` grant without a user activation
+   * (a fresh click or key press). Only for a custom UI that calls them from its
+   * own handlers after the activation has run out. Default false.
+   */
+  grantWithoutActivation?: boolean;
+}
+
 export type Layout = 'bar' | 'box' | 'modal';
 export type Theme = 'light' | 'dark' | 'auto';
 
@@ -112,6 +121,8 @@ export interface Config {
   purposes: Purpose[];
   googleConsentMode?: boolean | ConsentModeOptions;
   log?: LogOptions;
+  /** How the JavaScript API may be used. */
+  api?: ApiOptions;
   debug?: boolean;
   layout?: Layout;
   theme?: Theme;

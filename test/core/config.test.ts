@@ -109,8 +109,34 @@ describe('config validation', () => {
       'purposes[3].services[0].privacyPolicy: expected an http(s), mailto, tel or relative URL, got "javascript:alert(1)"',
     );
     expect(errors).to.include(
-      'log.endpoint: expected an http(s), mailto, tel or relative URL, got "data:text/plain,x"',
+      'log.endpoint: expected an https URL or a path on this site such as "/consent-log", got "data:text/plain,x"',
     );
+  });
+
+  it('sends the log only to an https URL or a path on this site, without user info', () => {
+    const problems: Record<string, string> = {
+      'http://log.example.nl/consent': 'expected an https URL or a path on this site',
+      'mailto:dpo@example.nl': 'expected an https URL or a path on this site',
+      'https://user:secret@log.example.nl/consent': 'without a user name or password',
+      'https://user@log.example.nl/': 'without a user name or password',
+      '//log.example.nl/consent': 'not "//host"',
+      '/\\log.example.nl/consent': 'without "\\"',
+      'https:\\\\log.example.nl': 'without "\\"',
+      ' /consent': 'without spaces',
+    };
+    for (const [endpoint, message] of Object.entries(problems)) {
+      const raw = exampleConfig();
+      raw.log = { endpoint };
+      const errors = errorsOf(raw);
+      expect(errors.length, endpoint).to.equal(1);
+      expect(errors[0], endpoint).to.match(/^log\.endpoint: /);
+      expect(errors[0], endpoint).to.contain(message);
+    }
+    for (const endpoint of ['https://log.example.nl/consent', '/consent-log', 'api/consent']) {
+      const raw = exampleConfig();
+      raw.log = { endpoint };
+      expect(errorsOf(raw), endpoint).to.deep.equal([]);
+    }
   });
 
   it('checks localized texts per language tag', () => {

@@ -10,6 +10,8 @@ const FIXTURES = new URL('./fixtures/gate/', import.meta.url).href;
 
 const config: Config = {
   revision: '2026-01-01',
+  // The tests decide from script, as a site's custom UI would (see hardening/grants.test.ts).
+  api: { grantWithoutActivation: true },
   purposes: [
     { id: 'necessary', basis: 'necessary', justification: 'Stores your cookie choice.' },
     { id: 'functional', basis: 'legitimate-interest', services: [] },

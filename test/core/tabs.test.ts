@@ -97,3 +97,141 @@ describe('several tabs of one site', () => {
     expect((await readBack()).findings).to.deep.equal([]);
   });
 });
+
+/** A well-formed stored state granting everything, with the given times. */
+function grantingState(decidedAt: string, updatedAt: string, id = 'planted') {
+  const expires = new Date(Date.parse(decidedAt) + 30 * 24 * 3600 * 1000).toISOString();
+  return {
+    version: 1,
+    updatedAt,
+    history: [],
+    current: {
+      id,
+      decidedAt,
+      expiresAt: expires,
+      revision: validConfig().revision,
+      configHash: 'planted',
+      method: 'accept-all',
+      layer: 'banner',
+      locale: 'en',
+      gpc: false,
+      purposes: { necessary: true, functional: true, analytics: true, marketing: true },
+      services: { chat: true, matomo: true, youtube: true, pixel: true },
+    },
+  };
+}
+
+function idbPut(database: string, value: unknown): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(database);
+    request.onupgradeneeded = () => request.result.createObjectStore('state');
+    request.onsuccess = () => {
+      const db = request.result;
+      const tx = db.transaction('state', 'readwrite');
+      tx.objectStore('state').put(value, 'consent');
+      tx.oncomplete = () => {
+        db.close();
+        resolve();
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+    request.onerror = () => reject(request.error);
+  });
+}
+
+describe('a tab message is a hint, never a decision', () => {
+  let database: string;
+  let channel: string;
+  let here: ConsentStore;
+  const opened: ConsentStore[] = [];
+
+  async function fresh(): Promise<ConsentStore> {
+    const store = new ConsentStore(validConfig(), {
+      adapter: defaultAdapter(undefined, database),
+      channel: false,
+      gpc: false,
+    });
+    opened.push(store);
+    await store.load();
+    return store;
+  }
+
+  beforeEach(async () => {
+    database = `keuze-hint-${Math.random().toString(36).slice(2)}`;
+    channel = `keuze-${database}`;
+    here = new ConsentStore(validConfig(), {
+      adapter: defaultAdapter(undefined, database),
+      channel,
+      gpc: false,
+    });
+    await here.load();
+  });
+
+  afterEach(() => {
+    here.dispose();
+    for (const store of opened.splice(0)) store.dispose();
+    localStorage.removeItem(`${database}:consent`);
+    document.querySelectorAll('iframe').forEach((frame) => frame.remove());
+  });
+
+  it('a forged message from a page without Keuze grants nothing, and the visitor’s reject holds', async () => {
+    const peer = await openPeer(database, channel);
+    const seen: Array<string | null> = [];
+    peer.store.addEventListener('change', (event) =>
+      seen.push((event as CustomEvent<StoreChangeDetail>).detail.consent.record?.id ?? null),
+    );
+    const forger = document.createElement('iframe');
+    forger.src = `/test/core/fixtures/tab-forger.html?channel=${channel}`;
+    document.body.append(forger);
+    await waitUntil(() => (forger.contentWindow as unknown as { forged?: boolean })?.forged);
+    const reject = await here.rejectAll('banner');
+    await waitUntil(
+      () => peer.store.get().record?.id === reject.id,
+      'the other tab does not hold the visitor’s reject',
+      { timeout: 3000 },
+    );
+    expect(seen, 'the forged state was applied').not.to.include('forged');
+    expect(peer.store.granted('analytics')).to.equal(false);
+    expect(here.get().record?.id).to.equal(reject.id);
+    expect((await fresh()).get().record?.id, 'storage holds another decision').to.equal(reject.id);
+  });
+
+  it('a decision dated in the year 9999 in IndexedDB holds nothing and loses to the next choice', async () => {
+    await idbPut(database, grantingState('9999-01-01T00:00:00.000Z', '9999-01-01T00:00:00.000Z'));
+    const store = await fresh();
+    expect(store.get().decided).to.equal(false);
+    expect(store.granted('analytics')).to.equal(false);
+    expect(store.findings.map((f) => f.message).join()).to.contain('after this device');
+    const reject = await store.rejectAll('banner');
+    expect((await fresh()).get().record?.id).to.equal(reject.id);
+  });
+
+  it('a decision dated in the year 9999 in localStorage holds nothing', async () => {
+    localStorage.setItem(
+      `${database}:consent`,
+      JSON.stringify(grantingState('9999-01-01T00:00:00.000Z', '9999-01-01T00:00:00.000Z')),
+    );
+    const store = await fresh();
+    expect(store.get().decided).to.equal(false);
+    expect(store.granted('marketing')).to.equal(false);
+  });
+
+  it('a far-future updatedAt in localStorage does not beat a newer IndexedDB decision', async () => {
+    const reject = await here.rejectAll('banner');
+    const yesterday = new Date(Date.now() - 24 * 3600 * 1000).toISOString();
+    localStorage.setItem(
+      `${database}:consent`,
+      JSON.stringify(grantingState(yesterday, '9999-01-01T00:00:00.000Z')),
+    );
+    const store = await fresh();
+    expect(store.get().record?.id).to.equal(reject.id);
+    expect(store.granted('analytics')).to.equal(false);
+  });
+
+  it('a time a few seconds ahead (a clock that drifts a little) still holds', async () => {
+    const soon = new Date(Date.now() + 60 * 1000).toISOString();
+    await idbPut(database, grantingState(soon, soon, 'drift'));
+    const store = await fresh();
+    expect(store.get().record?.id).to.equal('drift');
+  });
+});

@@ -15,6 +15,7 @@ interface SiteWindow extends Window {
 const CONFIG = (revision: string) =>
   JSON.stringify({
     revision,
+    api: { grantWithoutActivation: true },
     purposes: [
       { id: 'necessary', basis: 'necessary', justification: 'Stores your cookie choice.' },
       { id: 'analytics', basis: 'consent' },

@@ -12,6 +12,8 @@ import type { Config } from '../../src/core/types.js';
 
 export const sampleConfig = {
   revision: '2026-11-01',
+  // The tests decide from script, as a site's custom UI would (see hardening/grants.test.ts).
+  api: { grantWithoutActivation: true },
   controller: { name: 'Voorbeeld B.V.' },
   notice: { url: '/privacy' },
   purposes: [

@@ -10,6 +10,7 @@ import {
   consentOf,
   decide,
   isDecision,
+  MAX_CLOCK_SKEW_MS,
   readStoredState,
 } from '../../src/core/decision.js';
 import type { Config, Decision, StoredState } from '../../src/core/types.js';
@@ -265,6 +266,8 @@ const isoTime = fc
     noInvalidDate: true,
   })
   .map((d) => d.toISOString());
+/** A clock later than every generated time, so no generated record lies in the future. */
+const AFTER_ALL_TIMES = new Date('2100-01-02T00:00:00Z');
 const flags = fc.dictionary(
   fc.constantFrom(
     'necessary',
@@ -300,8 +303,8 @@ const goodState: fc.Arbitrary<StoredState> = fc.record({
 });
 
 /** Reads a record; must not throw; what it accepts must be a well-formed state the store can use. */
-function read(value: unknown): ReturnType<typeof readStoredState> {
-  const result = readStoredState(value);
+function read(value: unknown, now = AFTER_ALL_TIMES): ReturnType<typeof readStoredState> {
+  const result = readStoredState(value, now);
   const { state } = result;
   expect(state.version).to.equal(1);
   expect(state.current === null || isDecision(state.current)).to.equal(true);
@@ -341,6 +344,21 @@ describe('reading a stored consent record under generated input', () => {
         expect(result.problem).to.equal(undefined);
         expect(result.state.current).to.deep.equal(state.current);
         expect(result.state.history).to.deep.equal(state.history.slice(0, HISTORY_LIMIT));
+      }),
+      { numRuns: RUNS.accepted },
+    );
+  });
+
+  it(`never takes a decision or an order from a time past this device's clock plus ${MAX_CLOCK_SKEW_MS / 60000} minutes`, () => {
+    fc.assert(
+      fc.property(goodState, isoTime, (state, clock) => {
+        const now = new Date(clock);
+        const ahead = (time: string) => Date.parse(time) > now.getTime() + MAX_CLOCK_SKEW_MS;
+        const result = read(structuredClone(state), now);
+        if (state.current && ahead(state.current.decidedAt))
+          expect(result.state.current).to.equal(null);
+        if (ahead(state.updatedAt!)) expect(result.state.updatedAt).to.equal(undefined);
+        expect(result.state.history.some((d) => ahead(d.decidedAt))).to.equal(false);
       }),
       { numRuns: RUNS.accepted },
     );

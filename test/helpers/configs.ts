@@ -6,6 +6,9 @@ import { validateConfig } from '../../src/core/config/validate.js';
 export function exampleConfig(): Record<string, unknown> {
   return {
     revision: '2026-11-01',
+    // These tests drive the API from script, as a site's custom UI would; the
+    // rule that only a person grants is tested on its own (hardening/grants.test.ts).
+    api: { grantWithoutActivation: true },
     controller: { name: 'Voorbeeld B.V.' },
     notice: { url: '/privacy' },
     expiry: 'P6M',

@@ -23,7 +23,7 @@ const types = {
 };
 const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
-/** @type {Map<string, Array<{ method: string, path: string, body: string, at: number }>>} */
+/** @type {Map<string, Array<{ method: string, path: string, body: string, at: number, cookie: string, referer: string }>>} */
 const sinks = new Map();
 /** Channel → how many of the next requests fail. */
 const failures = new Map();
@@ -89,7 +89,14 @@ async function sink(ctx, channel, action) {
     ctx.body = 'unavailable';
     return;
   }
-  hits.push({ method: ctx.method, path: ctx.path + ctx.search, body, at: Date.now() });
+  hits.push({
+    method: ctx.method,
+    path: ctx.path + ctx.search,
+    body,
+    at: Date.now(),
+    cookie: ctx.get('Cookie'),
+    referer: ctx.get('Referer'),
+  });
   if (action === 'pixel.gif') {
     ctx.type = 'image/gif';
     ctx.body = GIF;

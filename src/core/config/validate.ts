@@ -21,7 +21,7 @@ import {
   parseDuration,
   addDuration,
 } from './check.js';
-import { CONSENT_MODE_KEYS } from '../integrations/consent-mode-keys.js';
+import { CONSENT_MODE_KEYS, dataLayerNameProblem } from '../integrations/consent-mode-keys.js';
 
 export interface ValidationResult {
   ok: boolean;
@@ -53,6 +53,7 @@ const CONFIG_KEYS = [
   'purposes',
   'googleConsentMode',
   'log',
+  'api',
   'debug',
   'layout',
   'theme',
@@ -167,6 +168,7 @@ class Validator {
     this.reopen(input.reopen);
     this.consentMode(input.googleConsentMode);
     this.log(input.log);
+    this.api(input.api);
 
     if (issues.errors.length > 0) return undefined;
     // The purposes are already validated copies: cloning them again here (and the
@@ -440,9 +442,24 @@ class Validator {
     }
     checkBoolean(issues, 'googleConsentMode.adsDataRedaction', value.adsDataRedaction);
     checkBoolean(issues, 'googleConsentMode.urlPassthrough', value.urlPassthrough);
-    checkString(issues, 'googleConsentMode.dataLayerName', value.dataLayerName, {
-      pattern: [/^[A-Za-z_$][A-Za-z0-9_$]*$/, 'a JavaScript identifier'],
-    });
+    if (checkString(issues, 'googleConsentMode.dataLayerName', value.dataLayerName, { max: 200 })) {
+      const problem = dataLayerNameProblem(
+        value.dataLayerName,
+        typeof window === 'undefined' ? undefined : window,
+      );
+      if (problem)
+        issues.error('googleConsentMode.dataLayerName', expected(problem, value.dataLayerName));
+    }
+  }
+
+  private api(value: unknown): void {
+    if (value === undefined) return;
+    if (!isRecord(value)) {
+      this.issues.error('api', expected('an object { grantWithoutActivation }', value));
+      return;
+    }
+    checkKeys(this.issues, 'api', value, ['grantWithoutActivation']);
+    checkBoolean(this.issues, 'api.grantWithoutActivation', value.grantWithoutActivation);
   }
 
   private log(value: unknown): void {
@@ -452,8 +469,38 @@ class Validator {
       return;
     }
     checkKeys(this.issues, 'log', value, ['endpoint']);
-    checkUrl(this.issues, 'log.endpoint', value.endpoint, { required: true });
+    const endpoint = value.endpoint;
+    if (!checkString(this.issues, 'log.endpoint', endpoint, { required: true, max: 2048 })) return;
+    const problem = endpointProblem(endpoint);
+    if (problem) this.issues.error('log.endpoint', `${problem}, got ${describe(endpoint)}`);
   }
+}
+
+/**
+ * Why a log endpoint may not receive the records, or undefined when it may:
+ * records go only to an https URL or to a path on the page's own site, never
+ * over plain http, to a scheme that is no web request, or with credentials.
+ */
+function endpointProblem(endpoint: string): string | undefined {
+  // eslint-disable-next-line no-control-regex -- control characters and spaces hide a URL's real parts
+  if (/[\u0000-\u0020\u007f]/.test(endpoint))
+    return 'expected a URL without spaces or control characters';
+  if (endpoint.includes('\\'))
+    return 'expected a URL without "\\" (browsers read "/\\host" as another host)';
+  if (endpoint.startsWith('//'))
+    return 'expected an https URL or a path on this site, not "//host" (another host over any scheme)';
+  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(endpoint);
+  if (!scheme) return undefined; // a path on this site
+  if (scheme[1].toLowerCase() !== 'https')
+    return 'expected an https URL or a path on this site such as "/consent-log"';
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    return 'expected a valid https URL';
+  }
+  if (url.username || url.password) return 'expected a URL without a user name or password';
+  return undefined;
 }
 
 /** Validates and normalizes a config. Never throws. */

@@ -4,7 +4,7 @@
 // Each decision then pushes an update computed from a purpose → key map
 // (consent-mode-update.ts: the default is the first layer's, the update the engine's).
 import type { Config, ConsentModeKey, ConsentModeOptions } from '../types.js';
-import { CONSENT_MODE_KEYS } from './consent-mode-keys.js';
+import { CONSENT_MODE_KEYS, dataLayerNameProblem } from './consent-mode-keys.js';
 
 /** Which purpose (or service) grants which keys, for the well-known purpose ids. */
 export const DEFAULT_CONSENT_MODE_MAP: Readonly<Record<string, readonly ConsentModeKey[]>> = {
@@ -24,8 +24,6 @@ export interface ResolvedConsentMode {
   dataLayerName: string;
 }
 
-const NAME = /^[A-Za-z_$][\w$]*$/;
-
 /**
  * The Consent Mode options of a config, with defaults, or null when it is off.
  * Read defensively: this also runs on a config that failed validation, because
@@ -33,6 +31,7 @@ const NAME = /^[A-Za-z_$][\w$]*$/;
  */
 export function resolveConsentMode(
   config: Partial<Config> | undefined,
+  win: object | undefined = typeof window === 'undefined' ? undefined : window,
 ): ResolvedConsentMode | null {
   const option = config?.googleConsentMode;
   if (!option) return null;
@@ -54,7 +53,7 @@ export function resolveConsentMode(
     adsDataRedaction: given.adsDataRedaction === true,
     urlPassthrough: given.urlPassthrough === true,
     dataLayerName:
-      typeof given.dataLayerName === 'string' && NAME.test(given.dataLayerName)
+      typeof given.dataLayerName === 'string' && !dataLayerNameProblem(given.dataLayerName, win)
         ? given.dataLayerName
         : 'dataLayer',
   };

@@ -283,27 +283,20 @@ export class ConsentLog {
   private async send(record: LogRecord): Promise<boolean> {
     this.inFlight.add(record.id);
     try {
-      const body = JSON.stringify(record);
-      if (typeof this.win.fetch !== 'function') {
-        // No fetch: a beacon (text/plain keeps it a simple CORS request); delivery unknown, so it stays queued.
-        this.win.navigator.sendBeacon?.(
-          this.endpoint,
-          new Blob([body], { type: 'text/plain;charset=UTF-8' }),
-        );
-        return false;
-      }
       const response = await this.win.fetch(this.endpoint, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body,
+        body: JSON.stringify(record),
         // Survives the page: a decision followed by a reload or navigation still arrives.
         keepalive: true,
-        credentials: 'same-origin',
+        // The record says all the server needs: no session cookie, no page URL with its query.
+        credentials: 'omit',
+        referrerPolicy: 'no-referrer',
         cache: 'no-store',
       });
       return response.ok;
     } catch {
-      return false; // offline, DNS, CORS: the record waits
+      return false; // offline, DNS, CORS, no fetch: the record waits
     } finally {
       this.inFlight.delete(record.id);
     }

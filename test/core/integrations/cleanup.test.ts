@@ -176,8 +176,10 @@ describe('withdrawal clean-up', () => {
   it("also clears this tab's sessionStorage when another tab withdraws", async () => {
     const name = `keuze-cleanup-${Math.random()}`;
     const config = validated(siteConfig());
-    const here = new ConsentStore(config, { adapter: new MemoryAdapter(), channel: name });
-    const there = new ConsentStore(config, { adapter: new MemoryAdapter(), channel: name });
+    // Two tabs of one site share its storage; the message only says where to look.
+    const storage = new MemoryAdapter();
+    const here = new ConsentStore(config, { adapter: storage, channel: name });
+    const there = new ConsentStore(config, { adapter: storage, channel: name });
     await Promise.all([here.load(), there.load()]);
     stop = startIntegrations(here);
     await there.acceptAll();

@@ -8,6 +8,8 @@ import type { Config } from '../../../src/core/types.js';
 export function siteConfig(extra: Partial<Config> = {}): Config {
   return {
     revision: '2026-11-01',
+    // The tests decide from script, as a site's custom UI would (see hardening/grants.test.ts).
+    api: { grantWithoutActivation: true },
     controller: { name: 'Voorbeeld B.V.' },
     purposes: [
       {
@@ -115,6 +117,9 @@ export interface Hit {
   path: string;
   body: string;
   at: number;
+  /** The Cookie and Referer headers the request carried ('' when none). */
+  cookie: string;
+  referer: string;
 }
 
 export async function hits(ch: string): Promise<Hit[]> {

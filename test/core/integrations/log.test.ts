@@ -96,12 +96,33 @@ describe('proof-of-consent log', () => {
     expect(JSON.stringify(bodies)).not.to.match(/userAgent|"ip"|fingerprint|127\.0\.0\.1/i);
   });
 
+  it('sends no cookie of the site and no page address (Referer) with a record', async () => {
+    const ch = channel('private');
+    document.cookie = 'site_session=secret-session; path=/';
+    history.replaceState(null, '', `${location.pathname}${location.search}&order=12345#cart`);
+    try {
+      const store = await loadedStore(siteConfig({ log: { endpoint: `/__sink/${ch}/records` } }));
+      stop = startIntegrations(store, { log: { outbox: new MemoryOutbox() } });
+      await store.rejectAll('banner');
+      await waitUntil(async () => (await hits(ch)).length === 1, 'the record should arrive', {
+        timeout: 3000,
+      });
+      const [hit] = await hits(ch);
+      expect(hit.cookie, 'the site session cookie went along').to.equal('');
+      expect(hit.referer, 'the page address went along').to.equal('');
+    } finally {
+      document.cookie = 'site_session=; path=/; max-age=0';
+    }
+  });
+
   it('does not log the decision again in a tab that only heard it from another tab', async () => {
     const ch = channel('tabs');
     const name = `keuze-log-tabs-${Math.random()}`;
     const config = validated(siteConfig({ log: { endpoint: `/__sink/${ch}/records` } }));
-    const here = new ConsentStore(config, { adapter: new MemoryAdapter(), channel: name });
-    const there = new ConsentStore(config, { adapter: new MemoryAdapter(), channel: name });
+    // Two tabs of one site share its storage; the message only says where to look.
+    const storage = new MemoryAdapter();
+    const here = new ConsentStore(config, { adapter: storage, channel: name });
+    const there = new ConsentStore(config, { adapter: storage, channel: name });
     await Promise.all([here.load(), there.load()]);
     stop = startIntegrations(here, { log: { outbox: new MemoryOutbox() } });
     const stopThere = startIntegrations(there, { log: { outbox: new MemoryOutbox() } });
