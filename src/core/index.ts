@@ -16,6 +16,7 @@ export {
   findPurpose,
   findService,
   storageRows,
+  thirdParties,
   type StorageRow,
   type ServiceEntry,
 } from './model.js';

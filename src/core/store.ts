@@ -24,6 +24,7 @@ import {
   isNewer,
   readStoredState,
   validity,
+  withoutExpired,
   type Validity,
 } from './decision.js';
 import { hashValue } from './hash.js';
@@ -163,8 +164,14 @@ export class ConsentStore extends EventTarget {
         `the consent record could not be read (${describeError(error)}); the visitor is asked again`,
       );
     }
-    const { state, problem } = readStoredState(raw);
+    const { state: stored, problem } = readStoredState(raw);
     if (problem) this.report('storage-corrupt', problem);
+    // Keuze's own record goes once it is older than declared (RECORD_RETENTION).
+    const state = withoutExpired(stored, this.now());
+    if (state !== stored)
+      this.writes = this.writes
+        .then(() => (state === EMPTY_STATE ? this.adapter.clear() : this.adapter.set(state)))
+        .catch(() => undefined);
     this.state = state;
     this.consent = consentOf(state, this.config, this.gpc, this.now());
     this.status = StoreStatus.ready;
