@@ -1,5 +1,6 @@
 import type { Layout, Theme } from '../../core/types.js';
 import { isSafeUrl } from '../../core/config/check.js';
+import { thirdParties } from '../../core/model.js';
 import { StoreController } from '../context.js';
 import { KeuzeElement, h } from '../host.js';
 import { LocalizeController } from '../localize.js';
@@ -22,6 +23,7 @@ import { bannerStyles } from './banner.styles.js';
  * @csspart title - The heading.
  * @csspart body - The text column.
  * @csspart gpc - The note that a Global Privacy Control signal was honoured.
+ * @csspart third-parties - The sentence naming the third parties of consent purposes.
  * @csspart actions - The button group.
  * @csspart button - Every button.
  * @csspart accept-button - "Accept all".
@@ -226,6 +228,7 @@ export class KeuzeBanner extends KeuzeElement {
             : [t('banner.introNoController', { purposes })]),
           hasNecessary && ` ${t('banner.necessary')}`,
         ),
+        this.#renderThirdParties(),
         h(
           'p',
           {},
@@ -254,6 +257,21 @@ export class KeuzeBanner extends KeuzeElement {
           this.#consent.store?.requestOpen(event.currentTarget as Element),
         ),
       ),
+    );
+  }
+
+  /**
+   * The third parties of consent-based purposes, named on the first layer as
+   * regulators' checklists ask; nothing when there are none. The names come from
+   * thirdParties() in core, so any banner (this one or a port) says the same.
+   */
+  #renderThirdParties(): HTMLElement | false {
+    const names = thirdParties(this.#consent.store!.config, this.#localize.lang);
+    if (names.length === 0) return false;
+    return h(
+      'p',
+      { class: 'third-parties', part: 'third-parties' },
+      this.#localize.t('banner.thirdParties', { names: this.#localize.list(names) }),
     );
   }
 
