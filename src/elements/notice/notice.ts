@@ -416,6 +416,7 @@ export class KeuzeNotice extends LitElement {
     const h = this.heading(2);
     const primary = config.controller?.name;
     const named = !primary || entities.some((entity) => this.txt(entity.name) === primary);
+    const withNumber = entities.some((entity) => entity.companyNumber);
     // Every way to reach a controller the config gives is shown, in a column of its own.
     const withContact = entities.some(
       (entity) => entity.email || entity.phone || entity.url || entity.note,
@@ -430,7 +431,7 @@ export class KeuzeNotice extends LitElement {
               [
                 this.t('notice.controllers.name'),
                 this.t('notice.controllers.address'),
-                this.t('notice.controllers.companyNumber'),
+                ...(withNumber ? [this.t('notice.controllers.companyNumber')] : []),
                 ...(withContact ? [this.t('notice.controllers.contact')] : []),
               ],
               entities.map(
@@ -440,7 +441,7 @@ export class KeuzeNotice extends LitElement {
                     <td>
                       ${entity.address ? this.renderLines(entity.address) : nothing}${entity.country ? html`${entity.address ? html`<br />` : nothing}${this.country(entity.country)}` : nothing}
                     </td>
-                    <td>${entity.companyNumber ?? ''}</td>
+                    ${withNumber ? html`<td>${entity.companyNumber ?? ''}</td>` : nothing}
                     ${withContact ? html`<td>${this.renderContact(entity, { withName: false, withAddress: false })}</td>` : nothing}
                   </tr>`,
               ),
