@@ -16,6 +16,8 @@ import { ConsentStore } from '../../src/core/store.js';
 import { IndexedDBAdapter } from '../../src/core/storage/indexeddb.js';
 import { EMPTY_STATE, RECORD_RETENTION, decide, withoutExpired } from '../../src/core/decision.js';
 import { diagnoseConfig } from '../../src/core/integrations/diagnostics.js';
+import { Keuze } from '../../src/core/keuze.js';
+import { MemoryAdapter } from '../../src/core/storage/memory.js';
 import seed000 from '../../demo/configs/seed-000.json';
 import seed001 from '../../demo/configs/seed-001.json';
 import seed002 from '../../demo/configs/seed-002.json';
@@ -692,5 +694,51 @@ describe('legitimate interest and the device', () => {
     expect(finding.message).not.to.contain('"basket"');
     config.purposes[1].storage![0].exemption = { ground: 'transmission', reason: 'Routering.' };
     expect(diagnoseConfig(config).map((f) => f.code)).not.to.include('legitimate-interest-storage');
+  });
+});
+
+describe('legitimate interest and the device, on every page load', () => {
+  async function initWarnings(storage: unknown[]): Promise<string[]> {
+    const lines: string[] = [];
+    const { warn } = console;
+    console.warn = (...args: unknown[]) => lines.push(args.map(String).join(' '));
+    try {
+      await new Keuze().init(
+        {
+          revision: '1',
+          purposes: [
+            { id: 'necessary', basis: 'necessary', justification: 'x' },
+            { id: 'functional', basis: 'legitimate-interest', storage },
+          ],
+        },
+        { adapter: new MemoryAdapter(), channel: false, gpc: false, gate: false },
+      );
+    } finally {
+      console.warn = warn;
+    }
+    return lines.filter((line) => line.includes('legitimate interest'));
+  }
+
+  it('warns on the console at each init (each page load), not only in diagnostics()', async () => {
+    const storage = [{ name: 'chat_pref', type: 'cookie', retention: 'P1M' }];
+    const first = await initWarnings(storage);
+    const second = await initWarnings(storage);
+    expect(first).to.have.length(1);
+    expect(first[0]).to.match(
+      /^\[keuze\] config purposes\[1\]: .*"chat_pref".*ePrivacy Art\. 5\(3\)/,
+    );
+    expect(second).to.deep.equal(first);
+  });
+
+  it('stays quiet when every such item says why it is exempt', async () => {
+    const lines = await initWarnings([
+      {
+        name: 'chat_pref',
+        type: 'cookie',
+        retention: 'P1M',
+        exemption: { ground: 'strictly-necessary', reason: 'Houdt het gesprek vast dat u opende.' },
+      },
+    ]);
+    expect(lines).to.deep.equal([]);
   });
 });
