@@ -553,6 +553,9 @@ function purposeBlock(purpose: PurposeDraft, index: number): HTMLElement {
         'Legal basis',
         `${path}.basis`,
         select(purpose.basis, BASES, (v) => (purpose.basis = v), true),
+        purpose.basis === 'legitimate-interest'
+          ? 'Storing or reading on the device needs consent unless strictly necessary (ePrivacy Art. 5(3)): Keuze warns on the console at every page load for each storage item here that does not say why it is exempt ("exemption" in the JSON; docs/notice.md).'
+          : undefined,
       ),
     ),
     ...textFields('Name', `${path}.name`, purpose.name),
