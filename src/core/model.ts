@@ -51,36 +51,3 @@ export function consentIds(config: Config): string[] {
     .filter((purpose) => purpose.basis === 'consent')
     .flatMap((purpose) => [purpose.id, ...(purpose.services ?? []).map((service) => service.id)]);
 }
-
-/**
- * The third parties the first layer names (regulators' checklists ask for them
- * there): the providers of consent-based purposes, from their services and from
- * storage items marked third-party, in config order, each once (compared
- * case- and accent-insensitively in the visitor's language). The controller
- * itself is not a third party.
- */
-export function thirdParties(config: Config, locale: string): string[] {
-  let collator: Intl.Collator;
-  try {
-    collator = new Intl.Collator(locale, { sensitivity: 'base' });
-  } catch {
-    collator = new Intl.Collator('en', { sensitivity: 'base' });
-  }
-  const names: string[] = [];
-  const add = (name: string | undefined) => {
-    const trimmed = name?.trim();
-    if (!trimmed) return;
-    if (names.some((known) => collator.compare(known, trimmed) === 0)) return;
-    names.push(trimmed);
-  };
-  for (const purpose of config.purposes) {
-    if (purpose.basis !== 'consent') continue;
-    for (const item of purpose.storage ?? []) if (item.party === 'third') add(item.provider);
-    for (const service of purpose.services ?? []) {
-      add(service.provider);
-      for (const item of service.storage ?? []) if (item.party === 'third') add(item.provider);
-    }
-  }
-  const controller = config.controller?.name;
-  return controller ? names.filter((name) => collator.compare(name, controller) !== 0) : names;
-}

@@ -393,11 +393,11 @@ function strings(value: unknown): string[] {
 const OUTDATED_INSTRUMENTS: Array<[RegExp, string]> = [
   [
     /privacy\s*shield/i,
-    "names the Privacy Shield, which the Court of Justice of the EU invalidated on 16 July 2020 (C-311/18, Schrems II): it carries no transfer; keep the statement's own caveat beside it, or have the statement changed",
+    'names the Privacy Shield, invalid since 16 July 2020 (CJEU C-311/18): no transfer can rest on it; have the statement changed',
   ],
   [
     /2001\/497|2004\/915|2010\/87/,
-    'names standard contractual clauses of Decision 2001/497/EC, 2004/915/EC or 2010/87/EU, which Decision (EU) 2021/914 repealed (contracts on them ended on 27 December 2022): label them as the statement does (transfers[].label), not as the current clauses, and have the statement updated',
+    'names clauses of Decision 2001/497, 2004/915 or 2010/87, repealed by Decision (EU) 2021/914: label them as the statement does (label), and have it updated',
   ],
 ];
 
@@ -433,23 +433,17 @@ function warnMissing(
   const p = (key: string) => at(path, key);
   const controllers = list(notice.controllers);
   if (controllers.length === 0 && !controllerName) {
-    issues.warn(
-      p('controllers'),
-      'no controller named: the notice must say who the controller is (GDPR Art. 13(1)(a))',
-    );
+    issues.warn(p('controllers'), 'no controller named (GDPR Art. 13(1)(a))');
   }
   const dpos = Array.isArray(notice.dpo) ? notice.dpo : [notice.dpo];
   if (!controllers.some(hasReach) && !hasReach(notice.contact) && !dpos.some(hasReach)) {
-    issues.warn(
-      p('controllers'),
-      'no way to contact the controller: give an e-mail, phone, web page or address (GDPR Art. 13(1)(a))',
-    );
+    issues.warn(p('controllers'), 'no way to contact the controller (GDPR Art. 13(1)(a))');
   }
   const activities = list(notice.activities).filter(isRecord);
   if (activities.length === 0) {
     issues.warn(
       p('activities'),
-      'no processing activities: the notice must say for which purposes data is processed and on what legal basis (GDPR Art. 13(1)(c))',
+      'no processing activities: purposes and legal bases are required (GDPR Art. 13(1)(c))',
     );
   }
   activities.forEach((activity, index) => {
@@ -457,13 +451,13 @@ function warnMissing(
     if (activity.basis === undefined && notice.basisNote === undefined) {
       issues.warn(
         at(activityPath, 'basis'),
-        'no legal basis: the notice names none for this activity (GDPR Art. 13(1)(c)); give the one the statement names, or notice.basisNote when it names them for all activities',
+        'no legal basis (GDPR Art. 13(1)(c)): give the one the statement names, or notice.basisNote',
       );
     }
     if (activity.retention === undefined && notice.retention === undefined) {
       issues.warn(
         at(activityPath, 'retention'),
-        'no retention period: the notice says nothing about how long this data is kept (GDPR Art. 13(2)(a)); give it here, or notice.retention when one rule covers every activity',
+        'no retention period (GDPR Art. 13(2)(a)): give it here, or notice.retention for every activity',
       );
     }
   });
@@ -471,15 +465,12 @@ function warnMissing(
     list(notice.recipients).length > 0 ||
     activities.some((activity) => list(activity.recipients).length > 0);
   if (!recipients) {
-    issues.warn(
-      p('recipients'),
-      'no recipients named: the notice must say who receives the data, if anyone (GDPR Art. 13(1)(e))',
-    );
+    issues.warn(p('recipients'), 'no recipients named (GDPR Art. 13(1)(e))');
   }
   if (list(notice.transfers).length === 0 && notice.transferNote === undefined) {
     issues.warn(
       p('transfers'),
-      'nothing said about transfers outside the EEA (GDPR Art. 13(1)(f)): list them, or say in transferNote that there are none',
+      'nothing said about transfers outside the EEA (GDPR Art. 13(1)(f)): list them, or say in transferNote there are none',
     );
   }
   if (notice.rights === undefined) {
@@ -488,7 +479,7 @@ function warnMissing(
   if (notice.authority === undefined && notice.complaint === undefined) {
     issues.warn(
       p('authority'),
-      'nothing said about the right to complain to a supervisory authority (GDPR Art. 13(2)(d)): set authority or complaint',
+      'nothing said about complaints to a supervisory authority (GDPR Art. 13(2)(d)): set authority or complaint',
     );
   }
 }

@@ -1,6 +1,6 @@
 import type { Layout, Theme } from '../../core/types.js';
 import { isSafeUrl } from '../../core/config/check.js';
-import { thirdParties } from '../../core/model.js';
+import { thirdParties } from '../../core/third-parties.js';
 import { StoreController } from '../context.js';
 import { KeuzeElement, h } from '../host.js';
 import { LocalizeController } from '../localize.js';
@@ -228,7 +228,7 @@ export class KeuzeBanner extends KeuzeElement {
             : [t('banner.introNoController', { purposes })]),
           hasNecessary && ` ${t('banner.necessary')}`,
         ),
-        this.#renderThirdParties(),
+        renderThirdParties(thirdParties(config), this.#localize),
         h(
           'p',
           {},
@@ -261,21 +261,6 @@ export class KeuzeBanner extends KeuzeElement {
   }
 
   /**
-   * The third parties of consent-based purposes, named on the first layer as
-   * regulators' checklists ask; nothing when there are none. The names come from
-   * thirdParties() in core, so any banner (this one or a port) says the same.
-   */
-  #renderThirdParties(): HTMLElement | false {
-    const names = thirdParties(this.#consent.store!.config, this.#localize.lang);
-    if (names.length === 0) return false;
-    return h(
-      'p',
-      { class: 'third-parties', part: 'third-parties' },
-      this.#localize.t('banner.thirdParties', { names: this.#localize.list(names) }),
-    );
-  }
-
-  /**
    * The intro with the controller's name isolated in <bdi>: a Latin name inside
    * Arabic text (or the reverse) keeps its own direction and punctuation.
    */
@@ -283,6 +268,22 @@ export class KeuzeBanner extends KeuzeElement {
     const [before, ...after] = this.#localize.t('banner.intro', { purposes }).split('{controller}');
     return [before, ...after.flatMap((rest) => [h('bdi', {}, controller), rest])];
   }
+}
+
+/**
+ * The third parties of consent-based purposes, named on the first layer as
+ * regulators' checklists ask; nothing when there are none. The names come from
+ * thirdParties() in core, so any banner (this one or a port) says the same.
+ */
+function renderThirdParties(names: string[], localize: LocalizeController): HTMLElement | false {
+  return (
+    names.length > 0 &&
+    h(
+      'p',
+      { part: 'third-parties' },
+      localize.t('banner.thirdParties', { names: localize.list(names) }),
+    )
+  );
 }
 
 declare global {
