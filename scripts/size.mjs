@@ -5,10 +5,10 @@
 // gzip -9, the way a CDN serves them. Bytes only: timings are never pass/fail.
 //
 // Two numbers per budget: the target of issue 8 (10 kB first layer, 16 kB
-// everything), and the ceiling CI enforces (test/build/budget.test.mjs). The
-// first layer meets its target, so its ceiling is the target. Everything does
-// not (see the README, "What it would take…"): its ceiling is the size reached
-// plus a little room, and only ever goes down, so nothing grows unnoticed.
+// everything), and the ceiling CI enforces (test/build/budget.test.mjs). Neither
+// meets its target now (see the README, "What it would take…", and CEILINGS
+// below): each ceiling is the size reached plus a little room, and only ever
+// goes down, so nothing grows unnoticed.
 //
 //   node scripts/size.mjs            # table; exit 1 when over a ceiling
 //   node scripts/size.mjs --json     # the same numbers as JSON
@@ -23,7 +23,10 @@ const defaultDist = join(root, 'dist');
 
 // kB = 1,000 bytes, as issue 8 writes it.
 export const BUDGETS = { firstLayer: 10_000, everything: 16_000 };
-export const CEILINGS = { firstLayer: BUDGETS.firstLayer, everything: 61_500 };
+// The first layer met its target until issue 17 named the third parties on it (the
+// sentence, its strings and thirdParties(): ~0.13 kB); the ceiling allows that much, the
+// target stays. Everything grew by the notice's Art. 13 checks and renderings (~1.1 kB).
+export const CEILINGS = { firstLayer: 10_150, everything: 62_650 };
 
 /** gzip -9 size of a file in dist/ (0 when it does not exist). */
 function gz(file, dist = defaultDist) {

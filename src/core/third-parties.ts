@@ -7,11 +7,11 @@ import type { Config } from './types.js';
  * The providers of consent-based purposes' services, in config order, each once,
  * without the controller itself, which is no third party.
  */
-export const thirdParties = (config: Config): string[] => [
-  ...new Set(
-    config.purposes
-      .filter((purpose) => purpose.basis === 'consent')
-      .flatMap((purpose) => (purpose.services ?? []).map((service) => service.provider))
-      .filter((provider) => provider !== config.controller?.name),
-  ),
-];
+export const thirdParties = ({ purposes, controller }: Config): string[] =>
+  [
+    ...new Set(
+      purposes.flatMap(({ basis, services = [] }) =>
+        basis === 'consent' ? services.map((service) => service.provider) : [],
+      ),
+    ),
+  ].filter((provider) => provider !== controller?.name);
