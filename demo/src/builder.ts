@@ -553,6 +553,9 @@ function purposeBlock(purpose: PurposeDraft, index: number): HTMLElement {
         'Legal basis',
         `${path}.basis`,
         select(purpose.basis, BASES, (v) => (purpose.basis = v), true),
+        purpose.basis === 'legitimate-interest'
+          ? 'Storing or reading on the device needs consent unless strictly necessary (ePrivacy Art. 5(3)): Keuze warns on the console at every page load for each storage item here that does not say why it is exempt ("exemption" in the JSON; docs/notice.md).'
+          : undefined,
       ),
     ),
     ...textFields('Name', `${path}.name`, purpose.name),
@@ -780,7 +783,9 @@ function targetOf(path: string): HTMLElement | null {
     if (partial && current === path) return partial.closest<HTMLElement>('[data-field]');
     const block = form.querySelector<HTMLElement>(`[data-field="${CSS.escape(current)}"]`);
     if (block) return block;
-    current = current.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
+    const parent = current.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
+    if (parent === current) break; // a top-level key without a field of its own
+    current = parent;
   }
   return null;
 }
@@ -841,7 +846,9 @@ function update(): void {
   // builder never calls a config valid whose privacy page would show no notice.
   const notice = validateNoticeConfig(config.notice);
   const result = { ...checked, ok: checked.ok && notice.ok };
-  lastIssues = [...checked.errors, ...notice.errors, ...checked.warnings, ...notice.warnings];
+  // Only the notice's errors: the builder writes notice.url alone, and what the notice must
+  // say (GDPR Art. 13) is written by hand; <keuze-notice> warns about that on the privacy page.
+  lastIssues = [...checked.errors, ...notice.errors, ...checked.warnings];
   showIssues(lastIssues);
   const code = document.getElementById('snippet')!;
   const copy = document.getElementById('copy') as HTMLButtonElement;

@@ -17,6 +17,32 @@ import { consentIds } from './model.js';
 export const HISTORY_LIMIT = 20;
 /** The most a stored record may weigh as JSON; the oldest history goes first beyond it. */
 export const MAX_RECORD_CHARS = 1_000_000;
+
+/**
+ * How long Keuze keeps each decision on the device, counted from the moment it was
+ * taken: as long as a choice may ever hold (13 months), so the proof of consent
+ * outlives the choice it proves and nothing is kept longer. Declare Keuze's own
+ * storage item (`keuze`) with this period; diagnostics() warns when it says otherwise.
+ */
+export const RECORD_RETENTION = 'P13M';
+
+/** Whether a decision is still within RECORD_RETENTION at `now`. */
+function kept(decision: Decision, now: Date): boolean {
+  const until = addDuration(new Date(decision.decidedAt), parseDuration(RECORD_RETENTION)!);
+  return until.getTime() > now.getTime();
+}
+
+/**
+ * The stored state without the decisions older than RECORD_RETENTION; the same
+ * object when none is, EMPTY_STATE when nothing is left (the record is then deleted).
+ */
+export function withoutExpired(state: StoredState, now: Date): StoredState {
+  const current = state.current && kept(state.current, now) ? state.current : null;
+  const history = state.history.filter((decision) => kept(decision, now));
+  if (current === state.current && history.length === state.history.length) return state;
+  if (!current && history.length === 0) return EMPTY_STATE;
+  return { ...state, current, history };
+}
 const MAX_EXPIRY_MS = 400 * 24 * 3600 * 1000; // 13 months and a little, for tampered records
 /**
  * How far a stored time may lie ahead of this device's clock. Beyond it the time
@@ -196,7 +222,9 @@ export function decide(
     purposes: next.purposes,
     services: next.services,
   };
-  const history = state.current ? [state.current, ...state.history] : [...state.history];
+  const history = (state.current ? [state.current, ...state.history] : state.history).filter(
+    (earlier) => kept(earlier, now),
+  );
   return bounded({
     version: 1,
     current: decision,

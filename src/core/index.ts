@@ -19,6 +19,7 @@ export {
   type StorageRow,
   type ServiceEntry,
 } from './model.js';
+export { thirdParties } from './third-parties.js';
 export type { StorageAdapter } from './storage/adapter.js';
 export { MemoryAdapter } from './storage/memory.js';
 export { LocalStorageAdapter } from './storage/local.js';

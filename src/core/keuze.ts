@@ -8,7 +8,7 @@ import { formatIssue, validateConfig, type ValidationResult } from './config/val
 import { isRecord } from './config/check.js';
 import { ConsentStore, type StoreChangeDetail, type StoreOptions } from './store.js';
 import { Gate } from './gate.js';
-import { beforeLoad, diagnose, startIntegrations } from './integrations/index.js';
+import { beforeLoad, diagnose, diagnoseConfig, startIntegrations } from './integrations/index.js';
 import { setPageStore } from './page-store.js';
 import { closedConsent, initialLocale, listen } from './page.js';
 
@@ -65,6 +65,10 @@ export class Keuze {
       return this.initialising;
     }
     const config = result.config;
+    // On every page load, not only in diagnostics(): device storage on legitimate interest is a legal risk the owner must see.
+    for (const finding of diagnoseConfig(config))
+      if (finding.code === 'legitimate-interest-storage')
+        console.warn(`[keuze] config ${finding.path}: ${finding.message}`);
     beforeLoad(config);
     const store = new ConsentStore(config, { locale: initialLocale(config), ...options });
     this.current = store;

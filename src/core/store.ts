@@ -26,6 +26,7 @@ import {
   isNewer,
   readStoredState,
   validity,
+  withoutExpired,
   type Validity,
 } from './decision.js';
 import { hashValue } from './hash.js';
@@ -173,10 +174,16 @@ export class ConsentStore extends EventTarget {
         `the consent record could not be read (${describeError(error)}); the visitor is asked again`,
       );
     }
-    const { state, problem, oversized } = readStoredState(raw, this.now());
+    const { state: stored, problem, oversized } = readStoredState(raw, this.now());
     if (problem) this.report('storage-corrupt', problem);
-    // Written back bounded at once, so a grown record costs one slow read, not one per load.
-    if (oversized && !problem) void this.persist(state);
+    // Keuze's own record goes once it is older than declared (RECORD_RETENTION).
+    const state = withoutExpired(stored, this.now());
+    if (state === EMPTY_STATE && stored !== EMPTY_STATE) {
+      this.writes = this.writes.then(() => this.adapter.clear()).catch(() => undefined);
+    } else if (state !== stored || (oversized && !problem)) {
+      // Written back bounded at once, so a grown record costs one slow read, not one per load.
+      void this.persist(state);
+    }
     if (state.current && state.current.configHash !== this.configHash) {
       // Same revision, other wording or details: the choice holds (a new consent purpose or
       // service asks again by itself, see validity()); a new revision asks everyone again.

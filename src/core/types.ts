@@ -28,6 +28,23 @@ export interface StorageItem {
   domain?: string;
   /** Cookie path when it is not `/`. */
   path?: string;
+  /**
+   * Why this item needs no consent although its purpose rests on legitimate
+   * interest (ePrivacy Art. 5(3); Telecommunicatiewet 11.7a): without it, Keuze
+   * warns on the console at every page load. See docs/notice.md.
+   */
+  exemption?: ConsentExemption;
+}
+
+/** The two exemptions from consent for device storage in ePrivacy Art. 5(3). */
+export interface ConsentExemption {
+  /**
+   * `strictly-necessary`: strictly necessary for a service the visitor explicitly asked for;
+   * `transmission`: only to carry out the transmission of a communication.
+   */
+  ground: 'strictly-necessary' | 'transmission';
+  /** Why, in words the notice shows ("Keeps your shopping basket while you order"). */
+  reason: LocalizedText;
 }
 
 /** A third party or tool under a purpose (contract). */

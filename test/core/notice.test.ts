@@ -11,16 +11,44 @@ import {
 } from '../../src/core/notice/model.js';
 import { resolveAuthority } from '../../src/core/notice/authorities.js';
 import { storageRows } from '../../src/core/model.js';
-import type { Config } from '../../src/core/types.js';
+import { thirdParties } from '../../src/core/third-parties.js';
+import type { Config, StoredState } from '../../src/core/types.js';
+import { ConsentStore } from '../../src/core/store.js';
+import { IndexedDBAdapter } from '../../src/core/storage/indexeddb.js';
+import { EMPTY_STATE, RECORD_RETENTION, decide, withoutExpired } from '../../src/core/decision.js';
+import { diagnoseConfig } from '../../src/core/integrations/diagnostics.js';
+import { Keuze } from '../../src/core/keuze.js';
+import { MemoryAdapter } from '../../src/core/storage/memory.js';
 import seed000 from '../../demo/configs/seed-000.json';
 import seed001 from '../../demo/configs/seed-001.json';
 import seed002 from '../../demo/configs/seed-002.json';
 import seed003 from '../../demo/configs/seed-003.json';
 import seed004 from '../../demo/configs/seed-004.json';
 
-const seeds: Record<string, { notice?: unknown }> = { seed000, seed001, seed002, seed003, seed004 };
-/** Seed 004 names no countries for its transfers; the validator says so, as it should. */
-const expectedWarnings: Record<string, string[]> = { seed004: ['notice.transfers[0].countries'] };
+const seeds: Record<string, { notice?: unknown; controller?: { name: string } }> = {
+  seed000,
+  seed001,
+  seed002,
+  seed003,
+  seed004,
+};
+/**
+ * What each statement leaves unsaid or names that no longer holds, as the validator
+ * tells the site owner (docs/seed-audit.md): 000 names no countries ("everywhere we do
+ * business") and the Privacy Shield; 002 names the Privacy Shield and no legal basis
+ * for four activities; 004 names no countries and the repealed 2004/915 and 2010/87 clauses.
+ */
+const expectedWarnings: Record<string, string[]> = {
+  seed000: ['notice.transfers[0].countries', 'notice.transfers[0]'],
+  seed002: [
+    'notice.transfers[0]',
+    'notice.activities[0].basis',
+    'notice.activities[1].basis',
+    'notice.activities[3].basis',
+    'notice.activities[4].basis',
+  ],
+  seed004: ['notice.transfers[0].countries', 'notice.transfers[0]'],
+};
 
 function base(notice: unknown): Record<string, unknown> {
   return {
@@ -42,7 +70,9 @@ describe('notice config validation', () => {
       const whole = validateConfig(config);
       expect(whole.errors, JSON.stringify(whole.errors)).to.deep.equal([]);
       expect(whole.warnings).to.deep.equal([]);
-      const result = validateNoticeConfig(config.notice);
+      const result = validateNoticeConfig(config.notice, {
+        controllerName: config.controller?.name,
+      });
       expect(result.errors, JSON.stringify(result.errors)).to.deep.equal([]);
       expect(result.ok).to.equal(true);
       expect(result.warnings.map((w) => w.path)).to.deep.equal(expectedWarnings[name] ?? []);
@@ -122,13 +152,20 @@ describe('notice config validation', () => {
     );
   });
 
-  it('requires a processing activity to have an id, a name and a basis', () => {
+  it('requires a processing activity to have an id and a name; a missing basis is a warning', () => {
     const errors = messages({ activities: [{}] });
     expect(errors.map((e) => e.split(':')[0])).to.deep.equal([
       'notice.activities[0].id',
       'notice.activities[0].name',
-      'notice.activities[0].basis',
     ]);
+    const warned = validateNoticeConfig({ activities: [{ id: 'a', name: 'A' }] }).warnings;
+    expect(warned.map((w) => w.path)).to.include('notice.activities[0].basis');
+    // A basis said for all activities covers them.
+    const covered = validateNoticeConfig({
+      basisNote: 'Op grond van de overeenkomst of uw toestemming.',
+      activities: [{ id: 'a', name: 'A' }],
+    }).warnings;
+    expect(covered.map((w) => w.path)).not.to.include('notice.activities[0].basis');
   });
 
   it('rejects a retention that says neither how long nor in words', () => {
@@ -220,7 +257,13 @@ describe('notice config validation', () => {
   it('warns, without failing, when a transfer names no countries', () => {
     const result = validateNoticeConfig({ transfers: [{ safeguard: 'scc' }] });
     expect(result.ok).to.equal(true);
-    expect(result.warnings.map((w) => w.path)).to.deep.equal(['notice.transfers[0].countries']);
+    expect(result.warnings.filter((w) => w.path.startsWith('notice.transfers'))).to.deep.equal([
+      {
+        path: 'notice.transfers[0].countries',
+        message: 'no countries named: a notice should say where data goes (GDPR Art. 13(1)(f))',
+        severity: 'warning',
+      },
+    ]);
   });
 
   it('checks dates, previous versions and the material-change window', () => {
@@ -255,6 +298,10 @@ describe('notice config validation', () => {
 
   it('checks the age threshold for children', () => {
     expect(messages({ children: { minimumAge: 16 } })).to.deep.equal([]);
+    expect(messages({ children: { text: 'Niet voor kinderen.' } })).to.deep.equal([]);
+    expect(messages({ children: {} })).to.deep.equal([
+      'notice.children: expected what the statement says about children: minimumAge, text or both, got neither',
+    ]);
     expect(messages({ children: { minimumAge: '16' } })).to.deep.equal([
       'notice.children.minimumAge: expected a whole number of years from 1 to 21, got "16"',
     ]);
@@ -263,7 +310,11 @@ describe('notice config validation', () => {
   it('warns about a misspelt key with a suggestion', () => {
     expect(validateConfig(base({ effectivDate: '2024-01-01' })).warnings).to.deep.equal([]);
     const result = validateNoticeConfig({ effectivDate: '2024-01-01' });
-    expect(result.warnings.map((w) => `${w.path}: ${w.message}`)).to.deep.equal([
+    expect(
+      result.warnings
+        .filter((w) => w.path === 'notice.effectivDate')
+        .map((w) => `${w.path}: ${w.message}`),
+    ).to.deep.equal([
       'notice.effectivDate: unknown key "effectivDate": did you mean "effectiveDate"?',
     ]);
   });
@@ -358,5 +409,331 @@ describe('notice model helpers', () => {
     });
     expect(resolveAuthority({ name: 'CNIL' })).to.deep.equal({ name: 'CNIL' });
     expect(resolveAuthority(undefined)).to.equal(undefined);
+  });
+});
+
+describe('the notice says only what the config says', () => {
+  it('warns the site owner by path about each Art. 13 item the notice lacks', () => {
+    const empty = validateNoticeConfig({ url: '/privacy' });
+    expect(empty.ok).to.equal(true);
+    expect(empty.warnings.map((w) => w.path)).to.deep.equal([
+      'notice.controllers',
+      'notice.controllers',
+      'notice.activities',
+      'notice.recipients',
+      'notice.transfers',
+      'notice.rights',
+      'notice.authority',
+    ]);
+    expect(empty.warnings[0].message).to.contain('Art. 13(1)(a)');
+    // The contract's controller.name names the controller; its contact is still missing.
+    const named = validateNoticeConfig({ url: '/privacy' }, { controllerName: 'Voorbeeld B.V.' });
+    expect(named.warnings.filter((w) => w.path === 'notice.controllers')).to.have.length(1);
+    expect(named.warnings[0].message).to.contain('no way to contact the controller');
+  });
+
+  it('warns about an activity without retention unless one rule covers every activity', () => {
+    const activities = [{ id: 'a', name: 'A', basis: 'contract' }];
+    const without = validateNoticeConfig({ activities }).warnings.map((w) => w.path);
+    expect(without).to.include('notice.activities[0].retention');
+    const general = validateNoticeConfig({
+      activities,
+      retention: { text: 'Niet langer dan nodig.' },
+    }).warnings.map((w) => w.path);
+    expect(general).not.to.include('notice.activities[0].retention');
+    expect(messages({ retention: { from: 'creation' } })).to.deep.equal([
+      'notice.retention: expected a duration (ISO 8601 such as "P1Y") or a text saying how long, got neither',
+      'notice.retention.from: a start event needs a duration to count from it',
+    ]);
+  });
+
+  it('warns when a transfer names the Privacy Shield or repealed contract-clause decisions', () => {
+    const result = validateNoticeConfig({
+      transfers: [
+        { countries: ['US'], safeguard: 'scc', detail: 'Wij voldoen aan het Privacy Shield.' },
+        {
+          countries: ['US'],
+          safeguard: 'scc',
+          label: { nl: 'Modelcontractbepalingen (Besluit 2010/87/EU)' },
+        },
+        { countries: ['US'], safeguard: 'scc', label: 'Besluit (EU) 2021/914' },
+      ],
+    });
+    const byPath = result.warnings.filter((w) => /^notice\.transfers\[\d\]$/.test(w.path));
+    expect(byPath.map((w) => w.path)).to.deep.equal(['notice.transfers[0]', 'notice.transfers[1]']);
+    expect(byPath[0].message).to.contain('C-311/18');
+    expect(byPath[1].message).to.contain('2021/914');
+  });
+
+  it('accepts the new optional fields as additions, so older configs stay valid', () => {
+    expect(
+      messages({
+        basisNote: 'Op grond van de overeenkomst.',
+        retention: { duration: 'P1Y', from: 'creation' },
+        complaint: { nl: 'Klachten richt u eerst aan ons.' },
+        transfers: [{ countries: ['US'], safeguard: 'scc', label: 'Modelclausules' }],
+        children: { text: 'Niet voor kinderen.' },
+        automatedDecisions: { used: false },
+      }),
+    ).to.deep.equal([]);
+    expect(messages({ basisNote: 42, complaint: [] }).map((m) => m.split(':')[0])).to.deep.equal([
+      'notice.basisNote',
+      'notice.complaint',
+    ]);
+  });
+});
+
+describe('the third parties the first layer names', () => {
+  const config = (purposes: unknown[]) =>
+    validateConfig({ revision: '1', controller: { name: 'Voorbeeld B.V.' }, purposes })
+      .config as Config;
+
+  it('names the providers of consent-based purposes, each once, in config order', () => {
+    const names = thirdParties(
+      config([
+        {
+          id: 'necessary',
+          basis: 'necessary',
+          justification: 'x',
+          services: [{ id: 'cdn', provider: 'Cloud CDN' }],
+        },
+        {
+          id: 'functional',
+          basis: 'legitimate-interest',
+          services: [{ id: 'chat', provider: 'Chat Co' }],
+        },
+        {
+          id: 'analytics',
+          basis: 'consent',
+          services: [
+            { id: 'matomo', provider: 'Matomo' },
+            { id: 'yt', provider: 'Google Ireland' },
+          ],
+        },
+        {
+          id: 'marketing',
+          basis: 'consent',
+          services: [
+            { id: 'ga', provider: 'Google Ireland' },
+            { id: 'own', provider: 'Voorbeeld B.V.' },
+          ],
+        },
+      ]),
+    );
+    expect(names).to.deep.equal(['Matomo', 'Google Ireland']);
+  });
+
+  it('names nobody when no consent-based purpose has a provider', () => {
+    expect(
+      thirdParties(config([{ id: 'necessary', basis: 'necessary', justification: 'x' }])),
+    ).to.deep.equal([]);
+  });
+
+  it("names seed 004's social widget by the statement's own name", () => {
+    expect(thirdParties(validateConfig(seed004).config as Config)).to.deep.equal(['Facebook']);
+  });
+});
+
+describe("Keuze's own record", () => {
+  const config = validateConfig({
+    revision: '1',
+    purposes: [
+      { id: 'necessary', basis: 'necessary', justification: 'x' },
+      { id: 'analytics', basis: 'consent' },
+    ],
+  }).config as Config;
+  const MONTH = 31 * 24 * 3600 * 1000;
+
+  it('keeps each decision 13 months after it was taken, then deletes it from IndexedDB', async () => {
+    const database = `keuze-record-${Math.random().toString(36).slice(2)}`;
+    const adapter = new IndexedDBAdapter(database);
+    const taken = new Date('2026-01-15T10:00:00Z');
+    const first = new ConsentStore(config, {
+      adapter,
+      now: () => taken,
+      channel: false,
+      gpc: false,
+    });
+    await first.load();
+    await first.acceptAll();
+    await first.settled();
+    first.dispose();
+
+    // Seven months on the choice has expired (P6M) and is asked again, but its proof is kept.
+    const later = new Date(taken.getTime() + 7 * MONTH);
+    const second = new ConsentStore(config, {
+      adapter,
+      now: () => later,
+      channel: false,
+      gpc: false,
+    });
+    await second.load();
+    await second.settled();
+    second.dispose();
+    expect(second.needsDecision).to.equal(true);
+    expect(((await adapter.get()) as StoredState).current?.decidedAt).to.equal(taken.toISOString());
+
+    // Past 13 months nothing is left: the database holds no record at all.
+    const expired = new Date(taken.getTime() + 14 * MONTH);
+    const third = new ConsentStore(config, {
+      adapter,
+      now: () => expired,
+      channel: false,
+      gpc: false,
+    });
+    await third.load();
+    await third.settled();
+    third.dispose();
+    expect(await adapter.get()).to.equal(undefined);
+    expect(third.receipt()).to.deep.equal({ current: null, history: [] });
+  });
+
+  it('drops only the decisions older than 13 months from the history', () => {
+    const decision = (decidedAt: string) => ({
+      ...decide(EMPTY_STATE, { type: 'accept-all' }, context(new Date(decidedAt)), choices)
+        .current!,
+    });
+    const context = (now: Date) => ({
+      config,
+      configHash: 'h',
+      now,
+      gpc: false,
+      locale: 'nl',
+      layer: 'banner' as const,
+    });
+    const choices = { purposes: {}, services: {} };
+    const state: StoredState = {
+      version: 1,
+      current: decision('2026-01-01T00:00:00Z'),
+      history: [decision('2025-06-01T00:00:00Z'), decision('2024-06-01T00:00:00Z')],
+    };
+    const now = new Date('2026-03-01T00:00:00Z');
+    expect(withoutExpired(state, now).history.map((d) => d.decidedAt)).to.deep.equal([
+      '2025-06-01T00:00:00.000Z',
+    ]);
+    const pruned = withoutExpired(state, now);
+    expect(withoutExpired(pruned, now), 'nothing left to drop: the same object').to.equal(pruned);
+    const next = decide(state, { type: 'reject-all' }, context(now), choices);
+    expect(next.history.map((d) => d.decidedAt)).to.deep.equal([
+      '2026-01-01T00:00:00.000Z',
+      '2025-06-01T00:00:00.000Z',
+    ]);
+    expect(withoutExpired(state, new Date('2027-03-01T00:00:00Z'))).to.equal(EMPTY_STATE);
+  });
+
+  it('matches the period the seed configs declare for it, and diagnostics say when one does not', () => {
+    for (const seed of [seed000, seed001, seed002, seed003, seed004]) {
+      const own = (seed.purposes[0].storage ?? []).find((item) => item.name === 'keuze');
+      expect(own?.retention).to.equal(RECORD_RETENTION);
+    }
+    const wrong = structuredClone(seed000) as typeof seed000;
+    wrong.purposes[0].storage![0].retention = 'P6M';
+    const findings = diagnoseConfig(validateConfig(wrong).config as Config);
+    expect(findings.map((f) => f.code)).to.include('own-record-retention');
+  });
+});
+
+describe('legitimate interest and the device', () => {
+  const purposes = (storage: unknown[]) => [
+    { id: 'necessary', basis: 'necessary', justification: 'x' },
+    { id: 'functional', basis: 'legitimate-interest', storage },
+  ];
+
+  it('accepts an exemption with a ground and a reason, and rejects a bad one by path', () => {
+    const good = validateConfig({
+      revision: '1',
+      purposes: purposes([
+        {
+          name: 'basket',
+          type: 'localStorage',
+          retention: 'session',
+          exemption: { ground: 'strictly-necessary', reason: 'Bewaart uw winkelmandje.' },
+        },
+      ]),
+    });
+    expect(good.errors).to.deep.equal([]);
+    const bad = validateConfig({
+      revision: '1',
+      purposes: purposes([
+        {
+          name: 'basket',
+          type: 'localStorage',
+          retention: 'session',
+          exemption: { ground: 'handy' },
+        },
+      ]),
+    });
+    expect(bad.errors.map((e) => e.path)).to.deep.equal([
+      'purposes[1].storage[0].exemption.ground',
+      'purposes[1].storage[0].exemption.reason',
+    ]);
+  });
+
+  it('reports only the items that do not say why they are exempt', () => {
+    const config = validateConfig({
+      revision: '1',
+      purposes: purposes([
+        { name: 'chat_pref', type: 'cookie', retention: 'P1M' },
+        {
+          name: 'basket',
+          type: 'localStorage',
+          retention: 'session',
+          exemption: { ground: 'strictly-necessary', reason: 'Bewaart uw winkelmandje.' },
+        },
+      ]),
+    }).config as Config;
+    const [finding] = diagnoseConfig(config).filter(
+      (f) => f.code === 'legitimate-interest-storage',
+    );
+    expect(finding.message).to.contain('"chat_pref"');
+    expect(finding.message).not.to.contain('"basket"');
+    config.purposes[1].storage![0].exemption = { ground: 'transmission', reason: 'Routering.' };
+    expect(diagnoseConfig(config).map((f) => f.code)).not.to.include('legitimate-interest-storage');
+  });
+});
+
+describe('legitimate interest and the device, on every page load', () => {
+  async function initWarnings(storage: unknown[]): Promise<string[]> {
+    const lines: string[] = [];
+    const { warn } = console;
+    console.warn = (...args: unknown[]) => lines.push(args.map(String).join(' '));
+    try {
+      await new Keuze().init(
+        {
+          revision: '1',
+          purposes: [
+            { id: 'necessary', basis: 'necessary', justification: 'x' },
+            { id: 'functional', basis: 'legitimate-interest', storage },
+          ],
+        },
+        { adapter: new MemoryAdapter(), channel: false, gpc: false, gate: false },
+      );
+    } finally {
+      console.warn = warn;
+    }
+    return lines.filter((line) => line.includes('legitimate interest'));
+  }
+
+  it('warns on the console at each init (each page load), not only in diagnostics()', async () => {
+    const storage = [{ name: 'chat_pref', type: 'cookie', retention: 'P1M' }];
+    const first = await initWarnings(storage);
+    const second = await initWarnings(storage);
+    expect(first).to.have.length(1);
+    expect(first[0]).to.match(
+      /^\[keuze\] config purposes\[1\]: .*"chat_pref".*ePrivacy Art\. 5\(3\)/,
+    );
+    expect(second).to.deep.equal(first);
+  });
+
+  it('stays quiet when every such item says why it is exempt', async () => {
+    const lines = await initWarnings([
+      {
+        name: 'chat_pref',
+        type: 'cookie',
+        retention: 'P1M',
+        exemption: { ground: 'strictly-necessary', reason: 'Houdt het gesprek vast dat u opende.' },
+      },
+    ]);
+    expect(lines).to.deep.equal([]);
   });
 });

@@ -11,6 +11,7 @@ import { MemoryAdapter } from '../../src/core/storage/memory.js';
 import { KeuzeBanner } from '../../src/elements/banner/banner.js';
 import { provideStore } from '../../src/elements/context.js';
 import nl from '../../locales/nl.json';
+import nlBE from '../../locales/nl-BE.json';
 import seed000 from '../../demo/configs/seed-000.json';
 import seed001 from '../../demo/configs/seed-001.json';
 import seed002 from '../../demo/configs/seed-002.json';
@@ -260,7 +261,9 @@ describe('<keuze-notice>', () => {
   });
 
   it('shows the Belgian authority preset with its complaint link', async () => {
-    const el = await render(seeds.seed003);
+    const config = structuredClone(seeds.seed003);
+    config.notice = { ...config.notice, authority: 'be-gba', complaint: undefined };
+    const el = await render(config);
     const section = el.querySelector('#keuze-notice-complaint')!;
     expect(section.textContent).to.contain('Gegevensbeschermingsautoriteit');
     expect(
@@ -276,8 +279,9 @@ describe('<keuze-notice>', () => {
     expect(el.querySelector('#keuze-notice-rights-title')!.textContent).to.equal(
       'Your rights and how to exercise them',
     );
+    // The statement's own name for the authority, as it wrote it.
     expect(el.querySelector('#keuze-notice-complaint')!.textContent).to.contain(
-      'Belgian Data Protection Authority',
+      'Gegevensbeschermingsautoriteit',
     );
   });
 
@@ -520,5 +524,194 @@ describe('<keuze-notice>', () => {
         page.remove();
       }
     });
+  });
+});
+
+/** The notice's visible text, whitespace collapsed. */
+function said(el: Element, selector = 'article'): string {
+  return (el.querySelector(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Seed 000 with its notice changed by `change` (a fresh, validated copy). */
+function seed000With(change: (notice: Record<string, unknown>) => void): Config {
+  const raw = structuredClone(seed000) as unknown as { notice: Record<string, unknown> };
+  change(raw.notice);
+  return validateConfig(raw).config as Config;
+}
+
+describe('keuze-notice says only what the config says, and all of it', () => {
+  it('a notice without rights.responseTime says nothing about a response time', async () => {
+    const el = await render(seeds.seed003);
+    expect(said(el, '#keuze-notice-rights')).not.to.contain('Wij reageren binnen');
+    // Seed 003's own words stay: "zo snel mogelijk".
+    expect(said(el, '#keuze-notice-rights')).to.contain('zo snel mogelijk');
+    const timed = await render(
+      seed000With((notice) => ((notice.rights as Record<string, unknown>).responseTime = 'P1M')),
+    );
+    expect(said(timed, '#keuze-notice-rights')).to.contain('Wij reageren binnen 1 maand.');
+  });
+
+  it("shows the statement's own words about children and no template sentence", async () => {
+    const el = await render(seeds.seed003);
+    const children = said(el, '#keuze-notice-children');
+    expect(children).to.contain('tenzij ze toestemming hebben van ouders of voogd');
+    expect(children).not.to.contain('niet bedoeld voor personen jonger dan');
+    expect(children).not.to.contain('Minimumleeftijd');
+    const bare = await render(
+      seed000With((notice) => (notice.children = { minimumAge: 16, parentalConsent: true })),
+    );
+    expect(said(bare, '#keuze-notice-children')).to.equal(
+      'Kinderen Minimumleeftijd: 16 jaar. Gegevens van kinderen jonger dan 16 jaar verwerken wij alleen met toestemming van een ouder of voogd.',
+    );
+  });
+
+  it('puts a statement’s own complaint clause in place of the standard Art. 77 sentence', async () => {
+    const belgian = said(await render(seeds.seed003), '#keuze-notice-complaint');
+    expect(belgian).to.contain('bij uitsluiting van alle andere');
+    expect(belgian).not.to.contain('met name in de lidstaat');
+    // Seed 002's complaint route, lost before, is there.
+    const ies = said(await render(seeds.seed002), '#keuze-notice-complaint');
+    expect(ies).to.contain('uw lokale gegevensbeschermingsautoriteit');
+  });
+
+  it('says no more about automated decisions than the config: no profiling clause', async () => {
+    const el = await render(seeds.seed001);
+    const text = said(el, '#keuze-notice-automated');
+    expect(text).to.contain('Wij maken geen gebruik van geautomatiseerde besluitvorming.');
+    expect(text).not.to.contain('profilering');
+  });
+
+  it('shows the controller’s e-mail, phone and note and each representative’s country', async () => {
+    const el = await render(
+      seed000With((notice) => {
+        const [ibm] = notice.controllers as Array<Record<string, unknown>>;
+        Object.assign(ibm, {
+          email: 'privacy@ibm.example',
+          phone: '+1 914 499 1900',
+          note: 'Hoofdkantoor.',
+        });
+      }),
+    );
+    const controller = said(el, '#keuze-notice-controller');
+    expect(controller).to.contain('privacy@ibm.example');
+    expect(controller).to.contain('+1 914 499 1900');
+    expect(controller).to.contain('Hoofdkantoor.');
+    expect(el.querySelector('#keuze-notice-controller a[href="mailto:privacy@ibm.example"]')).to
+      .exist;
+    expect(controller).to.contain('Vertegenwoordiger voor het Verenigd Koninkrijk:');
+    expect(controller).to.contain('1066 VH Amsterdam Nederland');
+    // No registration number is given, so there is no empty column for one.
+    expect(controller).not.to.contain('KvK-nummer');
+  });
+
+  it('shows a general retention rule and a general basis once, and no basis the statement lacks', async () => {
+    const el = await render(seeds.seed000);
+    const activities = said(el, '#keuze-notice-activities');
+    expect(activities).to.contain(
+      'Bewaartermijn voor alle verwerkingen: Wij bewaren uw persoonsgegevens niet langer dan nodig',
+    );
+    expect(activities).to.contain('Rechtsgrondslag: Waar we uw persoonsgegevens gebruiken');
+    expect(el.querySelectorAll('.keuze-notice__activity dt')).to.have.length.greaterThan(0);
+    const terms = [...el.querySelectorAll('.keuze-notice__activity dt')].map((dt) =>
+      dt.textContent!.trim(),
+    );
+    expect(terms).not.to.include('Rechtsgrondslag');
+    expect(terms).not.to.include('Bewaartermijn');
+  });
+
+  it('keeps a transfer safeguard in the statement’s words, with its qualifiers', async () => {
+    const ibm = said(await render(seeds.seed000), '#keuze-notice-transfers');
+    expect(ibm).to.contain('Privacy Shield Framework mogelijk niet langer gebruikt');
+    expect(ibm).not.to.contain('Verenigde Staten');
+    const isowil = said(await render(seeds.seed004), '#keuze-notice-transfers');
+    expect(isowil).to.contain('overeenkomstig Besluit 2004/915/EG en Besluit 2010/87/EU');
+    expect(isowil).not.to.contain('Standaardcontractbepalingen van de Europese Commissie');
+  });
+
+  it('labels a necessary purpose by its justification, not as a legal basis', async () => {
+    const text = said(await render(seeds.seed001), '#keuze-notice-cookies-necessary');
+    expect(text).to.contain('Waarom dit strikt noodzakelijk is: Onthoudt uw cookiekeuze');
+    expect(text).not.to.contain('Rechtsgrondslag');
+  });
+
+  it('shows why a storage item is exempt from consent', async () => {
+    const config = validateConfig({
+      revision: '1',
+      purposes: [
+        { id: 'necessary', basis: 'necessary', justification: 'x' },
+        {
+          id: 'functional',
+          basis: 'legitimate-interest',
+          storage: [
+            {
+              name: 'basket',
+              type: 'localStorage',
+              retention: 'session',
+              purpose: 'Winkelmandje',
+              exemption: { ground: 'strictly-necessary', reason: 'Bewaart wat u bestelt.' },
+            },
+          ],
+        },
+      ],
+    }).config as Config;
+    const row = (await render(config)).querySelector('tr[data-storage-name="basket"]')!;
+    expect(row.textContent!.replace(/\s+/g, ' ')).to.contain(
+      'Geen toestemming nodig: Bewaart wat u bestelt.',
+    );
+  });
+
+  it('calls a company number KvK-nummer in Dutch and ondernemingsnummer in Belgian Dutch', async () => {
+    registerTranslation('nl-BE', nlBE);
+    const belgian = await render(seeds.seed003, { lang: 'nl-BE' });
+    expect(said(belgian, '#keuze-notice-controller table thead')).to.contain('Ondernemingsnummer');
+    const dutch = await render(seeds.seed003, { lang: 'nl' });
+    expect(said(dutch, '#keuze-notice-controller table thead')).to.contain('KvK-nummer');
+    expect(said(belgian, '#keuze-notice-activities')).to.contain('art. 6.1.f AVG');
+    expect(said(belgian, '#keuze-notice-activities')).to.contain('u kan bezwaar maken');
+  });
+});
+
+describe('the first layer names the third parties', () => {
+  async function bannerFor(
+    raw: Record<string, unknown>,
+  ): Promise<{ text: string; done: () => void }> {
+    const keuze = new Keuze();
+    await keuze.init(raw, {
+      adapter: new MemoryAdapter(),
+      channel: false,
+      gpc: false,
+      gate: false,
+    });
+    const page = document.createElement('div');
+    page.lang = 'nl';
+    document.body.append(page);
+    provideStore(page, keuze.store!);
+    const banner = document.createElement('keuze-banner');
+    page.append(banner);
+    await banner.updateComplete;
+    const text = (banner.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ');
+    const part = banner.shadowRoot!.querySelector('[part="third-parties"]')?.textContent ?? '';
+    return { text: part || text, done: () => page.remove() };
+  }
+
+  it("names seed 004's Facebook widgets on the banner", async () => {
+    const { text, done } = await bannerFor({ ...structuredClone(seed004), locale: 'nl' });
+    try {
+      expect(text).to.equal(
+        'Derde partijen die met uw toestemming cookies plaatsen of lezen: Facebook.',
+      );
+    } finally {
+      done();
+    }
+  });
+
+  it('says nothing about third parties when no consent purpose has a provider', async () => {
+    const { text, done } = await bannerFor({ ...structuredClone(seed000), locale: 'nl' });
+    try {
+      expect(text).not.to.contain('Derde partijen');
+      expect(text).to.contain('International Business Machines Corporation');
+    } finally {
+      done();
+    }
   });
 });

@@ -94,7 +94,9 @@ const STORAGE_KEYS = [
   'party',
   'domain',
   'path',
+  'exemption',
 ];
+export const EXEMPTION_GROUNDS = ['strictly-necessary', 'transmission'] as const;
 const CONSENT_MODE_OPTION_KEYS = [
   'map',
   'waitForUpdate',
@@ -336,7 +338,19 @@ class Validator {
       max: 300,
       pattern: [/^\//, 'a cookie path starting with "/"'],
     });
+    if (value.exemption !== undefined) this.exemption(at(path, 'exemption'), value.exemption);
     return structuredClone(value) as unknown as StorageItem;
+  }
+
+  private exemption(path: string, value: unknown): void {
+    const issues = this.issues;
+    if (!isRecord(value)) {
+      issues.error(path, expected('an object { ground, reason }', value));
+      return;
+    }
+    checkKeys(issues, path, value, ['ground', 'reason']);
+    checkEnum(issues, at(path, 'ground'), value.ground, EXEMPTION_GROUNDS, { required: true });
+    checkText(issues, at(path, 'reason'), value.reason, { required: true });
   }
 
   private locales(value: unknown): void {

@@ -4,6 +4,10 @@
 import type { Config, Consent, Finding, StorageType } from '../types.js';
 import { cookieNames, ownedItems } from './cleanup.js';
 import { matchesName } from './patterns.js';
+import { RECORD_RETENTION } from '../decision.js';
+
+/** The IndexedDB database Keuze keeps its decision in (storage/indexeddb.ts). */
+const OWN_RECORD = 'keuze';
 
 /** Keuze's own keys (its decision fallback, tab sync): never reported. */
 const OWN = /^keuze[:\-_.]/i;
@@ -103,10 +107,11 @@ export function diagnoseConfig(config: Config): Finding[] {
   const findings: Finding[] = [];
   config.purposes.forEach((purpose, p) => {
     if (purpose.basis === 'legitimate-interest') {
+      // Each item may say why it is exempt from consent; only the others are reported.
       const items = [
         ...(purpose.storage ?? []),
         ...(purpose.services ?? []).flatMap((service) => service.storage ?? []),
-      ];
+      ].filter((item) => !item.exemption);
       if (items.length > 0) {
         findings.push({
           level: 'warning',
@@ -115,11 +120,24 @@ export function diagnoseConfig(config: Config): Finding[] {
             .map((item) => `"${item.name}"`)
             .join(
               ', ',
-            )} on the device. Regulators hold that device storage needs consent unless strictly necessary (ePrivacy 5(3), EDPB 2/2023): make it "consent", or "necessary" with a justification.`,
+            )} on the device without saying why that is exempt from consent. Storing or reading on the device needs consent unless strictly necessary (ePrivacy Art. 5(3), Telecommunicatiewet 11.7a, EDPB Guidelines 2/2023): make the purpose "consent", or give each item an exemption { ground, reason } (docs/notice.md).`,
           path: `purposes[${p}]`,
         });
       }
     }
+    (purpose.storage ?? []).forEach((item, i) => {
+      if (
+        item.name === OWN_RECORD &&
+        item.type === 'indexedDB' &&
+        item.retention !== RECORD_RETENTION
+      )
+        findings.push({
+          level: 'warning',
+          code: 'own-record-retention',
+          message: `Keuze's own record "${OWN_RECORD}" is declared with ${JSON.stringify(item.retention)}, but Keuze keeps each decision for ${RECORD_RETENTION} after it was taken and then deletes it: declare "${RECORD_RETENTION}".`,
+          path: `purposes[${p}].storage[${i}].retention`,
+        });
+    });
     if (purpose.basis === 'necessary' && isEmptyText(purpose.justification)) {
       findings.push({
         level: 'warning',

@@ -10,6 +10,7 @@ import { ConsentLog, type ConsentLogOptions } from './log.js';
 import { diagnoseConfig, diagnoseStorage } from './diagnostics.js';
 
 export { isPattern, matchesName, patternToRegExp } from './patterns.js';
+export { diagnoseConfig } from './diagnostics.js';
 export { CONSENT_MODE_KEYS } from './consent-mode-keys.js';
 export {
   DEFAULT_CONSENT_MODE_MAP,

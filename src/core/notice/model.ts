@@ -56,12 +56,14 @@ export function declaredSections(config: Config): SectionId[] {
       (notice.representatives?.length ?? 0) > 0,
     activities:
       (notice.activities?.length ?? 0) > 0 ||
+      notice.basisNote !== undefined ||
+      notice.retention !== undefined ||
       (notice.recipients?.length ?? 0) > 0 ||
       notice.specialCategories !== undefined,
     cookies: config.purposes.length > 0,
     transfers: (notice.transfers?.length ?? 0) > 0 || notice.transferNote !== undefined,
     rights: !!notice.rights,
-    complaint: notice.authority !== undefined,
+    complaint: notice.authority !== undefined || notice.complaint !== undefined,
     children: !!notice.children,
     automated: !!notice.automatedDecisions,
     security: (notice.security?.length ?? 0) > 0,

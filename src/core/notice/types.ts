@@ -79,8 +79,13 @@ export interface ProcessingActivity {
   name: LocalizedText;
   /** The purpose(s) of the processing, in words. */
   purpose?: LocalizedText;
-  /** One basis, or several when the controller relies on more than one. */
-  basis: LegalBasis | LegalBasis[];
+  /**
+   * One basis, or several when the controller relies on more than one. Leave it out
+   * when the statement names none for this activity: the notice then says nothing
+   * about a basis here (and `notice.basisNote`, if given, speaks for all activities);
+   * the validator warns, because Art. 13(1)(c) requires one.
+   */
+  basis?: LegalBasis | LegalBasis[];
   /** The legitimate interest pursued, the contract, or the legal obligation (Art. 13(1)(d)). */
   basisDetail?: LocalizedText;
   dataCategories?: LocalizedText[];
@@ -114,7 +119,13 @@ export interface Transfer {
   safeguard: Safeguard;
   /** Who receives the data there. */
   recipients?: LocalizedText;
-  /** More about the safeguard (the decision it rests on, other schemes). */
+  /**
+   * The controller's own name for the instrument, shown instead of the standard
+   * label of `safeguard` (e.g. "modelcontractbepalingen overeenkomstig Besluit
+   * 2010/87/EU", which are not the current clauses of Decision 2021/914).
+   */
+  label?: LocalizedText;
+  /** More about the safeguard (the decision it rests on, other schemes), with its qualifiers. */
   detail?: LocalizedText;
   /** How to get a copy of the safeguard (Art. 13(1)(f)). */
   copy?: Contact;
@@ -143,7 +154,7 @@ export interface Rights {
   identityCheck?: boolean | LocalizedText;
   /** Exercising a right costs nothing (kosteloos). */
   free?: boolean;
-  /** ISO 8601 duration within which requests are answered, default P1M (Art. 12(3)). */
+  /** ISO 8601 duration within which requests are answered (Art. 12(3)); no default: without it the notice names no period. */
   responseTime?: string;
   /** Extra or replacement text per right. */
   details?: Partial<Record<Right, LocalizedText>>;
@@ -160,17 +171,22 @@ export interface Authority {
   phone?: string;
 }
 
+/**
+ * What the statement says about children. `text` is the controller's own words and,
+ * when given, is all the notice shows; otherwise it states the bare facts below.
+ */
 export interface Children {
-  /** Services are not meant for people younger than this. */
-  minimumAge: number;
+  /** The age the statement names (e.g. 16 or 18); shown as "Minimum age: 16 years" when there is no `text`. */
+  minimumAge?: number;
   /** Data of younger people is processed only with a parent's or guardian's consent. */
   parentalConsent?: boolean;
   text?: LocalizedText;
 }
 
 export interface AutomatedDecisions {
-  /** Whether decisions with legal or similarly significant effects are automated (Art. 22). */
+  /** Whether decisions are automated (Art. 22); false reads "We do not use automated decision-making." */
   used: boolean;
+  /** Whether profiling is used; left out, the notice says nothing about profiling. */
   profiling?: boolean;
   /** The logic involved and the significance and consequences (Art. 13(2)(f)). */
   description?: LocalizedText;
@@ -214,6 +230,10 @@ export interface NoticeConfig {
   contact?: Contact;
   representatives?: Representative[];
   activities?: ProcessingActivity[];
+  /** Said about legal bases for all activities (when the statement gives them in general, not per activity). */
+  basisNote?: LocalizedText;
+  /** A retention rule for every activity (e.g. "no longer than needed for the purposes"); an activity's own `retention` is shown beside it. */
+  retention?: Retention;
   /** Recipients that apply to all activities. */
   recipients?: Recipient[];
   /** Whether special categories of data (Art. 9) are processed; false is stated explicitly. */
@@ -226,6 +246,11 @@ export interface NoticeConfig {
   rights?: Rights;
   /** A preset id ("nl-ap", "be-gba") or the authority itself. */
   authority?: string | Authority;
+  /**
+   * What the statement says about complaints, shown instead of the standard sentence
+   * on the right to complain (Art. 77), e.g. a statement's own complaint route.
+   */
+  complaint?: LocalizedText;
   children?: Children;
   automatedDecisions?: AutomatedDecisions;
   /** Paragraphs about security measures. */

@@ -89,6 +89,8 @@ const NOTICE_KEYS = [
   'contact',
   'representatives',
   'activities',
+  'basisNote',
+  'retention',
   'recipients',
   'specialCategories',
   'cookieIntro',
@@ -96,6 +98,7 @@ const NOTICE_KEYS = [
   'transferNote',
   'rights',
   'authority',
+  'complaint',
   'children',
   'automatedDecisions',
   'security',
@@ -125,7 +128,7 @@ const ACTIVITY_KEYS = [
 ];
 const RETENTION_KEYS = ['duration', 'from', 'atMost', 'text'];
 const RECIPIENT_KEYS = ['name', 'role', 'description'];
-const TRANSFER_KEYS = ['countries', 'safeguard', 'recipients', 'detail', 'copy'];
+const TRANSFER_KEYS = ['countries', 'safeguard', 'recipients', 'label', 'detail', 'copy'];
 const RIGHTS_KEYS = [
   'list',
   'exercise',
@@ -350,7 +353,9 @@ function checkActivity(
   }
   checkText(issues, at(path, 'name'), activity.name, { required: true });
   checkText(issues, at(path, 'purpose'), activity.purpose);
-  if (Array.isArray(activity.basis)) {
+  if (activity.basis === undefined) {
+    // No basis is allowed (the notice then names none); validateNotice warns about it.
+  } else if (Array.isArray(activity.basis)) {
     if (activity.basis.length === 0)
       issues.error(at(path, 'basis'), 'expected at least one legal basis, got an empty array');
     activity.basis.forEach((basis, index) =>
@@ -370,6 +375,113 @@ function checkActivity(
     checkString(issues, p, item, { required: true, pattern: ID_PATTERN }),
   );
   checkText(issues, at(path, 'requirement'), activity.requirement);
+}
+
+/** Every string of a LocalizedText, whatever its shape (unchecked input). */
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (isRecord(value))
+    return Object.values(value).filter((v): v is string => typeof v === 'string');
+  return [];
+}
+
+/**
+ * Instruments a statement may still name that no longer carry a transfer. The
+ * notice shows them as the statement words them; the site owner is told, because
+ * it is the owner who must change the statement, not Keuze.
+ */
+const OUTDATED_INSTRUMENTS: Array<[RegExp, string]> = [
+  [
+    /privacy\s*shield/i,
+    'names the Privacy Shield, invalid since 16 July 2020 (CJEU C-311/18): no transfer can rest on it; have the statement changed',
+  ],
+  [
+    /2001\/497|2004\/915|2010\/87/,
+    'names clauses of Decision 2001/497, 2004/915 or 2010/87, repealed by Decision (EU) 2021/914: label them as the statement does (label), and have it updated',
+  ],
+];
+
+function warnOutdatedInstruments(issues: Issues, path: string, texts: unknown[]): void {
+  const all = texts.flatMap(strings).join('\n');
+  for (const [pattern, message] of OUTDATED_INSTRUMENTS)
+    if (pattern.test(all)) issues.warn(path, message);
+}
+
+function hasReach(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    (value.email !== undefined ||
+      value.phone !== undefined ||
+      value.url !== undefined ||
+      value.address !== undefined)
+  );
+}
+
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+/**
+ * The items GDPR Art. 13 requires that this notice does not give. The notice never
+ * fills them in (a published notice binds the controller); the site owner is told,
+ * by path, what is missing.
+ */
+function warnMissing(
+  issues: Issues,
+  path: string,
+  notice: Record<string, unknown>,
+  controllerName: string | undefined,
+): void {
+  const p = (key: string) => at(path, key);
+  const controllers = list(notice.controllers);
+  if (controllers.length === 0 && !controllerName) {
+    issues.warn(p('controllers'), 'no controller named (GDPR Art. 13(1)(a))');
+  }
+  const dpos = Array.isArray(notice.dpo) ? notice.dpo : [notice.dpo];
+  if (!controllers.some(hasReach) && !hasReach(notice.contact) && !dpos.some(hasReach)) {
+    issues.warn(p('controllers'), 'no way to contact the controller (GDPR Art. 13(1)(a))');
+  }
+  const activities = list(notice.activities).filter(isRecord);
+  if (activities.length === 0) {
+    issues.warn(
+      p('activities'),
+      'no processing activities: purposes and legal bases are required (GDPR Art. 13(1)(c))',
+    );
+  }
+  activities.forEach((activity, index) => {
+    const activityPath = at(p('activities'), index);
+    if (activity.basis === undefined && notice.basisNote === undefined) {
+      issues.warn(
+        at(activityPath, 'basis'),
+        'no legal basis (GDPR Art. 13(1)(c)): give the one the statement names, or notice.basisNote',
+      );
+    }
+    if (activity.retention === undefined && notice.retention === undefined) {
+      issues.warn(
+        at(activityPath, 'retention'),
+        'no retention period (GDPR Art. 13(2)(a)): give it here, or notice.retention for every activity',
+      );
+    }
+  });
+  const recipients =
+    list(notice.recipients).length > 0 ||
+    activities.some((activity) => list(activity.recipients).length > 0);
+  if (!recipients) {
+    issues.warn(p('recipients'), 'no recipients named (GDPR Art. 13(1)(e))');
+  }
+  if (list(notice.transfers).length === 0 && notice.transferNote === undefined) {
+    issues.warn(
+      p('transfers'),
+      'nothing said about transfers outside the EEA (GDPR Art. 13(1)(f)): list them, or say in transferNote there are none',
+    );
+  }
+  if (notice.rights === undefined) {
+    issues.warn(p('rights'), 'no rights named and no way to exercise them (GDPR Art. 13(2)(b))');
+  }
+  if (notice.authority === undefined && notice.complaint === undefined) {
+    issues.warn(
+      p('authority'),
+      'nothing said about complaints to a supervisory authority (GDPR Art. 13(2)(d)): set authority or complaint',
+    );
+  }
 }
 
 function checkTransfer(issues: Issues, path: string, value: unknown): void {
@@ -397,7 +509,9 @@ function checkTransfer(issues: Issues, path: string, value: unknown): void {
   );
   checkEnum(issues, at(path, 'safeguard'), transfer.safeguard, SAFEGUARDS, { required: true });
   checkText(issues, at(path, 'recipients'), transfer.recipients);
+  checkText(issues, at(path, 'label'), transfer.label);
   checkText(issues, at(path, 'detail'), transfer.detail);
+  warnOutdatedInstruments(issues, path, [transfer.label, transfer.detail]);
   if (transfer.copy !== undefined) checkContact(issues, at(path, 'copy'), transfer.copy);
 }
 
@@ -491,7 +605,12 @@ function checkAuthority(issues: Issues, path: string, value: unknown): void {
  * `issues`, under `path`. `url` is a known key but not checked here: it is the
  * banner's and the centre's link, so validateConfig checks it.
  */
-export function validateNotice(issues: Issues, path: string, value: unknown): void {
+export function validateNotice(
+  issues: Issues,
+  path: string,
+  value: unknown,
+  controllerName?: string,
+): void {
   if (value === undefined) return;
   const notice = record(issues, path, value, 'an object', NOTICE_KEYS);
   if (!notice) return;
@@ -547,8 +666,11 @@ export function validateNotice(issues: Issues, path: string, value: unknown): vo
     checkTransfer(issues, itemPath, item),
   );
   checkText(issues, p('transferNote'), notice.transferNote);
+  checkText(issues, p('basisNote'), notice.basisNote);
+  if (notice.retention !== undefined) checkRetention(issues, p('retention'), notice.retention);
   if (notice.rights !== undefined) checkRights(issues, p('rights'), notice.rights);
   if (notice.authority !== undefined) checkAuthority(issues, p('authority'), notice.authority);
+  checkText(issues, p('complaint'), notice.complaint);
   if (notice.children !== undefined) {
     const children = record(
       issues,
@@ -559,7 +681,15 @@ export function validateNotice(issues: Issues, path: string, value: unknown): vo
     );
     if (children) {
       const age = children.minimumAge;
-      if (typeof age !== 'number' || !Number.isInteger(age) || age < 1 || age > 21) {
+      if (age === undefined && children.text === undefined) {
+        issues.error(
+          p('children'),
+          'expected what the statement says about children: minimumAge, text or both, got neither',
+        );
+      } else if (
+        age !== undefined &&
+        (typeof age !== 'number' || !Number.isInteger(age) || age < 1 || age > 21)
+      ) {
         issues.error(
           at(p('children'), 'minimumAge'),
           expected('a whole number of years from 1 to 21', age),
@@ -648,6 +778,7 @@ export function validateNotice(issues: Issues, path: string, value: unknown): vo
     }
   }
   checkText(issues, p('changesNote'), notice.changesNote);
+  warnMissing(issues, path, notice, controllerName);
   const sectionIds = new Set<string>();
   checkList(issues, p('sections'), notice.sections, 'sections', (itemPath, item) => {
     const section = record(
@@ -680,12 +811,17 @@ export interface NoticeValidationResult {
 /**
  * Validates the value of `config.notice` (not the whole config): every problem
  * with its path from the config's root (`notice.sections[2].title`). Never throws.
+ * Warnings name each item GDPR Art. 13 requires that the notice does not give
+ * (`context.controllerName` is the config's `controller.name`, which also names the controller).
  * A missing notice is valid: the notice then shows what the rest of the config says.
  */
-export function validateNoticeConfig(notice: unknown): NoticeValidationResult {
+export function validateNoticeConfig(
+  notice: unknown,
+  context: { controllerName?: string } = {},
+): NoticeValidationResult {
   const issues = new Issues();
   try {
-    validateNotice(issues, 'notice', notice);
+    validateNotice(issues, 'notice', notice, context.controllerName);
   } catch (error) {
     // A getter that throws, a revoked proxy: an error to report, never a crash.
     issues.error(

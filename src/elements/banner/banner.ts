@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import type { Layout, Theme } from '../../core/types.js';
 import { isSafeUrl } from '../../core/config/check.js';
+import { thirdParties } from '../../core/third-parties.js';
 import { StoreController } from '../context.js';
 import { LocalizeController } from '../localize.js';
 import { canFocus, emitLayer, focusReopen } from '../events.js';
@@ -22,6 +23,7 @@ import { bannerStyles } from './banner.styles.js';
  * @csspart title - The heading.
  * @csspart body - The text column.
  * @csspart gpc - The note that a Global Privacy Control signal was honoured.
+ * @csspart third-parties - The sentence naming the third parties of consent purposes.
  * @csspart actions - The button group.
  * @csspart notice-link - The link to the privacy statement.
  *
@@ -229,6 +231,7 @@ export class KeuzeBanner extends LitElement {
               : t('banner.introNoController', { purposes })
           }${hasNecessary ? ` ${t('banner.necessary')}` : nothing}
         </p>
+        ${renderThirdParties(thirdParties(config), this.#localize)}
         <p>
           ${t('banner.withdraw')}${
             notice
@@ -284,6 +287,19 @@ export class KeuzeBanner extends LitElement {
     const [before, ...after] = this.#localize.t('banner.intro', { purposes }).split('{controller}');
     return [before, ...after.flatMap((rest) => [html`<bdi>${controller}</bdi>`, rest])];
   }
+}
+
+/**
+ * The third parties of consent-based purposes, named on the first layer as
+ * regulators' checklists ask; nothing when there are none. The names come from
+ * thirdParties() in core, so any banner (this one or a port) says the same.
+ */
+function renderThirdParties(names: string[], localize: LocalizeController) {
+  return names.length > 0
+    ? html`<p part="third-parties">
+        ${localize.t('banner.thirdParties', { names: localize.list(names) })}
+      </p>`
+    : nothing;
 }
 
 declare global {

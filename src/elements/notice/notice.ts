@@ -55,7 +55,9 @@ const validated = new WeakMap<Config, boolean>();
 function noticeIsValid(config: Config): boolean {
   const known = validated.get(config);
   if (known !== undefined) return known;
-  const { ok, errors, warnings } = validateNoticeConfig(config.notice);
+  const { ok, errors, warnings } = validateNoticeConfig(config.notice, {
+    controllerName: config.controller?.name,
+  });
   validated.set(config, ok);
   for (const warning of warnings) console.warn(`[keuze] config ${line(warning)}`);
   if (!ok) {
@@ -202,7 +204,8 @@ export class KeuzeNotice extends LitElement {
   }
 
   private country(code: string): string {
-    if (code === 'EU' || code === 'EEA') return this.t(`notice.region.${code}`);
+    // Regions a representative stands for, with the article some languages need ("het Verenigd Koninkrijk").
+    if (code === 'EU' || code === 'EEA' || code === 'UK') return this.t(`notice.region.${code}`);
     try {
       return (
         new Intl.DisplayNames(this.language, { type: 'region' }).of(code === 'UK' ? 'GB' : code) ??
@@ -386,10 +389,14 @@ export class KeuzeNotice extends LitElement {
     return lines.map((line, index) => html`${index > 0 ? html`<br />` : nothing}${line}`);
   }
 
-  private renderContact(contact: Contact & { form?: string }, { withName = true } = {}) {
+  private renderContact(
+    contact: Contact & { form?: string; country?: string },
+    { withName = true, withAddress = true } = {},
+  ) {
     return html`<address class="keuze-notice__contact">
         ${withName && contact.name ? html`<span class="keuze-notice__name">${this.txt(contact.name)}</span><br />` : nothing}
-        ${contact.address ? html`${this.renderLines(contact.address)}<br />` : nothing}
+        ${withAddress && contact.address ? html`${this.renderLines(contact.address)}<br />` : nothing}
+        ${withAddress && contact.country ? html`${this.country(contact.country)}<br />` : nothing}
         ${
           contact.email
             ? html`${this.t('notice.email')}:
@@ -409,6 +416,11 @@ export class KeuzeNotice extends LitElement {
     const h = this.heading(2);
     const primary = config.controller?.name;
     const named = !primary || entities.some((entity) => this.txt(entity.name) === primary);
+    const withNumber = entities.some((entity) => entity.companyNumber);
+    // Every way to reach a controller the config gives is shown, in a column of its own.
+    const withContact = entities.some(
+      (entity) => entity.email || entity.phone || entity.url || entity.note,
+    );
     return html`
       ${named ? nothing : html`<p>${this.t('notice.controllers.group', { name: primary })}</p>`}
       ${
@@ -419,7 +431,8 @@ export class KeuzeNotice extends LitElement {
               [
                 this.t('notice.controllers.name'),
                 this.t('notice.controllers.address'),
-                this.t('notice.controllers.companyNumber'),
+                ...(withNumber ? [this.t('notice.controllers.companyNumber')] : []),
+                ...(withContact ? [this.t('notice.controllers.contact')] : []),
               ],
               entities.map(
                 (entity) =>
@@ -428,7 +441,8 @@ export class KeuzeNotice extends LitElement {
                     <td>
                       ${entity.address ? this.renderLines(entity.address) : nothing}${entity.country ? html`${entity.address ? html`<br />` : nothing}${this.country(entity.country)}` : nothing}
                     </td>
-                    <td>${entity.companyNumber ?? ''}</td>
+                    ${withNumber ? html`<td>${entity.companyNumber ?? ''}</td>` : nothing}
+                    ${withContact ? html`<td>${this.renderContact(entity, { withName: false, withAddress: false })}</td>` : nothing}
                   </tr>`,
               ),
             )
@@ -480,7 +494,23 @@ export class KeuzeNotice extends LitElement {
             }
           </p>`;
     const recipients = notice.recipients ?? [];
-    return html`${(notice.activities ?? []).map(
+    return html`${
+      notice.basisNote
+        ? html`<p>
+            <span class="keuze-notice__label">${this.t('notice.activity.basis')}:</span>
+            ${this.txt(notice.basisNote)}
+          </p>`
+        : nothing
+    }
+    ${
+      notice.retention
+        ? html`<p>
+            <span class="keuze-notice__label">${this.t('notice.retention.general')}:</span>
+            ${this.retention(notice.retention)}
+          </p>`
+        : nothing
+    }
+    ${(notice.activities ?? []).map(
       (activity) =>
         html`<div class="keuze-notice__activity" id=${this.anchor(`activity-${activity.id}`)}>
           ${staticHtml`<${h}>${this.txt(activity.name)}</${h}>`}
@@ -504,7 +534,12 @@ export class KeuzeNotice extends LitElement {
   }
 
   private renderActivityFacts(config: Config, activity: ProcessingActivity) {
-    const bases = Array.isArray(activity.basis) ? activity.basis : [activity.basis];
+    const bases =
+      activity.basis === undefined
+        ? []
+        : Array.isArray(activity.basis)
+          ? activity.basis
+          : [activity.basis];
     const fact = (key: string, value: unknown) =>
       html`<div>
         <dt>${this.t(key)}</dt>
@@ -521,16 +556,22 @@ export class KeuzeNotice extends LitElement {
       .filter((purpose): purpose is Purpose => !!purpose);
     return html`
       ${activity.purpose ? fact('notice.activity.purpose', this.txt(activity.purpose)) : nothing}
-      ${fact(
-        'notice.activity.basis',
-        html`${
-          bases.length > 1
-            ? html`<ul>
-                ${bases.map((basis) => html`<li>${this.t(`notice.basis.${basis}`)}</li>`)}
-              </ul>`
-            : this.t(`notice.basis.${bases[0]}`)
-        }${activity.basisDetail ? html`<br />${this.txt(activity.basisDetail)}` : nothing}`,
-      )}
+      ${
+        bases.length > 0 || activity.basisDetail
+          ? fact(
+              'notice.activity.basis',
+              html`${
+                bases.length > 1
+                  ? html`<ul>
+                      ${bases.map((basis) => html`<li>${this.t(`notice.basis.${basis}`)}</li>`)}
+                    </ul>`
+                  : bases.length === 1
+                    ? this.t(`notice.basis.${bases[0]}`)
+                    : nothing
+              }${activity.basisDetail ? html`${bases.length > 0 ? html`<br />` : nothing}${this.txt(activity.basisDetail)}` : nothing}`,
+            )
+          : nothing
+      }
       ${activity.dataCategories?.length ? fact('notice.activity.data', items(activity.dataCategories)) : nothing}
       ${activity.dataSubjects?.length ? fact('notice.activity.subjects', items(activity.dataSubjects)) : nothing}
       ${activity.sources?.length ? fact('notice.activity.sources', items(activity.sources)) : nothing}
@@ -574,7 +615,6 @@ export class KeuzeNotice extends LitElement {
     const notice = config.notice ?? {};
     const store = this.storeController.store;
     const basisKey = {
-      necessary: 'centre.basis.necessary',
       consent: 'notice.basis.consent',
       'legitimate-interest': 'notice.basis.legitimate-interests',
     };
@@ -599,14 +639,21 @@ export class KeuzeNotice extends LitElement {
           html`<div class="keuze-notice__purpose" id=${this.anchor(`cookies-${purpose.id}`)}>
             ${staticHtml`<${h}>${this.purposeName(purpose)}</${h}>`}
             ${purpose.description ? html`<p>${this.txt(purpose.description)}</p>` : nothing}
-            <p>
-              <span class="keuze-notice__label">${this.t('notice.cookies.basis')}:</span>
-              ${purpose.basis === 'necessary' ? this.t('notice.cookies.justification') : this.t(basisKey[purpose.basis])}${
-                purpose.basis === 'necessary' && purpose.justification
-                  ? html`: ${this.txt(purpose.justification)}`
+            ${
+              purpose.basis === 'necessary'
+                ? purpose.justification
+                  ? html`<p>
+                      <span class="keuze-notice__label"
+                        >${this.t('notice.cookies.justification')}:</span
+                      >
+                      ${this.txt(purpose.justification)}
+                    </p>`
                   : nothing
-              }
-            </p>
+                : html`<p>
+                    <span class="keuze-notice__label">${this.t('notice.cookies.basis')}:</span>
+                    ${this.t(basisKey[purpose.basis])}
+                  </p>`
+            }
             ${rows.length > 0 ? this.renderStorageTable(purpose, rows) : html`<p>${this.t('notice.cookies.none')}</p>`}
           </div>`,
       )}
@@ -637,7 +684,13 @@ export class KeuzeNotice extends LitElement {
                   : nothing
               }
             </td>
-            <td>${this.txt(item.purpose)}</td>
+            <td>
+              ${this.txt(item.purpose)}${
+                item.exemption
+                  ? html`${item.purpose ? html`<br />` : nothing}${this.t('notice.cookies.exempt', { reason: this.txt(item.exemption.reason) })}`
+                  : nothing
+              }
+            </td>
             <td>${c(`centre.storage.type.${item.type}`)}</td>
             <td data-retention=${item.retention}>${this.storageRetention(item.retention)}</td>
             <td>${this.t(`notice.cookies.party.${item.party ?? 'first'}`)}</td>
@@ -711,7 +764,7 @@ export class KeuzeNotice extends LitElement {
       </th>
       <td>${this.txt(transfer.recipients)}</td>
       <td>
-        ${this.t(`notice.safeguard.${transfer.safeguard}`)}${transfer.detail ? html`<br />${this.txt(transfer.detail)}` : nothing}
+        ${transfer.label ? this.txt(transfer.label) : this.t(`notice.safeguard.${transfer.safeguard}`)}${transfer.detail ? html`<br />${this.txt(transfer.detail)}` : nothing}
       </td>
       <td>${transfer.copy ? this.renderContact(transfer.copy) : nothing}</td>
     </tr>`;
@@ -741,17 +794,22 @@ export class KeuzeNotice extends LitElement {
           : nothing
       }
       ${rights.free ? html`<p>${this.t('notice.rights.free')}</p>` : nothing}
-      <p>
-        ${this.t('notice.rights.responseTime', { period: this.duration(rights.responseTime ?? 'P1M') })}
-      </p>
+      ${
+        rights.responseTime
+          ? html`<p>
+              ${this.t('notice.rights.responseTime', { period: this.duration(rights.responseTime) })}
+            </p>`
+          : nothing
+      }
       ${rights.note ? html`<p>${this.txt(rights.note)}</p>` : nothing}
     `;
   }
 
   private renderComplaint(config: Config) {
     const authority = resolveAuthority(config.notice?.authority);
+    const own = config.notice?.complaint;
     return html`
-      <p>${this.t('notice.complaint.text')}</p>
+      <p>${own ? this.txt(own) : this.t('notice.complaint.text')}</p>
       ${
         authority
           ? html`<p class="keuze-notice__label">${this.t('notice.complaint.authority')}:</p>
@@ -764,17 +822,24 @@ export class KeuzeNotice extends LitElement {
 
   private renderChildren(config: Config) {
     const children = config.notice!.children!;
+    // The controller's own words say it all; otherwise only the bare facts the config gives.
+    if (children.text) return html`<p>${this.txt(children.text)}</p>`;
     const age = children.minimumAge;
-    return html`<p>${this.t('notice.children.text', { age })}</p>
-      ${children.parentalConsent ? html`<p>${this.t('notice.children.parental', { age })}</p>` : nothing}
-      ${children.text ? html`<p>${this.txt(children.text)}</p>` : nothing}`;
+    return html`${age !== undefined ? html`<p>${this.t('notice.children.text', { age })}</p>` : nothing}
+    ${children.parentalConsent && age !== undefined ? html`<p>${this.t('notice.children.parental', { age })}</p>` : nothing}`;
   }
 
   private renderAutomated(config: Config) {
     const automated = config.notice!.automatedDecisions!;
     return html`<p>
         ${automated.used ? this.t('notice.automated.used') : this.t('notice.automated.none')}
-        ${automated.profiling ? this.t('notice.automated.profiling') : nothing}
+        ${
+          automated.profiling === undefined
+            ? nothing
+            : this.t(
+                automated.profiling ? 'notice.automated.profiling' : 'notice.automated.noProfiling',
+              )
+        }
       </p>
       ${automated.description ? html`<p>${this.txt(automated.description)}</p>` : nothing}`;
   }
