@@ -241,6 +241,8 @@ export function buildCatalogue({ source = DEFAULT_SOURCE, out = here } = {}) {
     })),
   };
   writeFileSync(join(out, 'index.json'), json(index));
+  // Every id, for the run-time "did you mean" when a config names an unknown preset.
+  writeFileSync(join(out, 'ids.json'), `${JSON.stringify(sorted.map((p) => p.preset))}\n`);
   // The compact name → preset map the debug-only diagnostics use: what a page can see
   // of curated services (first-party cookies and storage), nothing else.
   const names = {};

@@ -14,7 +14,7 @@ const committed = join(root, 'catalogue');
 
 function snapshot(dir) {
   const files = {};
-  for (const name of ['index.json', 'names.json', 'LICENSE-open-cookie-database'])
+  for (const name of ['index.json', 'ids.json', 'names.json', 'LICENSE-open-cookie-database'])
     files[name] = readFileSync(join(dir, name), 'utf8');
   for (const name of readdirSync(join(dir, 'services')).sort())
     files[`services/${name}`] = readFileSync(join(dir, 'services', name), 'utf8');
