@@ -9,6 +9,7 @@ export {
   type ChangeSource,
 } from './store.js';
 export { validateConfig, formatIssue, type ValidationResult } from './config/validate.js';
+export { matchesName } from './integrations/patterns.js';
 export {
   resolvePresets,
   hasPresets,
