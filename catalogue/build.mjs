@@ -243,14 +243,16 @@ export function buildCatalogue({ source = DEFAULT_SOURCE, out = here } = {}) {
   writeFileSync(join(out, 'index.json'), json(index));
   // Every id, for the run-time "did you mean" when a config names an unknown preset.
   writeFileSync(join(out, 'ids.json'), `${JSON.stringify(sorted.map((p) => p.preset))}\n`);
-  // The compact name → preset map the debug-only diagnostics use: what a page can see
-  // of curated services (first-party cookies and storage), nothing else.
-  const names = {};
-  for (const preset of sorted.filter((p) => p.curated))
+  // The compact name → preset map the debug-only diagnostics fetch: what a page can
+  // see of curated services (first-party cookies and storage), and their names.
+  const hints = { services: {}, names: {} };
+  for (const preset of sorted.filter((p) => p.curated)) {
+    hints.services[preset.preset] = preset.name;
     for (const item of preset.service.storage)
-      if (item.type !== 'pixel' && item.party !== 'third' && !(item.name in names))
-        names[item.name] = preset.preset;
-  writeFileSync(join(out, 'names.json'), `${JSON.stringify(names)}\n`);
+      if (item.type !== 'pixel' && item.party !== 'third' && !(item.name in hints.names))
+        hints.names[item.name] = preset.preset;
+  }
+  writeFileSync(join(out, 'names.json'), `${JSON.stringify(hints)}\n`);
   copyFileSync(join(source, 'LICENSE'), join(out, 'LICENSE-open-cookie-database'));
   return {
     curated: sorted.filter((p) => p.curated).length,

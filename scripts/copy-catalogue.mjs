@@ -13,5 +13,6 @@ mkdirSync(to, { recursive: true });
 for (const name of readdirSync(join(from, 'services')))
   copyFileSync(join(from, 'services', name), join(to, name));
 copyFileSync(join(from, 'ids.json'), join(to, 'ids.json'));
+copyFileSync(join(from, 'names.json'), join(to, 'names.json'));
 copyFileSync(join(from, 'NOTICE'), join(to, 'NOTICE'));
 copyFileSync(join(from, 'LICENSE-open-cookie-database'), join(to, 'LICENSE-open-cookie-database'));

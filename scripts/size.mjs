@@ -23,7 +23,7 @@ const defaultDist = join(root, 'dist');
 
 // kB = 1,000 bytes, as issue 8 writes it.
 export const BUDGETS = { firstLayer: 10_000, everything: 16_000 };
-export const CEILINGS = { firstLayer: BUDGETS.firstLayer, everything: 61_800 };
+export const CEILINGS = { firstLayer: BUDGETS.firstLayer, everything: 62_000 };
 
 /** gzip -9 size of a file in dist/ (0 when it does not exist). */
 function gz(file, dist = defaultDist) {

@@ -10,6 +10,7 @@ import { hasPresets, presetsBeside, resolvePresets, type PresetSource } from './
 import { ConsentStore, type StoreChangeDetail, type StoreOptions } from './store.js';
 import { Gate } from './gate.js';
 import { beforeLoad, diagnose, startIntegrations } from './integrations/index.js';
+import { usePresetHints } from './integrations/diagnostics.js';
 import { setPageStore } from './page-store.js';
 import { closedConsent, initialLocale, listen } from './page.js';
 
@@ -69,11 +70,14 @@ export class Keuze {
       return this.initialising;
     }
     const presets = options.presets ?? defaultPresets;
-    if (presets && hasPresets(input)) {
+    const source = typeof presets === 'string' ? presetsBeside(presets) : presets;
+    // Debug mode only: the catalogue's name map, so diagnostics can say which preset an undeclared name belongs to.
+    if (source?.hints && isRecord(input) && input.debug === true)
+      void source.hints().then(usePresetHints, () => undefined);
+    if (source && hasPresets(input)) {
       // Google tags placed after us must see the default now, not after the presets arrive.
       if (isRecord(input) && input.googleConsentMode) beforeLoad(input as unknown as Config);
       const rest = { ...options, presets: undefined };
-      const source = typeof presets === 'string' ? presetsBeside(presets) : presets;
       this.initialising = resolvePresets(input, source.fetch, source).then(({ config, errors }) =>
         errors.length > 0
           ? this.refuse((this.validation = { ok: false, errors, warnings: [] }))

@@ -25,9 +25,19 @@ export interface ResolveOptions {
   known?: () => Promise<readonly string[]> | readonly string[];
 }
 
+/** Storage names the catalogue knows (catalogue/names.json): for debug diagnostics only. */
+export interface PresetHints {
+  /** Preset id → its display name. */
+  services: Record<string, string>;
+  /** Storage name or pattern → preset id. */
+  names: Record<string, string>;
+}
+
 /** Where presets come from: `keuze.init(config, { presets })`. */
 export interface PresetSource extends ResolveOptions {
   fetch: FetchPreset;
+  /** The name → preset map; loaded only when the config says `"debug": true`. */
+  hints?: () => Promise<PresetHints | undefined>;
 }
 
 export interface ResolveResult {
@@ -158,5 +168,6 @@ export function presetsBeside(base: string, timeout = 10_000): PresetSource {
         ? ((await load(`${id}.json`)) as Preset | undefined)
         : undefined,
     known: async () => ((await load('ids.json')) as string[] | undefined) ?? [],
+    hints: async () => (await load('names.json')) as PresetHints | undefined,
   };
 }
