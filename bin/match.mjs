@@ -42,7 +42,13 @@ export function declaredIn(config, type, name) {
       ),
     ];
     const owner = owners.find(({ item }) => item.type === type && matchesName(item.name, name));
-    if (owner) return { purpose: purpose.id, basis: purpose.basis, service: owner.service?.id };
+    if (owner)
+      return {
+        purpose: purpose.id,
+        basis: purpose.basis,
+        service: owner.service?.id,
+        item: { name: owner.item.name, type: owner.item.type, retention: owner.item.retention },
+      };
   }
   return undefined;
 }

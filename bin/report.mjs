@@ -167,8 +167,11 @@ export function formatTable(report) {
       : f.service
         ? `${f.service.name}${f.service.curated ? '' : ' (uncurated)'}`
         : '?';
-  const status = (f) =>
-    f.before && f.verdict === 'needs-consent' ? 'BEFORE CONSENT' : VERDICT[f.verdict];
+  const status = (f) => {
+    if (f.before && f.verdict === 'needs-consent') return 'BEFORE CONSENT';
+    if (f.declared) return 'declared';
+    return VERDICT[f.verdict === 'needs-consent' ? 'allowed' : f.verdict];
+  };
   const out = [];
   const failed = report.pages.filter((p) => p.error || p.errorAfterAccept);
   out.push(
@@ -217,7 +220,7 @@ export function formatTable(report) {
 }
 
 const PURPOSES = {
-  necessary: { basis: 'necessary', justification: 'describe me: why this is strictly necessary' },
+  necessary: { basis: 'necessary' },
   functional: { basis: 'consent' },
   analytics: { basis: 'consent' },
   marketing: { basis: 'consent' },
@@ -237,6 +240,8 @@ export function configDraft(report) {
       });
     return purposes.get(id);
   };
+  // Keuze's own decision record is strictly necessary.
+  purpose('necessary', { justification: 'Stores your cookie choice.' });
   const services = new Set();
   for (const finding of [...report.items, ...report.requests]) {
     const service = finding.service;
@@ -247,9 +252,15 @@ export function configDraft(report) {
   }
   for (const item of report.items) {
     if (item.service?.curated) continue;
-    const target = item.declared
-      ? purpose(item.declared.purpose)
-      : purpose('undeclared', { name: 'undeclared: describe me' });
+    if (item.declared) {
+      // The site's own declaration, as its config has it.
+      const { name, type, retention } = item.declared.item;
+      const target = purpose(item.declared.purpose);
+      if (!target.storage.some((s) => s.name === name && s.type === type))
+        target.storage.push({ name, type, retention });
+      continue;
+    }
+    const target = purpose('undeclared', { name: 'undeclared: describe me' });
     target.storage.push({
       name: item.name,
       type: item.type,

@@ -167,6 +167,13 @@ describe('keuze scan on a shop with a real tracking library', () => {
       const config = JSON.parse(readFileSync(draft, 'utf8'));
       const analytics = config.purposes.find((purpose) => purpose.id === 'analytics');
       assert.deepEqual(analytics.services, [{ id: 'mixpanel', preset: 'mixpanel' }]);
+      // The draft resolves to a valid config: Mixpanel's full storage table, filled in.
+      const resolved = await cli('resolve', draft);
+      assert.equal(resolved.code, 0, resolved.stderr);
+      const service = JSON.parse(resolved.stdout).purposes.find((p) => p.id === 'analytics')
+        .services[0];
+      assert.equal(service.provider, 'Mixpanel, Inc.');
+      assert.ok(service.storage.some((item) => item.name === 'mp_*'));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
