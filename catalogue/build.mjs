@@ -92,20 +92,28 @@ function curatedPreset(entry, rowsByPlatform) {
         fail(`${entry.id}: OCD platform "${platform}" has no "${wanted}"`);
       const item = itemOf(row);
       const own = (entry.storage ?? []).some(
-        (s) => s.name === item.name || s.replaces === item.name,
+        (s) =>
+          (s.type ?? 'cookie') === 'cookie' && (s.name === item.name || s.replaces === item.name),
       );
       if (!own && item.retention === null)
         fail(
           `${entry.id}: "${wanted}" has retention "${item.raw}" in the OCD; give it one in "storage"`,
         );
-      items.set(item.name, { name: item.name, retention: item.retention, party: item.party });
+      items.set(`cookie:${item.name}`, {
+        name: item.name,
+        retention: item.retention,
+        party: item.party,
+      });
     }
   }
   // Our own items: new ones, corrections of an OCD item of the same name, or a rename ("replaces").
   for (const { replaces, ...own } of entry.storage ?? []) {
-    const base = items.get(replaces ?? own.name) ?? {};
-    items.delete(replaces ?? own.name);
-    items.set(own.name, { ...base, ...own });
+    const type = own.type ?? 'cookie';
+    // The database has cookies only: a correction of another type is a new item.
+    const key = `${type}:${replaces ?? own.name}`;
+    const base = items.get(key) ?? {};
+    items.delete(key);
+    items.set(`${type}:${own.name}`, { ...base, ...own });
   }
   const storage = [...items.values()]
     .map((item) => ({
