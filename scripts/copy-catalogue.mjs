@@ -14,5 +14,7 @@ for (const name of readdirSync(join(from, 'services')))
   copyFileSync(join(from, 'services', name), join(to, name));
 copyFileSync(join(from, 'ids.json'), join(to, 'ids.json'));
 copyFileSync(join(from, 'names.json'), join(to, 'names.json'));
+// For the config builder's search; a visitor's browser never asks for it.
+copyFileSync(join(from, 'index.json'), join(to, 'index.json'));
 copyFileSync(join(from, 'NOTICE'), join(to, 'NOTICE'));
 copyFileSync(join(from, 'LICENSE-open-cookie-database'), join(to, 'LICENSE-open-cookie-database'));

@@ -15,6 +15,8 @@ import { scan } from '../../bin/scan.mjs';
 import { analyze } from '../../bin/report.mjs';
 import { loadCatalogue } from '../../bin/match.mjs';
 import { contentType } from '../../scripts/content-types.mjs';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const site = join(root, 'test/e2e/scan-site');
@@ -73,7 +75,7 @@ let demo;
 let shop;
 
 before(async () => {
-  demo = await startDemo({ port: 0, quiet: true, build: false });
+  demo = await startDemo({ port: 0, quiet: true });
   shop = await startShop();
 });
 after(() => {
@@ -224,6 +226,37 @@ describe('keuze resolve', () => {
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the config builder and the catalogue', () => {
+  it('adds a known service with one click, and the services of a scan report', async () => {
+    const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${demo.url}/builder.html`);
+      await page.locator('#issues .status--ok').waitFor();
+      await page.locator('#catalogue-search').fill('hotj');
+      await page.locator('[data-preset="hotjar"]').click();
+      await page.getByText('Added Hotjar → analytics.').waitFor();
+      const ids = () =>
+        page.locator('[data-path$=".id"]').evaluateAll((inputs) => inputs.map((i) => i.value));
+      assert.ok((await ids()).includes('hotjar'));
+      const names = await page
+        .locator('[data-path*="storage"][data-path$=".name"]')
+        .evaluateAll((inputs) => inputs.map((i) => i.value));
+      assert.ok(names.includes('_hjSessionUser_*'), 'the storage table came with it');
+      await page.locator('#issues .status--ok').waitFor();
+
+      const report = { items: [{ service: { id: 'meta-pixel', curated: true } }], requests: [] };
+      await page.locator('#catalogue-scan').fill(JSON.stringify(report));
+      await page.getByRole('button', { name: 'Add the services of this scan' }).click();
+      await page.getByText('Added Meta Pixel → marketing.').waitFor();
+      assert.ok((await ids()).includes('meta-pixel'));
+      await page.locator('#issues .status--ok').waitFor();
+    } finally {
+      await browser.close();
     }
   });
 });
