@@ -85,6 +85,22 @@ describe('presets in the script-tag build', () => {
     expect(text).to.contain('InnoCraft Ltd (Matomo)');
   });
 
+  it("shows a preset service's provider, country and storage table in the privacy notice", async () => {
+    const { site } = await openSite<SiteWindow>('/test/e2e/pages/presets-notice.html');
+    const notice = () => site.document.querySelector('keuze-notice');
+    await waitUntil(
+      () => notice()?.textContent?.includes('_pk_ses.*'),
+      'the notice never listed the preset cookies',
+      {
+        timeout: 5000,
+      },
+    );
+    const words = notice()!.textContent!;
+    for (const name of ['_pk_id.*', '_pk_ref.*', '_fbp', '_fbc']) expect(words).to.contain(name);
+    expect(words).to.contain('Meta Platforms Ireland Limited');
+    expect(words).to.contain('InnoCraft Ltd (Matomo)');
+  });
+
   it('deletes the cookies of a preset service when consent is withdrawn', async () => {
     const { site } = await openSite<SiteWindow>('/test/e2e/pages/presets-embed.html');
     await site.keuze.acceptAll();
