@@ -20,7 +20,7 @@ import { parseCsv, parseRetention, slug } from './ocd.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // The repository's sibling shared/ folder (a worktree sits one level deeper).
-const DEFAULT_SOURCE = ['../../shared', '../../../shared']
+export const DEFAULT_SOURCE = ['../../shared', '../../../shared']
   .map((up) => resolve(here, up, 'data/open-cookie-database'))
   .find((dir) => existsSync(join(dir, 'open-cookie-database.csv')));
 
