@@ -80,6 +80,8 @@ export default tseslint.config(
     files: [
       'test/**/*.{ts,js,mjs}',
       'scripts/**/*.mjs',
+      'catalogue/**/*.mjs',
+      'bin/**/*.mjs',
       'bench/**/*.{js,mjs}',
       'demo/**/*.{js,mjs,ts}',
       '*.mjs',

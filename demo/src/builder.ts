@@ -10,6 +10,8 @@ import { validateConfig } from '../../src/core/config/validate.js';
 import { validateNoticeConfig } from '../../src/core/notice/validate.js';
 import type { Issue } from '../../src/core/config/check.js';
 import type { Basis, Config, LocalizedText, StorageType } from '../../src/core/types.js';
+import type { Preset } from '../../src/core/config/presets.js';
+import { mountCataloguePicker } from './catalogue-picker.js';
 
 type Text = Record<string, string>;
 
@@ -935,7 +937,35 @@ function loadConfig(): void {
   }
 }
 
+/** Adds catalogue presets as services, each under the purpose it suggests (added when missing). */
+function addPresets(presets: Preset[]): string {
+  const placed: string[] = [];
+  for (const preset of presets) {
+    let purpose = draft.purposes.find((p) => p.id === preset.purpose);
+    if (!purpose) {
+      purpose = {
+        ...fromConfig({ purposes: [{ id: preset.purpose }] }).purposes[0],
+        basis: preset.purpose === 'necessary' ? 'necessary' : 'consent',
+      };
+      draft.purposes.push(purpose);
+    }
+    if (purpose.services.some((service) => service.id === preset.preset)) continue;
+    const [service] = fromConfig({
+      locales: draft.languages,
+      purposes: [{ services: [{ ...preset.service, id: preset.preset }] }],
+    }).purposes[0].services;
+    purpose.services.push(service);
+    placed.push(`${preset.name} → ${purpose.id}`);
+  }
+  renderForm();
+  return placed.length > 0 ? `Added ${placed.join(', ')}.` : 'Already in the config.';
+}
+
 function start(): void {
+  mountCataloguePicker(document.getElementById('import-title')!.closest('section')!, {
+    base: new URL('/keuze/catalogue/', location.href),
+    onAdd: addPresets,
+  });
   document.getElementById('copy')!.addEventListener('click', () => void copySnippet());
   document.getElementById('import')!.addEventListener('click', loadConfig);
   document.getElementById('reset-example')!.addEventListener('click', () => {

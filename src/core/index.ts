@@ -9,6 +9,18 @@ export {
   type ChangeSource,
 } from './store.js';
 export { validateConfig, formatIssue, type ValidationResult } from './config/validate.js';
+export { matchesName } from './integrations/patterns.js';
+export {
+  resolvePresets,
+  hasPresets,
+  applyPreset,
+  presetsBeside,
+  type Preset,
+  type FetchPreset,
+  type PresetSource,
+  type ResolveOptions,
+  type ResolveResult,
+} from './config/presets.js';
 export type { Issue } from './config/check.js';
 export { isSafeUrl, parseDuration } from './config/check.js';
 export {

@@ -6,9 +6,11 @@
 import type { Config, Consent, Decision, ErrorDetail, Finding, KeuzeEventMap } from './types.js';
 import { formatIssue, validateConfig, type ValidationResult } from './config/validate.js';
 import { isRecord } from './config/check.js';
+import { hasPresets, presetsBeside, resolvePresets, type PresetSource } from './config/presets.js';
 import { ConsentStore, type StoreChangeDetail, type StoreOptions } from './store.js';
 import { Gate } from './gate.js';
 import { beforeLoad, diagnose, diagnoseConfig, startIntegrations } from './integrations/index.js';
+import { usePresetHints } from './integrations/diagnostics.js';
 import { setPageStore } from './page-store.js';
 import { closedConsent, initialLocale, listen } from './page.js';
 
@@ -20,6 +22,18 @@ export interface InitOptions extends StoreOptions {
   root?: Document;
   /** Start the gate (default true). A site that gates by itself may turn it off. */
   gate?: boolean;
+  /**
+   * Where services that name a catalogue preset get it from: a source, or the URL
+   * of a file beside which `catalogue/<id>.json` lies (the script-tag build).
+   */
+  presets?: PresetSource | string;
+}
+
+let defaultPresets: PresetSource | string | undefined;
+
+/** Where `init` gets presets when its options name none (the script-tag engine: beside the script). */
+export function setDefaultPresets(source: PresetSource | string): void {
+  defaultPresets = source;
 }
 
 function emit<K extends KeuzeEventName>(type: K, detail: KeuzeEventMap[K]['detail']): void {
@@ -55,6 +69,26 @@ export class Keuze {
       console.warn('[keuze] init() was called again; the first config stays in force.');
       return this.initialising;
     }
+    const presets = options.presets ?? defaultPresets;
+    const source = typeof presets === 'string' ? presetsBeside(presets) : presets;
+    // Debug mode only: the catalogue's name map, so diagnostics can say which preset an undeclared name belongs to.
+    if (source?.hints && isRecord(input) && input.debug === true)
+      void source.hints().then(usePresetHints, () => undefined);
+    if (source && hasPresets(input)) {
+      // Google tags placed after us must see the default now, not after the presets arrive.
+      if (isRecord(input) && input.googleConsentMode) beforeLoad(input as unknown as Config);
+      const rest = { ...options, presets: undefined };
+      this.initialising = resolvePresets(input, source.fetch, source).then(({ config, errors }) =>
+        errors.length > 0
+          ? this.refuse((this.validation = { ok: false, errors, warnings: [] }))
+          : this.start(config, rest),
+      );
+      return this.initialising;
+    }
+    return this.start(input, options);
+  }
+
+  private start(input: unknown, options: InitOptions): Promise<Consent> {
     const result = validateConfig(input);
     this.validation = result;
     for (const warning of result.warnings) console.warn(`[keuze] config ${formatIssue(warning)}`);

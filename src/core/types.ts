@@ -50,6 +50,8 @@ export interface ConsentExemption {
 /** A third party or tool under a purpose (contract). */
 export interface Service {
   id: string;
+  /** The catalogue entry it was filled in from (catalogue/services/<preset>.json). */
+  preset?: string;
   provider: string;
   name?: LocalizedText;
   description?: LocalizedText;

@@ -5,6 +5,7 @@
 import '../core/lit-policy.js'; // first: Lit must find the `keuze` Trusted Types policy
 import texts from 'virtual:keuze-part-texts/engine';
 import { registerTranslation, setLocaleBase } from '../core/locale.js';
+import { setDefaultPresets } from '../core/keuze.js';
 import './define-embed.js';
 
 export { keuze } from '../core/keuze.js';
@@ -12,4 +13,6 @@ export { mountUI } from '../elements/mount.js';
 export { useNonce } from './loader.js';
 
 setLocaleBase(new URL('locales/', import.meta.url));
+// A service that names a catalogue preset fetches only that file: catalogue/<id>.json beside the script.
+setDefaultPresets(import.meta.url);
 for (const [lang, dictionary] of Object.entries(texts)) registerTranslation(lang, dictionary);

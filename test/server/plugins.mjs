@@ -4,7 +4,8 @@
 //   consent-log POST); `/hits` lists them, `/clear` empties the channel,
 //   `/fail?times=N` makes the next N requests answer 503;
 //   `pixel.gif` answers a GIF and `script.js` a script that counts its runs.
-// - `/dist/locales/*.json` is served as JSON, as the built bundle fetches it.
+// - `/dist/locales/*.json`, `/dist/catalogue/*.json` and `/catalogue/**/*.json` are
+//   served as JSON, as the built bundle and the tools fetch them.
 // - `/__raw/<path>` serves a project file untransformed, as a site's web
 //   server would (`?delay=ms` makes it slow); name a .json file without its
 //   extension, because the dev server turns any path ending in .json into a
@@ -113,8 +114,11 @@ export function testServerMiddleware() {
   return [
     async function keuzeTestEndpoints(ctx, next) {
       if (ctx.path.startsWith('/__raw/')) return raw(ctx);
-      // The built bundle fetches its languages as JSON from beside itself.
-      if (ctx.path.startsWith('/dist/locales/') && ctx.path.endsWith('.json')) {
+      // The built bundle fetches its languages and catalogue presets as JSON from beside itself.
+      if (
+        /^\/(dist\/locales|dist\/catalogue|catalogue)\//.test(ctx.path) &&
+        ctx.path.endsWith('.json')
+      ) {
         ctx.path = `/__raw${ctx.path}`;
         return raw(ctx);
       }

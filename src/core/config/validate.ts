@@ -77,6 +77,7 @@ const PURPOSE_KEYS = [
 ];
 const SERVICE_KEYS = [
   'id',
+  'preset',
   'provider',
   'name',
   'description',
@@ -290,7 +291,15 @@ class Validator {
     }
     checkKeys(issues, path, value, SERVICE_KEYS);
     this.id(at(path, 'id'), value.id);
-    checkString(issues, at(path, 'provider'), value.provider, { required: true, max: 300 });
+    if (value.preset !== undefined && value.provider === undefined) {
+      issues.error(
+        at(path, 'preset'),
+        `the preset ${describe(value.preset)} was not resolved: run "npx keuze resolve config.json", or load Keuze by its script tag, which fetches the preset from beside the script`,
+      );
+    } else {
+      checkString(issues, at(path, 'provider'), value.provider, { required: true, max: 300 });
+    }
+    checkString(issues, at(path, 'preset'), value.preset, { max: 64 });
     checkText(issues, at(path, 'name'), value.name);
     checkText(issues, at(path, 'description'), value.description);
     checkUrl(issues, at(path, 'privacyPolicy'), value.privacyPolicy);

@@ -5,12 +5,29 @@ import type { Config, Consent, Finding, StorageType } from '../types.js';
 import { cookieNames, ownedItems } from './cleanup.js';
 import { matchesName } from './patterns.js';
 import { RECORD_RETENTION } from '../decision.js';
+import type { PresetHints } from '../config/presets.js';
 
 /** The IndexedDB database Keuze keeps its decision in (storage/indexeddb.ts). */
 const OWN_RECORD = 'keuze';
 
 /** Keuze's own keys (its decision fallback, tab sync): never reported. */
 const OWN = /^keuze[:\-_.]/i;
+
+let hints: PresetHints | undefined;
+
+/** The catalogue's name → preset map (debug mode loads it), so an undeclared name can be named. */
+export function usePresetHints(value: PresetHints | undefined): void {
+  hints = value;
+}
+
+function presetFor(name: string): string | undefined {
+  if (!hints) return undefined;
+  for (const [pattern, id] of Object.entries(hints.names)) {
+    if (matchesName(pattern, name))
+      return `"${name}" looks like ${hints.services[id] ?? id}: add the preset "${id}" (a service { "id": "…", "preset": "${id}" } under the purpose it serves)`;
+  }
+  return undefined;
+}
 
 export interface DiagnoseInput {
   config: Config;
@@ -59,10 +76,13 @@ export function diagnoseStorage({ config, consent, win = window }: DiagnoseInput
     if (OWN.test(name)) continue;
     const owners = rows.filter((row) => row.item.type === type && matchesName(row.item.name, name));
     if (owners.length === 0) {
+      const preset = presetFor(name);
       findings.push({
         level: 'warning',
         code: 'undeclared-storage',
-        message: `The ${TYPE_WORD[type]} "${name}" is on this page but not declared in the config: add it to the purpose or service that sets it, so visitors can see it and it is cleaned up on withdrawal.`,
+        message: preset
+          ? `The ${TYPE_WORD[type]} ${preset}, so visitors can see it and it is cleaned up on withdrawal.`
+          : `The ${TYPE_WORD[type]} "${name}" is on this page but not declared in the config: add it to the purpose or service that sets it, so visitors can see it and it is cleaned up on withdrawal.`,
       });
       continue;
     }

@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { diagnose, startIntegrations } from '../../../src/core/integrations/index.js';
 import type { Config, Finding } from '../../../src/core/types.js';
+import { usePresetHints } from '../../../src/core/integrations/diagnostics.js';
+import { presetsBeside } from '../../../src/core/config/presets.js';
 import { clearCookies, disposeStores, loadedStore, siteConfig } from './helpers.js';
 
 function codes(findings: Finding[], code: string): Finding[] {
@@ -15,6 +17,7 @@ describe('diagnostics', () => {
   });
 
   afterEach(() => {
+    usePresetHints(undefined);
     disposeStores();
     clearCookies();
     localStorage.clear();
@@ -34,6 +37,26 @@ describe('diagnostics', () => {
     expect(finding.level).to.equal('warning');
     expect(finding.message).to.contain('"mystery_id"');
     expect(finding.message).to.contain('cookie');
+  });
+
+  it('names the catalogue preset of an undeclared cookie it knows, from the built name map', async () => {
+    usePresetHints(
+      await presetsBeside(new URL('/dist/keuze-engine.js', location.href).href).hints!(),
+    );
+    document.cookie = '_ga=GA1.1.123.456; path=/';
+    document.cookie = '_hjSessionUser_987=x; path=/';
+    document.cookie = 'mystery_id=42; path=/';
+    const store = await loadedStore(siteConfig());
+    const messages = codes(diagnose(store), 'undeclared-storage').map((f) => f.message);
+    expect(messages).to.include(
+      'The cookie "_ga" looks like Google Analytics 4: add the preset "google-analytics-4" (a service { "id": "…", "preset": "google-analytics-4" } under the purpose it serves), so visitors can see it and it is cleaned up on withdrawal.',
+    );
+    expect(messages.some((m) => m.includes('"_hjSessionUser_987" looks like Hotjar'))).to.equal(
+      true,
+    );
+    expect(
+      messages.some((m) => m.includes('"mystery_id" is on this page but not declared')),
+    ).to.equal(true);
   });
 
   it('lists localStorage and sessionStorage keys the config does not declare', async () => {
