@@ -31,7 +31,9 @@ if (command === 'serve') {
   const store = await openStore(config);
   if (command === 'purge') {
     const removed = await purgeExpired(store, config);
-    console.log(`purged ${removed} record(s) whose consent ended more than ${config.retentionText} ago`);
+    console.log(
+      `purged ${removed} record(s) whose consent ended more than ${config.retentionText} ago`,
+    );
   } else {
     console.log(`schema up to date (${store.kind})`);
   }

@@ -131,12 +131,16 @@ export function buildApp({ store, config, logger = true, logStream, now = () => 
     if (error.validation) {
       const issue = error.validation[0];
       const field = fieldOf(issue);
-      return reply.code(400).send({ error: 'invalid record', field, message: `${field}: ${issue.message}` });
+      return reply
+        .code(400)
+        .send({ error: 'invalid record', field, message: `${field}: ${issue.message}` });
     }
     const status = error.statusCode ?? 500;
     if (status >= 500) {
       request.log.error({ err: error }, 'request failed');
-      return reply.code(status === 503 ? 503 : 500).send({ error: 'the record could not be stored; retry later' });
+      return reply
+        .code(status === 503 ? 503 : 500)
+        .send({ error: 'the record could not be stored; retry later' });
     }
     return reply.code(status).send({ error: error.message });
   });
@@ -158,20 +162,16 @@ export function buildApp({ store, config, logger = true, logStream, now = () => 
     }
   };
 
-  app.post(
-    '/records',
-    { schema: { body: RECORD_SCHEMA } },
-    async (request, reply) => {
-      const record = request.body;
-      const fresh = await store.insert(record, now());
-      if (config.decisionCookie) {
-        const cookie = decisionCookie(record, now());
-        if (cookie) reply.header('Set-Cookie', cookie);
-      }
-      // Both answers acknowledge: the widget stops sending either way.
-      return reply.code(fresh ? 201 : 200).send({ id: record.id, stored: fresh ? 'new' : 'already' });
-    },
-  );
+  app.post('/records', { schema: { body: RECORD_SCHEMA } }, async (request, reply) => {
+    const record = request.body;
+    const fresh = await store.insert(record, now());
+    if (config.decisionCookie) {
+      const cookie = decisionCookie(record, now());
+      if (cookie) reply.header('Set-Cookie', cookie);
+    }
+    // Both answers acknowledge: the widget stops sending either way.
+    return reply.code(fresh ? 201 : 200).send({ id: record.id, stored: fresh ? 'new' : 'already' });
+  });
 
   const idParam = {
     type: 'object',
@@ -192,7 +192,10 @@ export function buildApp({ store, config, logger = true, logStream, now = () => 
   app.get(
     '/consents/:id/records',
     { onRequest: owner, schema: { params: idParam } },
-    async (request) => ({ consentId: request.params.id, records: await store.history(request.params.id) }),
+    async (request) => ({
+      consentId: request.params.id,
+      records: await store.history(request.params.id),
+    }),
   );
 
   /** Export as JSON Lines or CSV, streamed from the database: memory stays flat however large. */
@@ -212,9 +215,15 @@ export function buildApp({ store, config, logger = true, logStream, now = () => 
           : `${JSON.stringify(record)}\n`;
       }
     }
-    const name = `keuze-records-${request.query.from}-${request.query.to}.${format}`.replace(/[^\w.-]/g, '_');
+    const name = `keuze-records-${request.query.from}-${request.query.to}.${format}`.replace(
+      /[^\w.-]/g,
+      '_',
+    );
     reply
-      .header('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/jsonl; charset=utf-8')
+      .header(
+        'Content-Type',
+        format === 'csv' ? 'text/csv; charset=utf-8' : 'application/jsonl; charset=utf-8',
+      )
       .header('Content-Disposition', `attachment; filename="${name}"`)
       .header('Cache-Control', 'no-store');
     return reply.send(Readable.from(lines()));

@@ -73,7 +73,10 @@ export function readConfig(env = process.env) {
   const purgeText = env.KEUZE_PURGE_EVERY || 'PT24H';
   const purgeEvery = parseDuration(purgeText);
   if (!purgeEvery || purgeEvery.years || purgeEvery.months || durationMs(purgeEvery) < 60_000)
-    fail('KEUZE_PURGE_EVERY', `expected a duration in days, hours or minutes (≥ PT1M), got "${purgeText}"`);
+    fail(
+      'KEUZE_PURGE_EVERY',
+      `expected a duration in days, hours or minutes (≥ PT1M), got "${purgeText}"`,
+    );
 
   const cookie = env.KEUZE_DECISION_COOKIE || '';
   if (!['', '0', '1'].includes(cookie)) fail('KEUZE_DECISION_COOKIE', 'expected 1 or 0');

@@ -2,7 +2,12 @@
 // The receiver checks the shape, not the truth: it cannot know what a visitor saw,
 // only that the record is well formed. Nothing outside this list is accepted.
 
-const ID = { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]*$' };
+const ID = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 64,
+  pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]*$',
+};
 // UTC with a Z, as the widget writes it (toISOString); years a database can hold.
 const TIME = {
   type: 'string',
@@ -43,7 +48,12 @@ export const RECORD_SCHEMA = {
     decidedAt: TIME,
     expiresAt: TIME,
     // Printable text without control characters.
-    revision: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[^\\u0000-\\u001f\\u007f]+$' },
+    revision: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 200,
+      pattern: '^[^\\u0000-\\u001f\\u007f]+$',
+    },
     configHash: HASH,
     method: { enum: ['accept-all', 'reject-all', 'custom', 'withdraw', 'objection'] },
     layer: { enum: ['banner', 'centre', 'placeholder', 'api'] },

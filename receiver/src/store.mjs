@@ -55,10 +55,9 @@ class RecordStore {
   }
 
   async get(id) {
-    const { rows } = await this.db.query(
-      `SELECT ${COLUMNS} FROM consent_records WHERE id = $1`,
-      [id],
-    );
+    const { rows } = await this.db.query(`SELECT ${COLUMNS} FROM consent_records WHERE id = $1`, [
+      id,
+    ]);
     return rows[0] ? toRecord(rows[0]) : null;
   }
 

@@ -63,7 +63,10 @@ for (const database of DATABASES) {
         assert.equal((await post(receiver.url, sent)).status, 201);
         const stored = await (await read(receiver.url, `/records/${sent.id}`)).json();
         assert.equal(stored.receivedAt, '2026-12-01T08:00:00.000Z');
-        const forged = await post(receiver.url, { ...record(), receivedAt: '2020-01-01T00:00:00Z' });
+        const forged = await post(receiver.url, {
+          ...record(),
+          receivedAt: '2020-01-01T00:00:00Z',
+        });
         assert.equal(forged.status, 400);
         assert.equal((await forged.json()).field, 'receivedAt');
       } finally {
@@ -150,7 +153,10 @@ for (const database of DATABASES) {
       await post(receiver.url, sent);
       assert.equal((await read(receiver.url, `/records/${sent.id}`, null)).status, 401);
       assert.equal((await read(receiver.url, `/records/${sent.id}`, `${TOKEN}x`)).status, 401);
-      assert.equal((await read(receiver.url, '/export.jsonl?from=2026-01-01&to=2027-01-01', null)).status, 401);
+      assert.equal(
+        (await read(receiver.url, '/export.jsonl?from=2026-01-01&to=2027-01-01', null)).status,
+        401,
+      );
       assert.equal((await read(receiver.url, `/records/${sent.id}`)).status, 200);
       assert.equal((await read(receiver.url, '/records/no-such-record')).status, 404);
       const closed = await serve(store, { KEUZE_READ_TOKEN: '' });
@@ -188,7 +194,10 @@ for (const database of DATABASES) {
       const jsonl = await read(receiver.url, '/export.jsonl?from=2025-01-10&to=2025-01-12');
       assert.equal(jsonl.status, 200);
       assert.match(jsonl.headers.get('content-type'), /^application\/jsonl/);
-      const lines = (await jsonl.text()).trim().split('\n').map((line) => JSON.parse(line));
+      const lines = (await jsonl.text())
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line));
       const expected = rows.filter((_, i) => i % 3 !== 2).map((r) => r.id);
       assert.equal(lines.length, expected.length);
       assert.deepEqual(new Set(lines.map((line) => line.id)), new Set(expected));
@@ -203,7 +212,10 @@ for (const database of DATABASES) {
       assert.ok(header.includes('receivedAt') && header.includes('textsHash'));
       assert.equal(body.length, 401);
       const formula = body.find((line) => line.startsWith(rows[8].id));
-      assert.ok(formula.includes(`,"'=HYPERLINK(""x""),""quoted""",`), 'a formula is written as text');
+      assert.ok(
+        formula.includes(`,"'=HYPERLINK(""x""),""quoted""",`),
+        'a formula is written as text',
+      );
 
       const wrong = await read(receiver.url, '/export.csv?from=yesterday&to=2025-01-13');
       assert.equal(wrong.status, 400);
@@ -211,8 +223,14 @@ for (const database of DATABASES) {
     });
 
     it('purges records whose consent ended longer ago than the retention period', async () => {
-      const old = record({ decidedAt: '2019-01-01T00:00:00.000Z', expiresAt: '2019-07-01T00:00:00.000Z' });
-      const recent = record({ decidedAt: '2024-01-01T00:00:00.000Z', expiresAt: '2024-07-01T00:00:00.000Z' });
+      const old = record({
+        decidedAt: '2019-01-01T00:00:00.000Z',
+        expiresAt: '2019-07-01T00:00:00.000Z',
+      });
+      const recent = record({
+        decidedAt: '2024-01-01T00:00:00.000Z',
+        expiresAt: '2024-07-01T00:00:00.000Z',
+      });
       await post(receiver.url, old);
       await post(receiver.url, recent);
       const config = readConfig({ KEUZE_RETENTION: 'P5Y' });
@@ -228,7 +246,10 @@ for (const database of DATABASES) {
         const sent = record({ expiresAt: new Date(Date.now() + 3600_000).toISOString() });
         const answer = await post(withCookie.url, sent);
         const cookie = answer.headers.get('set-cookie');
-        const match = /^keuze_decision=([A-Za-z0-9_-]+); Max-Age=(\d+); Path=\/; SameSite=Lax; Secure$/.exec(cookie);
+        const match =
+          /^keuze_decision=([A-Za-z0-9_-]+); Max-Age=(\d+); Path=\/; SameSite=Lax; Secure$/.exec(
+            cookie,
+          );
         assert.ok(match, cookie);
         assert.deepEqual(JSON.parse(Buffer.from(match[1], 'base64url').toString()), sent);
         assert.ok(Number(match[2]) > 3500 && Number(match[2]) <= 3600);
@@ -248,7 +269,10 @@ for (const database of DATABASES) {
       assert.ok(exported.includes(sent.id));
       // The log's request lines (not the line saying where the receiver itself listens).
       const requests = receiver.logs.filter((line) => line.includes('"reqId"'));
-      assert.ok(requests.some((line) => line.includes('/records')), 'requests are logged');
+      assert.ok(
+        requests.some((line) => line.includes('/records')),
+        'requests are logged',
+      );
       const everything = exported + requests.join('');
       for (const secret of ['127.0.0.1', '203.0.113.9', 'UniqueAgent', 'remoteAddress', TOKEN])
         assert.ok(!everything.includes(secret), `${secret} must not be kept`);
@@ -290,7 +314,11 @@ describe('receiver command line', () => {
       );
       await store.insert(record(), new Date());
       await store.close();
-      const env = { ...process.env, KEUZE_DATABASE_URL: db.settings.databaseUrl, KEUZE_RETENTION: 'P1Y' };
+      const env = {
+        ...process.env,
+        KEUZE_DATABASE_URL: db.settings.databaseUrl,
+        KEUZE_RETENTION: 'P1Y',
+      };
       const { stdout } = await run(process.execPath, [BIN, 'purge'], { env });
       assert.match(stdout, /purged 1 record/);
       const bad = await run(process.execPath, [BIN, 'purge'], {
