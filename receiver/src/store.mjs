@@ -2,13 +2,17 @@
 // directory, no server) by default, or a PostgreSQL server through `pg`. Both
 // run the same SQL; only connecting and streaming differ.
 import { MIGRATIONS } from './migrations.mjs';
+import { RECORD_SCHEMA } from './schema.mjs';
 
 const COLUMNS = 'record, received_at';
 const EXPORT_BATCH = 500;
 
-/** A row as the API shows it: the record plus the receiver's own receipt time. */
+/** A row as the API shows it: the record in the widget's field order (jsonb sorts keys its own way) plus the receiver's own receipt time. */
 function toRecord(row) {
-  return { ...row.record, receivedAt: new Date(row.received_at).toISOString() };
+  const record = Object.fromEntries(
+    RECORD_SCHEMA.required.filter((key) => key in row.record).map((key) => [key, row.record[key]]),
+  );
+  return { ...record, receivedAt: new Date(row.received_at).toISOString() };
 }
 
 class RecordStore {
