@@ -148,7 +148,11 @@ describe('proof-of-consent log', () => {
       const store = await loadedStore(config, { locale });
       const stopOne = startIntegrations(store, { log: { outbox: new MemoryOutbox() } });
       const decided = await store.acceptAll('banner');
-      await waitUntil(async () => (await hits(ch)).some((hit) => hit.body.includes(decided.id)));
+      await waitUntil(
+        async () => (await hits(ch)).some((hit) => hit.body.includes(decided.id)),
+        `the ${name} record should arrive`,
+        { timeout: 3000 },
+      );
       const body = (await hits(ch))
         .map((hit) => JSON.parse(hit.body))
         .find((b) => b.id === decided.id);
