@@ -77,8 +77,14 @@ export default tseslint.config(
     },
   },
   {
+    // The receiver runs on node only.
+    files: ['receiver/**/*.mjs'],
+    languageOptions: { globals: globals.node },
+  },
+  {
     files: [
       'test/**/*.{ts,js,mjs}',
+      'receiver/test/**/*.mjs',
       'scripts/**/*.mjs',
       'catalogue/**/*.mjs',
       'bin/**/*.mjs',

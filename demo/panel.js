@@ -180,10 +180,10 @@
         records
           .slice(-4)
           .reverse()
-          .map(({ record: r, receivedAt }) =>
+          .map(({ record: r, receivedAt, storedBy }) =>
             row(
               `${r.decision?.method ?? r.method ?? 'record'} · ${r.decision?.layer ?? r.layer ?? ''}`,
-              clock(receivedAt),
+              storedBy ? `${clock(receivedAt)} · stored by ${storedBy}` : clock(receivedAt),
             ),
           ),
         'None received yet.',

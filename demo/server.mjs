@@ -7,15 +7,20 @@
 //   /configs/*              the demo configs (seed notices included)
 //   POST /collect           beacons of the demo "analytics", "monitoring" and embeds
 //   GET  /pixel.gif         the demo "marketing" pixel (recorded as a beacon)
-//   POST /consent-log       proof-of-consent records sent by Keuze (config `log.endpoint`)
+//   POST /consent-log       proof-of-consent records sent by Keuze (config `log.endpoint`);
+//                           with --receiver they go on to the real receiver (receiver/, PGlite),
+//                           mounted behind this server as a site would behind its reverse proxy
 //   GET  /api/beacons       what arrived, as JSON (the live panel and the tests read it)
-//   GET  /api/consent-log   the proof-of-consent records, as JSON
+//   GET  /api/consent-log   the proof-of-consent records, as JSON (with --receiver: the stored copies,
+//                           read back from the receiver with a demo-only token)
 //   GET  /api/seeds         the seed notice configs in demo/configs/ (for notices.html)
 //   POST /api/clear         forgets both
 //
-// Usage: node demo/server.mjs [--port N] (or PORT=N). Port 0 picks a free port.
+// Usage: node demo/server.mjs [--port N] [--receiver] (or PORT=N). Port 0 picks a free port.
 // Before serving it bundles the builder (demo/src → demo/build) with esbuild.
 import { createServer } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,7 +102,34 @@ function cookieNames(header) {
     .filter(Boolean);
 }
 
-export function createDemoServer() {
+/**
+ * The real receiver on its embedded database, in this process, reachable only
+ * through this server (so the demo's CSP stays `connect-src 'self'`).
+ */
+export async function startDemoReceiver() {
+  const { readConfig, startReceiver } = await import('../receiver/src/index.mjs');
+  const token = randomBytes(24).toString('hex'); // demo-only: lives as long as this process
+  const receiver = await startReceiver(
+    readConfig({
+      KEUZE_PORT: '0',
+      KEUZE_DATA_DIR: join(tmpdir(), 'keuze-demo-receiver'),
+      KEUZE_READ_TOKEN: token,
+      KEUZE_DECISION_COOKIE: '1',
+    }),
+    { logger: false },
+  );
+  const read = async (id) => {
+    const answer = await fetch(`${receiver.url}/records/${encodeURIComponent(id)}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    if (!answer.ok) return null;
+    const { receivedAt, ...record } = await answer.json();
+    return { receivedAt, record, storedBy: `keuze-receiver (${receiver.store.kind})` };
+  };
+  return { url: receiver.url, read, close: () => receiver.close() };
+}
+
+export function createDemoServer({ receiver } = {}) {
   const beacons = [];
   const consentLog = [];
   const remember = (list, entry) => {
@@ -140,6 +172,20 @@ export function createDemoServer() {
         });
         return send(response, 200, GIF, { 'Content-Type': contentType('.gif') });
       }
+      if (method === 'POST' && pathname === '/consent-log' && receiver) {
+        const answer = await fetch(`${receiver.url}/records`, {
+          method: 'POST',
+          headers: { 'Content-Type': request.headers['content-type'] ?? 'application/json' },
+          body: await readBody(request),
+        });
+        const text = await answer.text();
+        if (answer.ok) remember(consentLog, { id: JSON.parse(text).id });
+        const cookie = answer.headers.get('set-cookie');
+        return send(response, answer.status, text, {
+          'Content-Type': contentType('.json'),
+          ...(cookie ? { 'Set-Cookie': cookie } : {}),
+        });
+      }
       if (method === 'POST' && pathname === '/consent-log') {
         const body = parseJson(await readBody(request));
         if (!body || typeof body !== 'object')
@@ -148,6 +194,11 @@ export function createDemoServer() {
         return send(response, 204, '');
       }
       if (method === 'GET' && pathname === '/api/beacons') return sendJson(response, 200, beacons);
+      if (method === 'GET' && pathname === '/api/consent-log' && receiver) {
+        const ids = [...new Set(consentLog.map((entry) => entry.id))];
+        const stored = await Promise.all(ids.map((id) => receiver.read(id)));
+        return sendJson(response, 200, stored.filter(Boolean));
+      }
       if (method === 'GET' && pathname === '/api/consent-log')
         return sendJson(response, 200, consentLog);
       if (method === 'GET' && pathname === '/api/seeds') {
@@ -195,23 +246,27 @@ export async function startDemo({
   host = 'localhost',
   build = true,
   quiet = false,
+  withReceiver = false,
 } = {}) {
   if (build) await buildDemo({ quiet });
-  const demo = createDemoServer();
+  const receiver = withReceiver ? await startDemoReceiver() : undefined;
+  const demo = createDemoServer({ receiver });
   await new Promise((resolveListen, reject) => {
     demo.server.once('error', reject);
     demo.server.listen(port, host, resolveListen);
   });
   const address = demo.server.address();
-  return { ...demo, url: `http://${host}:${address.port}` };
+  return { ...demo, receiver, url: `http://${host}:${address.port}` };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const flag = process.argv.indexOf('--port');
   const port = Number(flag > -1 ? process.argv[flag + 1] : (process.env.PORT ?? 8000));
   try {
-    const { url } = await startDemo({ port });
+    const withReceiver = process.argv.includes('--receiver');
+    const { url, receiver } = await startDemo({ port, withReceiver });
     console.log(`Keuze demo: ${url}`);
+    if (receiver) console.log(`Consent records: keuze-receiver at ${receiver.url} (PGlite)`);
     console.log(`Config builder: ${url}/builder.html`);
   } catch (error) {
     if (error.code === 'EADDRINUSE') {

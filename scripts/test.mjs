@@ -89,8 +89,9 @@ for (const run of runs) {
   }
 }
 
-// Node-driven suites: the build checks (byte budgets, the template minifier)
-// and the journeys that drive a real Chromium through the demo.
+// Node-driven suites: the build checks (byte budgets, the template minifier),
+// the journeys that drive a real Chromium through the demo, and the consent-record
+// receiver's suites (receiver/test: PGlite and a real PostgreSQL, which they start).
 const journeys = [
   ...readdirSync('test/build')
     .filter((name) => name.endsWith('.test.mjs'))
@@ -98,6 +99,9 @@ const journeys = [
   ...readdirSync('test/e2e')
     .filter((name) => /\.journeys?\.mjs$/.test(name))
     .map((name) => `test/e2e/${name}`),
+  ...readdirSync('receiver/test')
+    .filter((name) => name.endsWith('.test.mjs'))
+    .map((name) => `receiver/test/${name}`),
 ];
 if (only !== '--firefox' && journeys.length > 0 && !passthrough.some((arg) => arg === '--files')) {
   console.log(`\n[keuze] node suites: ${journeys.join(', ')}`);

@@ -209,8 +209,10 @@ export function decide(
     ? { purposes: state.current.purposes, services: state.current.services }
     : null;
   const next = choicesFor(action, config, context.gpc, current);
+  const newId = context.newId ?? randomId;
   const decision: Decision = {
-    id: (context.newId ?? randomId)(),
+    id: newId(),
+    consentId: [state.current, ...state.history].find((d) => d?.consentId)?.consentId ?? newId(),
     decidedAt: now.toISOString(),
     expiresAt: expiryOf(config, now).toISOString(),
     revision: config.revision,
@@ -339,6 +341,7 @@ export function isDecision(value: unknown): value is Decision {
   const d = value as Record<string, unknown>;
   return (
     isShortString(d.id, 64) &&
+    (d.consentId === undefined || isShortString(d.consentId, 64)) &&
     typeof d.decidedAt === 'string' &&
     ISO_TIME.test(d.decidedAt) &&
     !Number.isNaN(Date.parse(d.decidedAt)) &&
@@ -360,6 +363,7 @@ export function isDecision(value: unknown): value is Decision {
 function copyDecision(d: Decision): Decision {
   return {
     id: d.id,
+    ...(d.consentId === undefined ? {} : { consentId: d.consentId }),
     decidedAt: d.decidedAt,
     expiresAt: d.expiresAt,
     revision: d.revision,

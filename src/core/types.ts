@@ -169,6 +169,11 @@ export type DecisionLayer = 'banner' | 'centre' | 'placeholder' | 'api';
 export interface Decision {
   /** Random UUID. */
   id: string;
+  /**
+   * Random UUID shared by every decision of this browser: the visitor's history
+   * on the site owner's receiver. Absent on records stored before it existed.
+   */
+  consentId?: string;
   /** UTC ISO timestamp. */
   decidedAt: string;
   expiresAt: string;

@@ -6,7 +6,7 @@ import type { ConsentStore, StoreChangeDetail } from '../store.js';
 import { pushConsentModeDefault, resolveConsentMode } from './consent-mode.js';
 import { earlyTagEntries, pushConsentModeUpdate } from './consent-mode-update.js';
 import { itemsToRemove, removeStorage, withdrawnIds, type CleanupReport } from './cleanup.js';
-import { ConsentLog, type ConsentLogOptions } from './log.js';
+import { ConsentLog, textsHash, type ConsentLogOptions } from './log.js';
 import { diagnoseConfig, diagnoseStorage } from './diagnostics.js';
 
 export { isPattern, matchesName, patternToRegExp } from './patterns.js';
@@ -18,7 +18,7 @@ export {
   resolveConsentMode,
 } from './consent-mode.js';
 export { consentModeState } from './consent-mode-update.js';
-export { ConsentLog, IdbOutbox, MemoryOutbox, toLogRecord } from './log.js';
+export { ConsentLog, IdbOutbox, MemoryOutbox, textsHash, toLogRecord } from './log.js';
 export { removeStorage, withdrawnIds } from './cleanup.js';
 
 /**
@@ -82,7 +82,7 @@ export function startIntegrations(
     const logged =
       log && source === 'local' && record && record.id !== previous.record?.id
         ? log
-            .record(record)
+            .record(record, textsHash(config, record.locale, record.layer))
             .then(() => log.settled(record.id))
             .catch(() => {})
         : Promise.resolve();

@@ -5,9 +5,16 @@
 // page load. The record's random `id` lets the server drop a repeat delivery
 // (a keepalive request may arrive after the page that sent it is gone).
 import { createStore, del, entries, set, type UseStore } from 'idb-keyval';
-import type { Decision } from '../types.js';
+import type { Config, Decision, DecisionLayer } from '../types.js';
+import { hashValue } from '../hash.js';
+import { lookup, text, translation } from '../locale.js';
+import { version } from '../version.js';
 
-/** What is sent: the decision's own fields, never an IP address or fingerprint. */
+/**
+ * What is sent: the decision's own fields, the widget's version and a hash of
+ * the words shown, so the site owner can show what was agreed to. Never an IP
+ * address or fingerprint.
+ */
 export type LogRecord = Pick<
   Decision,
   | 'id'
@@ -21,7 +28,44 @@ export type LogRecord = Pick<
   | 'gpc'
   | 'purposes'
   | 'services'
->;
+> & {
+  consentId: string;
+  widgetVersion: string;
+  textsHash: string;
+};
+
+/** The UI strings each layer shows (the cookie centre's too when the visitor decided there). */
+const SHOWN_KEYS: Record<DecisionLayer, readonly string[]> = {
+  banner: ['banner.', 'gpc.', 'purpose.'],
+  centre: ['banner.', 'gpc.', 'purpose.', 'centre.'],
+  placeholder: ['placeholder.', 'purpose.'],
+  api: ['banner.', 'gpc.', 'purpose.'],
+};
+
+/**
+ * A fingerprint of the words the visitor saw where they decided, in their
+ * language after the site's overrides: the layer's UI strings and the config's
+ * purpose and service texts. With the config (`configHash`) and the widget
+ * version a site owner can rebuild them and show the hash matches.
+ */
+export function textsHash(config: Config, lang: string, layer: DecisionLayer): string {
+  const prefixes = SHOWN_KEYS[layer] ?? SHOWN_KEYS.banner;
+  const keys = Object.keys(translation('en') ?? {})
+    .filter((key) => prefixes.some((prefix) => key.startsWith(prefix)))
+    .sort();
+  const strings = Object.fromEntries(keys.map((key) => [key, lookup(key, lang, config.texts)]));
+  const purposes = config.purposes.map((purpose) => ({
+    id: purpose.id,
+    name: text(purpose.name, lang),
+    description: text(purpose.description, lang),
+    services: (purpose.services ?? []).map((service) => ({
+      id: service.id,
+      name: text(service.name, lang),
+      description: text(service.description, lang),
+    })),
+  }));
+  return hashValue({ lang, strings, purposes });
+}
 
 interface OutboxEntry {
   record: LogRecord;
@@ -38,9 +82,11 @@ export interface Outbox {
   all(): Promise<OutboxEntry[]>;
 }
 
-export function toLogRecord(decision: Decision): LogRecord {
+export function toLogRecord(decision: Decision, shownTextsHash: string): LogRecord {
   return {
     id: decision.id,
+    // A decision stored before consent ids existed stands for itself.
+    consentId: decision.consentId ?? decision.id,
     decidedAt: decision.decidedAt,
     expiresAt: decision.expiresAt,
     revision: decision.revision,
@@ -51,6 +97,8 @@ export function toLogRecord(decision: Decision): LogRecord {
     gpc: decision.gpc,
     purposes: { ...decision.purposes },
     services: { ...decision.services },
+    widgetVersion: version,
+    textsHash: shownTextsHash,
   };
 }
 
@@ -173,10 +221,13 @@ export class ConsentLog {
     this.win.document.removeEventListener('visibilitychange', this.handleVisibility);
   }
 
-  /** Puts a decision in the outbox and tries to send it at once. Resolves once it is safely stored. */
-  async record(decision: Decision): Promise<void> {
+  /**
+   * Puts a decision in the outbox and tries to send it at once. Resolves once it
+   * is safely stored. `shownTextsHash`: see textsHash().
+   */
+  async record(decision: Decision, shownTextsHash: string): Promise<void> {
     const entry: OutboxEntry = {
-      record: toLogRecord(decision),
+      record: toLogRecord(decision, shownTextsHash),
       endpoint: this.endpoint,
       attempts: 0,
       nextAt: 0,

@@ -1,9 +1,15 @@
 import { expect, waitUntil, aTimeout } from '@open-wc/testing';
 import { startIntegrations } from '../../../src/core/integrations/index.js';
-import { ConsentLog, IdbOutbox, MemoryOutbox } from '../../../src/core/integrations/log.js';
+import {
+  ConsentLog,
+  IdbOutbox,
+  MemoryOutbox,
+  textsHash,
+} from '../../../src/core/integrations/log.js';
 import { ConsentStore } from '../../../src/core/store.js';
 import { MemoryAdapter } from '../../../src/core/storage/memory.js';
-import type { Decision } from '../../../src/core/types.js';
+import type { Config, Decision } from '../../../src/core/types.js';
+import packageJson from '../../../package.json';
 import {
   channel,
   disposeStores,
@@ -16,6 +22,7 @@ import {
 
 const RECORD_FIELDS = [
   'configHash',
+  'consentId',
   'decidedAt',
   'expiresAt',
   'gpc',
@@ -26,7 +33,12 @@ const RECORD_FIELDS = [
   'purposes',
   'revision',
   'services',
+  'textsHash',
+  'widgetVersion',
 ];
+
+/** A texts hash for records made outside a store. */
+const SHOWN = '00ff00ff00ff00';
 
 function decision(id: string, minute = 0): Decision {
   return {
@@ -92,7 +104,10 @@ describe('proof-of-consent log', () => {
     expect(bodies.map((body) => body.id).sort()).to.deep.equal([first.id, second.id].sort());
     for (const body of bodies) expect(Object.keys(body).sort()).to.deep.equal(RECORD_FIELDS);
     const withdrawal = bodies.find((body) => body.id === second.id);
-    expect(withdrawal).to.deep.equal(JSON.parse(JSON.stringify(second)));
+    const { widgetVersion, textsHash: shown, ...decided } = withdrawal;
+    expect(decided).to.deep.equal(JSON.parse(JSON.stringify(second)));
+    expect(widgetVersion).to.equal(packageJson.version);
+    expect(shown).to.match(/^[0-9a-f]{14}$/);
     expect(JSON.stringify(bodies)).not.to.match(/userAgent|"ip"|fingerprint|127\.0\.0\.1/i);
   });
 
@@ -113,6 +128,64 @@ describe('proof-of-consent log', () => {
     } finally {
       document.cookie = 'site_session=; path=/; max-age=0';
     }
+  });
+
+  it("gives a visitor's decisions one consent id, and another visitor another", async () => {
+    const ch = channel('consentid');
+    const config = siteConfig({ log: { endpoint: `/__sink/${ch}/records` } });
+    const visitor = await loadedStore(config);
+    stop = startIntegrations(visitor, { log: { outbox: new MemoryOutbox() } });
+    const first = await visitor.acceptAll('banner');
+    const second = await visitor.save({ analytics: false }, 'centre');
+    await visitor.reset();
+    const third = await visitor.rejectAll('banner');
+    const stranger = await (await loadedStore(config)).acceptAll('banner');
+    expect(new Set([first.id, second.id, third.id]).size).to.equal(3);
+    expect(second.consentId).to.equal(first.consentId);
+    expect(third.consentId).to.equal(first.consentId);
+    expect(stranger.consentId).to.be.a('string').and.not.equal(first.consentId);
+    await waitUntil(async () => (await hits(ch)).length === 3, 'three records should arrive', {
+      timeout: 3000,
+    });
+    const sent = (await hits(ch)).map((hit) => JSON.parse(hit.body));
+    expect(sent.map((body) => body.consentId)).to.deep.equal(Array(3).fill(first.consentId));
+  });
+
+  it('hashes the words shown: other overrides or another language give another hash', async () => {
+    const ch = channel('texts');
+    const hashes: Record<string, string> = {};
+    const variants: [string, Partial<Config>, string][] = [
+      ['plain', {}, 'en'],
+      ['again', {}, 'en'],
+      ['override', { texts: { en: { 'banner.title': 'We use cookies, sorry' } } }, 'en'],
+      ['dutch override', { texts: { nl: { 'banner.title': 'Koekjes' } } }, 'en'],
+      ['purpose text', {}, 'en'],
+    ];
+    for (const [name, extra, locale] of variants) {
+      const config = siteConfig({ log: { endpoint: `/__sink/${ch}/records` }, ...extra });
+      if (name === 'purpose text') config.purposes[2].description = { en: 'We count visits.' };
+      const store = await loadedStore(config, { locale });
+      const stopOne = startIntegrations(store, { log: { outbox: new MemoryOutbox() } });
+      const decided = await store.acceptAll('banner');
+      await waitUntil(
+        async () => (await hits(ch)).some((hit) => hit.body.includes(decided.id)),
+        `the ${name} record should arrive`,
+        { timeout: 3000 },
+      );
+      const body = (await hits(ch))
+        .map((hit) => JSON.parse(hit.body))
+        .find((b) => b.id === decided.id);
+      hashes[name] = body.textsHash;
+      stopOne();
+    }
+    expect(hashes.again).to.equal(hashes.plain);
+    expect(hashes.override).not.to.equal(hashes.plain);
+    // An override for a language the visitor was not shown changes nothing.
+    expect(hashes['dutch override']).to.equal(hashes.plain);
+    expect(hashes['purpose text']).not.to.equal(hashes.plain);
+    const config = validated(siteConfig());
+    expect(textsHash(config, 'en', 'banner')).not.to.equal(textsHash(config, 'de', 'banner'));
+    expect(textsHash(config, 'en', 'centre')).not.to.equal(textsHash(config, 'en', 'banner'));
   });
 
   it('does not log the decision again in a tab that only heard it from another tab', async () => {
@@ -139,9 +212,9 @@ describe('proof-of-consent log', () => {
     const ch = channel('recover');
     await failNext(ch, 5);
     const consentLog = log(`/__sink/${ch}/records`);
-    await consentLog.record(decision('rec-1', 1));
-    await consentLog.record(decision('rec-2', 2));
-    await consentLog.record(decision('rec-3', 3));
+    await consentLog.record(decision('rec-1', 1), SHOWN);
+    await consentLog.record(decision('rec-2', 2), SHOWN);
+    await consentLog.record(decision('rec-3', 3), SHOWN);
     await waitUntil(async () => (await hits(ch)).length >= 3, 'all records should arrive', {
       timeout: 5000,
     });
@@ -158,8 +231,8 @@ describe('proof-of-consent log', () => {
       outbox: new IdbOutbox(dbName),
       baseDelay: 60_000,
     });
-    await firstPage.record(decision('kept-1', 1));
-    await firstPage.record(decision('kept-2', 2));
+    await firstPage.record(decision('kept-1', 1), SHOWN);
+    await firstPage.record(decision('kept-2', 2), SHOWN);
     await aTimeout(100);
     firstPage.stop(); // the visitor leaves; the server is still down
     expect(await hits(ch)).to.deep.equal([]);
@@ -179,7 +252,7 @@ describe('proof-of-consent log', () => {
     const ch = channel('online');
     await failNext(ch, 1);
     const consentLog = log(`/__sink/${ch}/records`, { baseDelay: 60_000 });
-    await consentLog.record(decision('online-1'));
+    await consentLog.record(decision('online-1'), SHOWN);
     await waitUntil(() => consentLog.pending === 1, 'the first attempt should fail');
     window.dispatchEvent(new Event('online'));
     await waitUntil(async () => (await hits(ch)).length === 1, 'the record should arrive', {
@@ -200,7 +273,7 @@ describe('proof-of-consent log', () => {
     };
     try {
       await failNext(ch, 4);
-      await consentLog.record(decision('slow-1'));
+      await consentLog.record(decision('slow-1'), SHOWN);
       await waitUntil(async () => (await hits(ch)).length === 1, 'the record should arrive', {
         timeout: 5000,
       });
@@ -216,7 +289,7 @@ describe('proof-of-consent log', () => {
     const ch = channel('pagehide');
     await failNext(ch, 1);
     const consentLog = log(`/__sink/${ch}/records`, { baseDelay: 60_000 });
-    await consentLog.record(decision('hide-1'));
+    await consentLog.record(decision('hide-1'), SHOWN);
     await waitUntil(() => consentLog.pending === 1, 'the first attempt should fail');
     window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
     await waitUntil(async () => (await hits(ch)).length === 1, 'the record should arrive', {
@@ -234,7 +307,7 @@ describe('proof-of-consent log', () => {
       outbox: new IdbOutbox(dbName),
       baseDelay: 60_000,
     });
-    for (let i = 0; i < 5; i++) await earlier.record(decision(`shared-${i}`, i));
+    for (let i = 0; i < 5; i++) await earlier.record(decision(`shared-${i}`, i), SHOWN);
     await aTimeout(100);
     earlier.stop();
     await fetch(`/__sink/${ch}/clear`);
@@ -271,7 +344,7 @@ describe('proof-of-consent log', () => {
     });
     const outbox = new IdbOutbox(dbName);
     const consentLog = log(`/__sink/${ch}/records`, { outbox });
-    await consentLog.record(decision('memory-1'));
+    await consentLog.record(decision('memory-1'), SHOWN);
     await waitUntil(async () => (await hits(ch)).length === 1, 'the record should arrive', {
       timeout: 3000,
     });
@@ -284,7 +357,7 @@ describe('proof-of-consent log', () => {
     await failNext(ch, 1000);
     const outbox = new MemoryOutbox();
     const consentLog = log(`/__sink/${ch}/records`, { outbox, maxRecords: 3, baseDelay: 60_000 });
-    for (let i = 0; i < 5; i++) await consentLog.record(decision(`bounded-${i}`, i));
+    for (let i = 0; i < 5; i++) await consentLog.record(decision(`bounded-${i}`, i), SHOWN);
     await consentLog.flush(true);
     await aTimeout(50);
     const left = (await outbox.all()).map((entry) => entry.record.id).sort();
