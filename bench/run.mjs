@@ -9,7 +9,7 @@
 //
 //   npm run bench                          # build, then 7 runs per profile
 //   node bench/run.mjs --runs 15           # more runs
-//   node bench/run.mjs --quick             # smoke run: 1 run, desktop only
+//   node bench/run.mjs --quick             # smoke run: 1 run, desktop, short idle window
 //   node bench/run.mjs --profile mobile --only keuze,klaro
 //   node bench/run.mjs --dist /tmp/old-dist   # another build of Keuze, same machine
 //
@@ -63,8 +63,8 @@ if (!WIDGETS.length) throw new Error(`--only: no widget called "${flags.only}"`)
 
 /** How long a press lasts between pointer down and up, for every widget alike. */
 const PRESS_MS = 100;
-/** The network counts as idle after this long without a request in flight. */
-const QUIET_MS = 1500;
+/** The network counts as idle after this long without a request in flight (shorter for a smoke run). */
+const QUIET_MS = flags.quick ? 500 : 1500;
 
 // ---------------------------------------------------------------- in-page instrumentation
 // Runs before any script of the page, the same for every widget: long tasks,
