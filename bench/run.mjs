@@ -32,7 +32,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 const { values: flags } = parseArgs({
   options: {
-    runs: { type: 'string', default: '7' },
+    runs: { type: 'string', default: process.env.BENCH_RUNS ?? '7' },
     quick: { type: 'boolean', default: false },
     profile: { type: 'string' },
     only: { type: 'string' },
@@ -43,7 +43,7 @@ const { values: flags } = parseArgs({
 });
 const RUNS = flags.quick ? 1 : Math.max(1, Number(flags.runs));
 if (!Number.isInteger(RUNS)) throw new Error(`--runs must be a whole number, got "${flags.runs}"`);
-const DIST = resolve(flags.dist ?? join(root, 'dist'));
+const DIST = resolve(flags.dist ?? process.env.BENCH_DIST ?? join(root, 'dist'));
 
 const PROFILES = {
   desktop: { context: { viewport: { width: 1280, height: 800 } } },
