@@ -121,19 +121,21 @@ function instrument({ accept }) {
       };
       requestAnimationFrame(tick);
     });
-  /** Product of the opacities from element up through shadow hosts to the root. */
-  const opacity = (element) => {
-    let product = 1;
-    for (let node = element; node; node = node.parentElement ?? node.getRootNode().host)
-      product *= Number(getComputedStyle(node).opacity);
-    return product;
-  };
-  const ancestorAnimations = (element) => {
+  /** The element's ancestors, through shadow roots to their hosts. */
+  const ancestors = (element) => {
     const list = [];
-    for (let node = element.parentElement ?? element.getRootNode().host; node;)
-      (list.push(...node.getAnimations()), (node = node.parentElement ?? node.getRootNode().host));
+    let node = element;
+    while ((node = node.parentElement ?? node.getRootNode().host)) list.push(node);
     return list;
   };
+  /** Product of the opacities of the element and its ancestors. */
+  const opacity = (element) =>
+    [element, ...ancestors(element)].reduce(
+      (product, node) => product * Number(getComputedStyle(node).opacity),
+      1,
+    );
+  const ancestorAnimations = (element) =>
+    ancestors(element).flatMap((node) => node.getAnimations());
   /**
    * A predicate that holds once the element visibly starts to change: it is
    * gone or hidden, has moved or faded, or a new animation or transition runs
