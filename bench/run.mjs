@@ -1,75 +1,75 @@
 #!/usr/bin/env node
-// `npm run bench`: measures the built script-tag bundle (dist/keuze.min.js and
-// the parts it loads lazily) in local pages with headless Chromium, and prints
-// medians over repeated runs. Writes bench/results/latest.json.
+// `npm run bench`: Keuze next to vanilla-cookieconsent 3.1 and Klaro 0.7, each
+// on its own copy of the same shop page (same purposes, services and storage),
+// served by one local server (gzip, cache headers), in headless Chromium driven
+// by playwright-core. Two profiles: desktop (no throttling) and mobile (CPU 4×
+// slower, 150 ms round trip, 1.6 Mbit/s down). Per run the widgets take turns
+// going first; the table shows medians and the Keuze/peer ratio of each journey.
+// Also Keuze's large-config figures (50 purposes, 500 services, 5,000 items).
 //
-// Every run uses a fresh browser context (empty IndexedDB, empty cache), so a
-// "first visit" is a real first visit. Times are taken inside the page with
-// performance.now(): `keuze:start` is a mark right before the widget's script
-// tag (so it includes the local download and the compile), "painted" is the
-// animation frame in which the element is first visible (the paint follows
-// that frame's rAF callbacks).
+//   npm run bench                          # build, then 7 runs per profile
+//   node bench/run.mjs --runs 15           # more runs
+//   node bench/run.mjs --quick             # smoke run: 1 run, desktop, short idle window
+//   node bench/run.mjs --profile mobile --only keuze,klaro
+//   node bench/run.mjs --dist /tmp/old-dist   # another build of Keuze, same machine
 //
-//   node bench/run.mjs                # 7 runs (BENCH_RUNS=15 for more)
-//   BENCH_RUNS=3 node bench/run.mjs   # quick look
-import { createServer } from 'node:http';
-import { readFileSync, writeFileSync, mkdirSync, existsSync, statSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
-import { join, dirname, extname, normalize } from 'node:path';
+// Writes bench/results/<timestamp>.json. Timings are never pass/fail anywhere.
+// What each journey measures: docs/benchmarks.md.
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import os from 'node:os';
+import { parseArgs } from 'node:util';
 import { execFileSync } from 'node:child_process';
-import puppeteer from 'puppeteer-core';
-import { measure as measureSizes, BUDGETS } from '../scripts/size.mjs';
-import { largeConfig } from './large-config.mjs';
+import os from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
-import { contentType } from '../scripts/content-types.mjs';
+import { largeConfig } from './large-config.mjs';
+import { startServer } from './server.mjs';
+import { widgets as allWidgets, mounts } from './widgets.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 7));
-const CHROMIUM = findChromium();
-// BENCH_DIST=/some/dir serves that directory as /dist/ (e.g. an older build, to compare
-// before and after on the same machine under the same load).
-const DIST = process.env.BENCH_DIST ?? join(root, 'dist');
-const RESULT = process.env.BENCH_OUT ?? join(root, 'bench/results/latest.json');
-const fileOf = (path) =>
-  path.startsWith('/dist/') ? join(DIST, path.slice('/dist/'.length)) : join(root, path);
 
-// ---------------------------------------------------------------- server
-const typical = readFileSync(join(root, 'bench/pages/typical.json'), 'utf8');
-const large = JSON.stringify(largeConfig());
+const { values: flags } = parseArgs({
+  options: {
+    runs: { type: 'string', default: process.env.BENCH_RUNS ?? '7' },
+    quick: { type: 'boolean', default: false },
+    profile: { type: 'string' },
+    only: { type: 'string' },
+    dist: { type: 'string' },
+    out: { type: 'string' },
+    'no-large': { type: 'boolean', default: false },
+  },
+});
+const RUNS = flags.quick ? 1 : Math.max(1, Number(flags.runs));
+if (!Number.isInteger(RUNS)) throw new Error(`--runs must be a whole number, got "${flags.runs}"`);
+const DIST = resolve(flags.dist ?? process.env.BENCH_DIST ?? join(root, 'dist'));
 
-function serve(request, response) {
-  const url = new URL(request.url, 'http://localhost');
-  const path = normalize(decodeURIComponent(url.pathname));
-  const send = (status, body, type = 'text/plain') => {
-    response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
-    response.end(body);
-  };
-  if (path === '/bench/large.json') return send(200, large, contentType('.json'));
-  if (path === '/favicon.ico') return send(204, '');
-  if (!/^\/(dist|bench\/pages|locales)\//.test(path)) return send(404, 'not found');
-  const file = fileOf(path);
-  if (path.includes('..') || !existsSync(file) || !statSync(file).isFile())
-    return send(404, 'not found');
-  let body = readFileSync(file);
-  if (extname(file) === '.html') body = body.toString('utf8').replace('__CONFIG__', typical);
-  return send(200, body, contentType(file));
-}
+const PROFILES = {
+  desktop: { context: { viewport: { width: 1280, height: 800 } } },
+  mobile: {
+    context: { viewport: { width: 412, height: 915 }, deviceScaleFactor: 2, isMobile: true },
+    cpu: { rate: 4 },
+    network: { offline: false, latency: 150, downloadThroughput: 204800, uploadThroughput: 96000 },
+  },
+};
+const profiles = (flags.profile ?? (flags.quick ? 'desktop' : 'desktop,mobile')).split(',');
+for (const name of profiles)
+  if (!PROFILES[name]) throw new Error(`--profile: unknown profile "${name}" (desktop, mobile)`);
+const WIDGETS = allWidgets(root).filter(
+  (widget) => !flags.only || flags.only.split(',').includes(widget.id),
+);
+if (!WIDGETS.length) throw new Error(`--only: no widget called "${flags.only}"`);
 
-/** gzip -9 bytes of what a URL served (the pages' own HTML excluded). */
-function gzipOf(urlString) {
-  const path = new URL(urlString).pathname;
-  if (path === '/bench/large.json')
-    return { file: path, bytes: gzipSync(large, { level: 9 }).length };
-  const file = fileOf(normalize(path));
-  if (!existsSync(file)) return { file: path, bytes: 0 };
-  return { file: path, bytes: gzipSync(readFileSync(file), { level: 9 }).length };
-}
+/** How long a press lasts between pointer down and up, for every widget alike. */
+const PRESS_MS = 100;
+/** The network counts as idle after this long without a request in flight (shorter for a smoke run). */
+const QUIET_MS = flags.quick ? 500 : 1500;
 
 // ---------------------------------------------------------------- in-page instrumentation
-// Runs before any script of the page: long tasks, and a frame loop helper.
-const instrument = () => {
+// Runs before any script of the page, the same for every widget: long tasks,
+// a finder, a visibility predicate and a frame loop.
+function instrument({ accept }) {
   const bench = (window.__bench = { longtasks: [] });
   try {
     new PerformanceObserver((list) => {
@@ -79,69 +79,327 @@ const instrument = () => {
   } catch {
     // a browser without long-task timing simply reports none
   }
-  const deep = (selector) => {
-    // Finds an element inside the Keuze elements' shadow roots.
+  /** "host >>> inner": inner in host's light DOM or its shadow root; else a plain selector. */
+  const find = (selector) => {
     const [host, inner] = selector.split(' >>> ');
     const element = document.querySelector(host);
-    return inner ? element?.shadowRoot?.querySelector(inner) : element;
+    if (!inner || !element) return element;
+    return element.querySelector(inner) ?? element.shadowRoot?.querySelector(inner) ?? null;
   };
-  const visible = (element) =>
-    !!element &&
-    element.isConnected &&
-    element.checkVisibility({ visibilityProperty: true, opacityProperty: true }) &&
-    element.getBoundingClientRect().height > 0;
-  bench.deep = deep;
-  bench.visible = visible;
-  /** Resolves with performance.now() of the first animation frame where predicate() holds. */
-  bench.frameWhen = (predicate, timeout = 20000) =>
-    new Promise((resolve, reject) => {
+  /**
+   * Laid out (a box > 0, inside the viewport unless `anywhere`) and not hidden
+   * by display, visibility or opacity 0.
+   */
+  const visible = (element, anywhere = false) => {
+    if (!element?.isConnected) return false;
+    if (!element.checkVisibility({ visibilityProperty: true, opacityProperty: true })) return false;
+    const box = element.getBoundingClientRect();
+    if (anywhere) return box.width > 0 && box.height > 0;
+    return (
+      box.width > 0 &&
+      box.height > 0 &&
+      box.bottom > 0 &&
+      box.right > 0 &&
+      box.top < innerHeight &&
+      box.left < innerWidth
+    );
+  };
+  /** Resolves with performance.now() in the first animation frame where predicate() holds (null on timeout). */
+  const frameWhen = (predicate, timeout = 60000) =>
+    new Promise((resolve) => {
       const started = performance.now();
       const tick = () => {
         let ok = false;
         try {
           ok = predicate();
         } catch {
-          // the element is not there yet: poll again
+          // not there yet: look again next frame
         }
         if (ok) return resolve(performance.now());
-        if (performance.now() - started > timeout)
-          return reject(new Error('timed out waiting for a frame'));
+        if (performance.now() - started > timeout) return resolve(null);
         requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
     });
-  const banner = () => deep('keuze-banner >>> [data-keuze-action="accept-all"]');
-  bench.bannerPainted = bench
-    .frameWhen(() => visible(banner()), 60000)
-    .then((t) => (bench.bannerAt = t));
-};
-
-const BANNER_ACCEPT = 'keuze-banner >>> [data-keuze-action="accept-all"]';
-const BANNER_SETTINGS = 'keuze-banner >>> [data-keuze-action="open-centre"]';
-
-async function clickDeep(page, selector) {
-  const box = await page.evaluate((selector) => {
-    const element = window.__bench.deep(selector);
-    element.scrollIntoView({ block: 'center' });
-    const rect = element.getBoundingClientRect();
-    return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
-  }, selector);
-  await page.mouse.click(box.x, box.y);
+  /** The element's ancestors, through shadow roots to their hosts. */
+  const ancestors = (element) => {
+    const list = [];
+    let node = element;
+    while ((node = node.parentElement ?? node.getRootNode().host)) list.push(node);
+    return list;
+  };
+  /** Product of the opacities of the element and its ancestors. */
+  const opacity = (element) =>
+    [element, ...ancestors(element)].reduce(
+      (product, node) => product * Number(getComputedStyle(node).opacity),
+      1,
+    );
+  const ancestorAnimations = (element) =>
+    ancestors(element).flatMap((node) => node.getAnimations());
+  /**
+   * A predicate that holds once the element visibly starts to change: it is
+   * gone or hidden, has moved or faded, or a new animation or transition runs
+   * on an ancestor (a banner that slides or fades out has answered). The
+   * button's own hover and press styles do not count.
+   */
+  const changed = (selector) => {
+    const element = find(selector);
+    const box = element.getBoundingClientRect();
+    const alpha = opacity(element);
+    const running = new Set(ancestorAnimations(element));
+    return () => {
+      if (find(selector) !== element || !visible(element)) return true;
+      const now = element.getBoundingClientRect();
+      if (Math.abs(now.x - box.x) > 0.5 || Math.abs(now.y - box.y) > 0.5) return true;
+      if (opacity(element) < alpha) return true;
+      return ancestorAnimations(element).some((animation) => !running.has(animation));
+    };
+  };
+  /**
+   * Sets bench.pressAt to the next click's time stamp (its input time, before
+   * any handler). With `watch`, bench.changedAt resolves with the first frame
+   * after that click in which `watch` visibly changed.
+   */
+  bench.armClick = (watch) => {
+    bench.pressAt = undefined;
+    addEventListener(
+      'click',
+      (event) => {
+        bench.pressAt = Math.min(event.timeStamp || Infinity, performance.now());
+        if (watch) bench.changedAt = frameWhen(changed(watch), 30000);
+      },
+      { capture: true, once: true },
+    );
+  };
+  /** Bytes of the responses received by time `until` (ms since navigation): gzip bodies as served. */
+  bench.bytes = (until = Infinity) => {
+    const [page] = performance.getEntriesByType('navigation');
+    const resources = performance
+      .getEntriesByType('resource')
+      .filter((entry) => entry.responseEnd <= until && !entry.name.endsWith('/favicon.ico'));
+    return {
+      page: page.encodedBodySize,
+      widget: resources.reduce((sum, entry) => sum + entry.encodedBodySize, 0),
+      network: resources.reduce((sum, entry) => sum + entry.transferSize, 0),
+      files: resources.map((entry) => ({
+        url: new URL(entry.name).pathname,
+        bytes: entry.encodedBodySize,
+        cached: entry.transferSize === 0,
+      })),
+    };
+  };
+  bench.find = find;
+  bench.visible = visible;
+  bench.frameWhen = frameWhen;
+  bench.banner = frameWhen(() => visible(find(accept)));
 }
 
-/** Records performance.now() of the next click (capture phase, before any handler). */
-async function armClick(page) {
-  await page.evaluate(() => {
-    window.__bench.clickAt = undefined;
-    window.addEventListener('click', () => (window.__bench.clickAt ??= performance.now()), {
-      capture: true,
-      once: true,
+// ---------------------------------------------------------------- driving a page
+async function newPage(browser, profile, widget, origin) {
+  const settings = PROFILES[profile];
+  const context = await browser.newContext(settings.context);
+  const page = await context.newPage();
+  if (settings.cpu || settings.network) {
+    const cdp = await context.newCDPSession(page);
+    if (settings.cpu) await cdp.send('Emulation.setCPUThrottlingRate', settings.cpu);
+    if (settings.network) {
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', settings.network);
+    }
+  }
+  await page.addInitScript(instrument, { accept: widget.accept });
+  let inFlight = 0;
+  let lastActivity = Date.now();
+  const track = (delta) => () => {
+    inFlight += delta;
+    lastActivity = Date.now();
+  };
+  page.on('request', track(1));
+  page.on('requestfinished', track(-1));
+  page.on('requestfailed', track(-1));
+  /**
+   * Waits until no request has been in flight for QUIET_MS (counted from the
+   * call at the earliest, so work a widget defers to "later" gets its chance),
+   * then for an idle callback, and again if that let a request start.
+   */
+  const idle = async (timeout = 30000) => {
+    const started = Date.now();
+    for (;;) {
+      while (inFlight > 0 || Date.now() - Math.max(lastActivity, started) < QUIET_MS) {
+        if (Date.now() - started > timeout) return;
+        await sleep(50);
+      }
+      const before = lastActivity;
+      await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
+      if (lastActivity === before && inFlight === 0) return;
+    }
+  };
+  const url = `${origin}${widget.page}`;
+  return { context, page, idle, url };
+}
+
+/**
+ * Presses an element like a pointer does: over it, down, PRESS_MS later up (the
+ * click). `watch`: also time the first frame in which the element changes.
+ */
+async function press(page, selector, { watch = false } = {}) {
+  const box = await page.evaluate(
+    ({ selector, watch }) => {
+      const element = window.__bench.find(selector);
+      element.scrollIntoView({ block: 'nearest' });
+      const rect = element.getBoundingClientRect();
+      window.__bench.armClick(watch ? selector : undefined);
+      return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+    },
+    { selector, watch },
+  );
+  await page.mouse.move(box.x, box.y);
+  await page.mouse.down();
+  await sleep(PRESS_MS);
+  await page.mouse.up();
+}
+
+function fail(widget, profile, journey, message) {
+  return new Error(`${widget.name} (${profile}), ${journey}: ${message}`);
+}
+
+// ---------------------------------------------------------------- journeys
+/** First visit → banner; accept all → paint; returning visitor → gated script. */
+async function visitAcceptReturn(browser, profile, widget, origin) {
+  const { context, page, idle, url } = await newPage(browser, profile, widget, origin);
+  try {
+    await page.goto(url);
+    const bannerAt = await page.evaluate(() => window.__bench.banner);
+    if (bannerAt === null) throw fail(widget, profile, 'first visit', 'the banner never showed');
+    await idle();
+    const first = await page.evaluate((bannerAt) => {
+      const bench = window.__bench;
+      return {
+        bannerMs: bannerAt,
+        beforeBanner: bench.bytes(bannerAt),
+        idle: bench.bytes(),
+        longtasks: bench.longtasks,
+      };
+    }, bannerAt);
+
+    await press(page, widget.accept, { watch: true });
+    const acceptMs = await page.evaluate(async () => {
+      const bench = window.__bench;
+      const at = await bench.changedAt;
+      return at === null ? null : at - bench.pressAt;
     });
-  });
+    if (acceptMs === null) throw fail(widget, profile, 'accept all', 'the banner never changed');
+    await page.waitForFunction(() => window.__gatedRan === 1, null, { timeout: 30000 });
+    await idle(); // the decision is stored; nothing left in flight
+
+    await page.goto(url);
+    const returning = await page.evaluate(async (accept) => {
+      const bench = window.__bench;
+      const at = await bench.frameWhen(() => performance.getEntriesByName('gated:run').length > 0);
+      if (at === null) return null;
+      const ran = performance.getEntriesByName('gated:run')[0].startTime;
+      return {
+        ms: ran,
+        bannerShown: bench.visible(bench.find(accept)),
+        bytes: bench.bytes(ran),
+      };
+    }, widget.accept);
+    if (returning === null)
+      throw fail(widget, profile, 'returning visit', 'the gated script never ran');
+    if (returning.bannerShown)
+      throw fail(widget, profile, 'returning visit', 'the banner showed again: no stored decision');
+    return { first, acceptMs, returning };
+  } finally {
+    await context.close();
+  }
 }
 
-async function heapMB(page) {
-  const session = await page.createCDPSession();
+/** First visit → idle → "preferences" on the first layer → dialog visible. */
+async function openPreferences(browser, profile, widget, origin) {
+  const { context, page, idle, url } = await newPage(browser, profile, widget, origin);
+  try {
+    await page.goto(url);
+    if ((await page.evaluate(() => window.__bench.banner)) === null)
+      throw fail(widget, profile, 'preferences', 'the banner never showed');
+    await idle();
+    await press(page, widget.preferences);
+    const opened = await page.evaluate(async (dialog) => {
+      const bench = window.__bench;
+      const at = await bench.frameWhen(() => bench.visible(bench.find(dialog)), 30000);
+      return at === null ? null : { ms: at - bench.pressAt, bytes: bench.bytes(at) };
+    }, widget.dialog);
+    if (opened === null) throw fail(widget, profile, 'preferences', 'the dialog never showed');
+    await idle();
+    opened.idle = await page.evaluate(() => window.__bench.bytes());
+    return opened;
+  } finally {
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------- Keuze's large config (desktop)
+async function largeRun(browser, origin) {
+  const keuze = { accept: 'keuze-banner >>> [data-keuze-action="accept-all"]' };
+  const context = await browser.newContext(PROFILES.desktop.context);
+  const page = await context.newPage();
+  await page.addInitScript(instrument, keuze);
+  try {
+    await page.goto(`${origin}/bench/pages/large.html`);
+    const bannerMs = await page.evaluate(async () => {
+      const painted = await window.__bench.banner;
+      return painted - performance.getEntriesByName('keuze:start')[0].startTime;
+    });
+    const heapBanner = await heapMB(context, page);
+    const before = await page.evaluate(() => window.__bench.longtasks.length);
+
+    await press(page, 'keuze-banner >>> [data-keuze-action="open-centre"]');
+    const SWITCH = 'keuze-centre >>> [role="switch"]:not([disabled])';
+    const openMs = await page.evaluate(async (selector) => {
+      const bench = window.__bench;
+      // The first switch a visitor can change, wherever the centre has scrolled it.
+      const at = await bench.frameWhen(() => bench.visible(bench.find(selector), true));
+      return at - bench.pressAt;
+    }, SWITCH);
+    const heapCentre = await heapMB(context, page);
+
+    const was = await page.evaluate(
+      (selector) => window.__bench.find(selector).getAttribute('aria-checked'),
+      SWITCH,
+    );
+    await press(page, SWITCH);
+    const toggleMs = await page.evaluate(
+      async ({ selector, was }) => {
+        const bench = window.__bench;
+        const at = await bench.frameWhen(
+          () => bench.find(selector).getAttribute('aria-checked') !== was,
+        );
+        return at - bench.pressAt;
+      },
+      { selector: SWITCH, was },
+    );
+
+    await press(page, 'keuze-centre >>> [data-keuze-action="save"]');
+    const saveMs = await page.evaluate(async () => {
+      const bench = window.__bench;
+      const at = await bench.frameWhen(
+        () => !bench.visible(bench.find('keuze-centre >>> [data-keuze-action="save"]'), true),
+      );
+      return at - bench.pressAt;
+    });
+    const decided = await page.evaluate(() => window.keuze.get().decided);
+    if (!decided) throw new Error('saving in the large centre recorded no decision');
+    const longtasks = await page.evaluate(
+      (before) => window.__bench.longtasks.slice(before),
+      before,
+    );
+    return { bannerMs, openMs, toggleMs, saveMs, heapBanner, heapCentre, longtasks };
+  } finally {
+    await context.close();
+  }
+}
+
+async function heapMB(context, page) {
+  const session = await context.newCDPSession(page);
   await session.send('HeapProfiler.collectGarbage');
   await session.send('Performance.enable');
   const { metrics } = await session.send('Performance.getMetrics');
@@ -149,132 +407,7 @@ async function heapMB(page) {
   return metrics.find((metric) => metric.name === 'JSHeapUsedSize').value / 1024 / 1024;
 }
 
-// ---------------------------------------------------------------- scenarios
-async function typicalRun(browser, origin) {
-  const context = await browser.createBrowserContext();
-  const page = await context.newPage();
-  await page.setViewport({ width: 1280, height: 800 });
-  await page.evaluateOnNewDocument(instrument);
-  const url = `${origin}/bench/pages/typical.html`;
-
-  // First visit: script start → banner painted; what was downloaded by then.
-  await page.goto(url);
-  const first = await page.evaluate(async () => {
-    const painted = await window.__bench.bannerPainted;
-    const start = performance.getEntriesByName('keuze:start')[0].startTime;
-    await new Promise((resolve) => setTimeout(resolve, 600)); // let late long tasks arrive
-    return {
-      bannerMs: painted - start,
-      resources: performance
-        .getEntriesByType('resource')
-        .filter((entry) => entry.startTime <= painted)
-        .map((entry) => entry.name),
-      longtasks: window.__bench.longtasks.filter((task) => task.start + task.duration >= start),
-    };
-  });
-
-  // Accept all: the click → the first frame without the banner.
-  await armClick(page);
-  await clickDeep(page, BANNER_ACCEPT);
-  const acceptMs = await page.evaluate(async (selector) => {
-    const bench = window.__bench;
-    const gone = await bench.frameWhen(() => !bench.visible(bench.deep(selector)));
-    return gone - bench.clickAt;
-  }, BANNER_ACCEPT);
-  await page.evaluate(() => window.keuze.ready);
-  await page.waitForFunction(() => window.__gatedRan === 1);
-
-  // Returning visitor: script start → the gated analytics script runs.
-  await page.goto(url);
-  const returning = await page.evaluate(async () => {
-    while (!performance.getEntriesByName('gated:run').length)
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    const ran = performance.getEntriesByName('gated:run')[0].startTime;
-    return {
-      ms: ran - performance.getEntriesByName('keuze:start')[0].startTime,
-      resources: performance
-        .getEntriesByType('resource')
-        .filter((entry) => entry.startTime <= ran)
-        .map((entry) => entry.name),
-    };
-  });
-
-  // Opening the cookie centre from the footer link (loads it if it is lazy): click → centre painted.
-  await armClick(page);
-  await page.click('footer a');
-  const centre = await page.evaluate(async () => {
-    const bench = window.__bench;
-    const at = await bench.frameWhen(() =>
-      bench.visible(bench.deep('keuze-centre >>> [role="switch"]')),
-    );
-    return {
-      openMs: at - bench.clickAt,
-      resources: performance.getEntriesByType('resource').map((entry) => entry.name),
-    };
-  });
-  await context.close();
-  return { first, acceptMs, returning, centre };
-}
-
-async function largeRun(browser, origin) {
-  const context = await browser.createBrowserContext();
-  const page = await context.newPage();
-  await page.setViewport({ width: 1280, height: 800 });
-  await page.evaluateOnNewDocument(instrument);
-  await page.goto(`${origin}/bench/pages/large.html`);
-  const bannerMs = await page.evaluate(async () => {
-    const painted = await window.__bench.bannerPainted;
-    return painted - performance.getEntriesByName('keuze:start')[0].startTime;
-  });
-  const heapBanner = await heapMB(page);
-  const before = await page.evaluate(() => window.__bench.longtasks.length);
-
-  await armClick(page);
-  await clickDeep(page, BANNER_SETTINGS);
-  const openMs = await page.evaluate(async () => {
-    const bench = window.__bench;
-    const at = await bench.frameWhen(() =>
-      bench.visible(bench.deep('keuze-centre >>> [role="switch"]:not([disabled])')),
-    );
-    return at - bench.clickAt;
-  });
-  const heapCentre = await heapMB(page);
-
-  const SWITCH = 'keuze-centre >>> [role="switch"]:not([disabled])';
-  const was = await page.evaluate(
-    (selector) => window.__bench.deep(selector).getAttribute('aria-checked'),
-    SWITCH,
-  );
-  await armClick(page);
-  await clickDeep(page, SWITCH);
-  const toggleMs = await page.evaluate(
-    async (selector, was) => {
-      const bench = window.__bench;
-      const at = await bench.frameWhen(
-        () => bench.deep(selector).getAttribute('aria-checked') !== was,
-      );
-      return at - bench.clickAt;
-    },
-    SWITCH,
-    was,
-  );
-
-  const SAVE = 'keuze-centre >>> [data-keuze-action="save"]';
-  await armClick(page);
-  await clickDeep(page, SAVE);
-  const saveMs = await page.evaluate(async () => {
-    const bench = window.__bench;
-    const at = await bench.frameWhen(() => !bench.visible(bench.deep('keuze-centre >>> dialog')));
-    return at - bench.clickAt;
-  });
-  const decided = await page.evaluate(() => window.keuze.get().decided);
-  if (!decided) throw new Error('saving in the large centre recorded no decision');
-  const longtasks = await page.evaluate((before) => window.__bench.longtasks.slice(before), before);
-  await context.close();
-  return { bannerMs, openMs, toggleMs, saveMs, heapBanner, heapCentre, longtasks };
-}
-
-// ---------------------------------------------------------------- statistics and output
+// ---------------------------------------------------------------- statistics
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
@@ -286,157 +419,222 @@ const stat = (values) => ({
   max: Math.max(...values),
   runs: values,
 });
-const kB = (bytes) => `${(bytes / 1000).toFixed(2)} kB`;
-const ms = (s) =>
-  `${s.median.toFixed(1)} ms`.padStart(10) + `  (${s.min.toFixed(1)}–${s.max.toFixed(1)})`;
+const sumOf = (tasks) => tasks.reduce((sum, task) => sum + task.duration, 0);
 
-function bytesOf(urls) {
-  const seen = new Map();
-  for (const url of urls) {
-    const { file, bytes } = gzipOf(url);
-    // The widget's own files only (not the page, its config or its gated scripts).
-    if (/^\/(dist|locales)\//.test(file)) seen.set(file, bytes);
-  }
-  return { files: Object.fromEntries(seen), gzip: [...seen.values()].reduce((a, b) => a + b, 0) };
+/** The journeys, in the order the table shows them. */
+const JOURNEYS = [
+  { key: 'bannerMs', label: 'navigation → banner visible', unit: 'ms' },
+  { key: 'acceptMs', label: '"accept all" → next paint', unit: 'ms' },
+  { key: 'preferencesMs', label: '"preferences" → dialog visible (first time)', unit: 'ms' },
+  { key: 'returningMs', label: 'returning visitor → first gated script runs', unit: 'ms' },
+  { key: 'longTaskMs', label: 'long tasks until idle, first visit (total)', unit: 'ms' },
+  { key: 'bytesBeforeBanner', label: 'bytes before the banner', unit: 'B' },
+  { key: 'bytesIdle', label: 'bytes once the page is idle (banner unanswered)', unit: 'B' },
+  { key: 'bytesPreferences', label: 'bytes once the dialog is visible', unit: 'B' },
+  { key: 'bytesPreferencesIdle', label: 'bytes once the dialog is open and idle', unit: 'B' },
+  {
+    key: 'bytesReturning',
+    label: 'returning visitor: bytes read before the gate (HTTP cache)',
+    unit: 'B',
+  },
+  { key: 'bytesReturningNetwork', label: 'returning visitor: bytes over the network', unit: 'B' },
+  { key: 'bytesPage', label: 'the HTML page itself (with its inline config)', unit: 'B' },
+];
+
+function summarise(samples) {
+  const pick = (fn) => stat(samples.map(fn));
+  return {
+    bannerMs: pick((s) => s.visit.first.bannerMs),
+    acceptMs: pick((s) => s.visit.acceptMs),
+    preferencesMs: pick((s) => s.preferences.ms),
+    returningMs: pick((s) => s.visit.returning.ms),
+    longTasks: pick((s) => s.visit.first.longtasks.length),
+    longTaskMs: pick((s) => sumOf(s.visit.first.longtasks)),
+    bytesBeforeBanner: pick((s) => s.visit.first.beforeBanner.widget),
+    bytesIdle: pick((s) => s.visit.first.idle.widget),
+    bytesPreferences: pick((s) => s.preferences.bytes.widget),
+    bytesPreferencesIdle: pick((s) => s.preferences.idle.widget),
+    bytesReturning: pick((s) => s.visit.returning.bytes.widget),
+    bytesReturningNetwork: pick((s) => s.visit.returning.bytes.network),
+    bytesPage: pick((s) => s.visit.first.beforeBanner.page),
+    files: {
+      beforeBanner: samples[0].visit.first.beforeBanner.files,
+      idle: samples[0].visit.first.idle.files,
+      preferences: samples[0].preferences.idle.files,
+      returning: samples[0].visit.returning.bytes.files,
+    },
+  };
 }
 
+// ---------------------------------------------------------------- main
 async function main() {
-  const server = createServer(serve);
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = await puppeteer.launch({
-    executablePath: CHROMIUM,
+  const typical = readFileSync(join(root, 'bench/pages/typical.json'), 'utf8');
+  const large = JSON.stringify(largeConfig());
+  const pageFrom = (file) => () =>
+    readFileSync(join(root, 'bench/pages', file), 'utf8').replace('__CONFIG__', typical);
+  const server = await startServer({
+    mounts: mounts(root, DIST),
+    pages: Object.fromEntries(
+      [...WIDGETS.map((widget) => widget.page), '/bench/pages/large.html'].map((path) => [
+        path,
+        pageFrom(path.slice('/bench/pages/'.length)),
+      ]),
+    ),
+    data: { '/bench/large.json': () => large },
+  });
+  const browser = await chromium.launch({
+    executablePath: findChromium(),
     headless: true,
     args: CHROMIUM_ARGS,
   });
-  const typicalRuns = [];
-  const largeRuns = [];
+  const browserVersion = browser.version();
+  const results = {};
+  let largeRuns = [];
   try {
-    // One unmeasured warm-up of each, so the OS file cache and the browser's code cache are not in run 1.
-    await typicalRun(browser, origin);
-    for (let run = 0; run < RUNS; run++) typicalRuns.push(await typicalRun(browser, origin));
-    await largeRun(browser, origin);
-    for (let run = 0; run < RUNS; run++) largeRuns.push(await largeRun(browser, origin));
+    for (const profile of profiles) {
+      const samples = Object.fromEntries(WIDGETS.map((widget) => [widget.id, []]));
+      // One unmeasured pass, so the OS file cache and the server's gzip cache are not in run 1.
+      if (!flags.quick)
+        for (const widget of WIDGETS)
+          await visitAcceptReturn(browser, profile, widget, server.origin);
+      for (let run = 0; run < RUNS; run++) {
+        // Each run another widget goes first.
+        const order = WIDGETS.map((_, i) => WIDGETS[(i + run) % WIDGETS.length]);
+        for (const widget of order) {
+          const visit = await visitAcceptReturn(browser, profile, widget, server.origin);
+          const preferences = await openPreferences(browser, profile, widget, server.origin);
+          samples[widget.id].push({ visit, preferences });
+        }
+        process.stderr.write(`${profile}: run ${run + 1}/${RUNS}\n`);
+      }
+      results[profile] = Object.fromEntries(
+        WIDGETS.map((widget) => [widget.id, summarise(samples[widget.id])]),
+      );
+    }
+    if (!flags['no-large'] && WIDGETS.some((widget) => widget.id === 'keuze')) {
+      if (!flags.quick) await largeRun(browser, server.origin);
+      for (let run = 0; run < RUNS; run++) largeRuns.push(await largeRun(browser, server.origin));
+      process.stderr.write(`large config: ${RUNS} runs\n`);
+    }
   } finally {
     await browser.close().catch(() => {});
-    server.close();
+    await server.close();
   }
 
-  const sizes = measureSizes(DIST);
-  const firstBytes = bytesOf(typicalRuns[0].first.resources);
-  const afterCentre = bytesOf(typicalRuns[0].centre.resources);
-  const returningBytes = bytesOf(typicalRuns[0].returning.resources);
-  const widgetLong = (tasks) => tasks.reduce((sum, task) => sum + task.duration, 0);
   const result = {
     date: new Date().toISOString(),
     machine: {
       cpu: os.cpus()[0]?.model ?? 'unknown',
       cores: os.cpus().length,
       memoryGB: Math.round(os.totalmem() / 1024 ** 3),
+      load: os.loadavg().map((load) => Number(load.toFixed(2))),
       os: `${os.type()} ${os.release()}`,
       node: process.version,
-      browser: await browserVersion(),
+      browser: `Chromium ${browserVersion}`,
     },
+    keuze: { commit: gitCommit(), dist: DIST },
     runs: RUNS,
-    bytes: {
-      budgets: BUDGETS,
-      firstLayer: sizes.firstLayer,
-      everything: sizes.everything,
-      files: sizes.files,
-      observedBeforeBanner: firstBytes,
-      observedReturningBeforeGated: returningBytes,
-      observedAfterOpeningCentre: afterCentre,
-    },
-    firstVisit: {
-      bannerMs: stat(typicalRuns.map((run) => run.first.bannerMs)),
-      longTasks: stat(typicalRuns.map((run) => run.first.longtasks.length)),
-      longTaskMs: stat(typicalRuns.map((run) => widgetLong(run.first.longtasks))),
-    },
-    acceptToPaintMs: stat(typicalRuns.map((run) => run.acceptMs)),
-    returningToGatedMs: stat(typicalRuns.map((run) => run.returning.ms)),
-    openCentreMs: stat(typicalRuns.map((run) => run.centre.openMs)),
-    large: {
-      config: {
-        purposes: 50,
-        services: 500,
-        storageItems: 5000,
-        jsonGzip: gzipSync(large, { level: 9 }).length,
-      },
-      bannerMs: stat(largeRuns.map((run) => run.bannerMs)),
-      openCentreMs: stat(largeRuns.map((run) => run.openMs)),
-      toggleMs: stat(largeRuns.map((run) => run.toggleMs)),
-      saveMs: stat(largeRuns.map((run) => run.saveMs)),
-      heapWithBannerMB: stat(largeRuns.map((run) => run.heapBanner)),
-      heapWithCentreMB: stat(largeRuns.map((run) => run.heapCentre)),
-      longTasks: stat(largeRuns.map((run) => run.longtasks.length)),
-      longTaskMs: stat(largeRuns.map((run) => widgetLong(run.longtasks))),
-    },
+    pressMs: PRESS_MS,
+    profiles: Object.fromEntries(
+      profiles.map((name) => [name, { ...PROFILES[name], widgets: results[name] }]),
+    ),
+    widgets: WIDGETS.map(({ id, name, version, page, gating }) => ({
+      id,
+      name,
+      version,
+      page,
+      gating,
+    })),
+    large: largeRuns.length
+      ? {
+          config: { purposes: 50, services: 500, storageItems: 5000 },
+          bannerMs: stat(largeRuns.map((run) => run.bannerMs)),
+          openCentreMs: stat(largeRuns.map((run) => run.openMs)),
+          toggleMs: stat(largeRuns.map((run) => run.toggleMs)),
+          saveMs: stat(largeRuns.map((run) => run.saveMs)),
+          heapWithBannerMB: stat(largeRuns.map((run) => run.heapBanner)),
+          heapWithCentreMB: stat(largeRuns.map((run) => run.heapCentre)),
+          longTasks: stat(largeRuns.map((run) => run.longtasks.length)),
+          longTaskMs: stat(largeRuns.map((run) => sumOf(run.longtasks))),
+          longestTaskMs: stat(
+            largeRuns.map((run) => Math.max(0, ...run.longtasks.map((task) => task.duration))),
+          ),
+        }
+      : null,
   };
-  mkdirSync(dirname(RESULT), { recursive: true });
-  writeFileSync(RESULT, JSON.stringify(result, null, 2));
+  const out = flags.out ?? join(root, 'bench/results', `${result.date.replace(/[:.]/g, '-')}.json`);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
   print(result);
+  console.log(`\nwritten: ${out}`);
 }
 
-async function browserVersion() {
+function gitCommit() {
   try {
-    return execFileSync(CHROMIUM, ['--version'], {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: root,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
     }).trim();
   } catch {
-    return 'Chromium';
+    return 'unknown';
   }
 }
 
-function print(r) {
-  const line = (label, value) => console.log(`  ${label.padEnd(58)}${value}`);
+// ---------------------------------------------------------------- output: Markdown tables
+const number = (value) => Math.round(value).toLocaleString('en-US');
+const ratio = (keuze, peer) => (peer > 0 ? (keuze / peer).toFixed(2) : '—');
+
+function print(result) {
+  const { machine } = result;
   console.log(
-    `\nKeuze bench — ${r.machine.cpu} (${r.machine.cores} cores, ${r.machine.memoryGB} GB), ${r.machine.browser}, ${r.runs} runs, median (min–max)\n`,
+    `\nKeuze ${result.keuze.commit} vs. ${result.widgets
+      .filter((widget) => widget.id !== 'keuze')
+      .map((widget) => `${widget.name} ${widget.version}`)
+      .join(', ')} — ${machine.browser}, ${machine.cpu} (${machine.cores} cores), ` +
+      `load ${machine.load.join(' ')}; medians of ${result.runs} runs\n`,
   );
-  console.log('bytes (gzip -9)');
-  line(
-    `first layer: keuze.min.js${DIST === join(root, 'dist') ? '' : ` (from ${DIST})`}`,
-    `${kB(r.bytes.firstLayer.gzip).padStart(10)}  budget ${kB(r.bytes.budgets.firstLayer)}`,
-  );
-  line(
-    '  downloaded before the banner painted (observed)',
-    kB(r.bytes.observedBeforeBanner.gzip).padStart(10),
-  );
-  line(
-    'returning visitor: downloaded before the gated script ran',
-    kB(r.bytes.observedReturningBeforeGated.gzip).padStart(10),
-  );
-  line(
-    'everything (centre, notice, one extra language)',
-    `${kB(r.bytes.everything.gzip).padStart(10)}  budget ${kB(r.bytes.budgets.everything)}`,
-  );
-  line(
-    '  downloaded once the centre was open (observed)',
-    kB(r.bytes.observedAfterOpeningCentre.gzip).padStart(10),
-  );
-  console.log('typical page (4 purposes, 5 services, Consent Mode)');
-  line('first visit: script start → banner painted', ms(r.firstVisit.bannerMs));
-  line(
-    '  long tasks (count; total ms)',
-    `${r.firstVisit.longTasks.median}; ${r.firstVisit.longTaskMs.median.toFixed(0)} ms`,
-  );
-  line('click "accept all" → banner gone (frame)', ms(r.acceptToPaintMs));
-  line('returning visitor: script start → gated script runs', ms(r.returningToGatedMs));
-  line('click "Cookie settings" → centre painted', ms(r.openCentreMs));
-  console.log('large config (50 purposes, 500 services, 5,000 storage items)');
-  line('first visit: script start → banner painted', ms(r.large.bannerMs));
-  line('click "settings" → centre painted', ms(r.large.openCentreMs));
-  line('click a purpose switch → switch painted', ms(r.large.toggleMs));
-  line('click "save" → centre closed (frame)', ms(r.large.saveMs));
-  line(
-    'JS heap with the banner / with the centre open',
-    `${r.large.heapWithBannerMB.median.toFixed(1)} MB / ${r.large.heapWithCentreMB.median.toFixed(1)} MB`,
-  );
-  line(
-    'long tasks open→toggle→save (count; total ms)',
-    `${r.large.longTasks.median}; ${r.large.longTaskMs.median.toFixed(0)} ms`,
-  );
-  console.log(`\nwritten: ${RESULT}`);
+  const peers = result.widgets.filter((widget) => widget.id !== 'keuze');
+  const hasKeuze = result.widgets.some((widget) => widget.id === 'keuze');
+  const header = ['journey', 'profile', ...result.widgets.map((widget) => widget.name)];
+  if (hasKeuze) for (const peer of peers) header.push(`Keuze / ${peer.name}`);
+  console.log(`| ${header.join(' | ')} |`);
+  console.log(`| ${header.map((_, i) => (i < 2 ? '---' : '---:')).join(' | ')} |`);
+  const profiles = Object.keys(result.profiles);
+  for (const journey of JOURNEYS) {
+    // Bytes do not depend on the profile: one row, from the first profile.
+    const rowProfiles = journey.unit === 'B' ? profiles.slice(0, 1) : profiles;
+    for (const profile of rowProfiles) {
+      const of = (id) => result.profiles[profile].widgets[id][journey.key].median;
+      const cells = [
+        journey.label,
+        journey.unit === 'B' ? '—' : profile,
+        ...result.widgets.map((widget) => `${number(of(widget.id))} ${journey.unit}`),
+      ];
+      if (hasKeuze) for (const peer of peers) cells.push(ratio(of('keuze'), of(peer.id)));
+      console.log(`| ${cells.join(' | ')} |`);
+    }
+  }
+  const large = result.large;
+  if (large) {
+    console.log(
+      '\nKeuze, large config (50 purposes, 500 services, 5,000 storage items), desktop\n',
+    );
+    console.log('| journey | median | min–max |');
+    console.log('| --- | ---: | ---: |');
+    const row = (label, s, unit = 'ms') =>
+      console.log(
+        `| ${label} | ${s.median.toFixed(0)} ${unit} | ${s.min.toFixed(0)}–${s.max.toFixed(0)} |`,
+      );
+    row('script start → banner visible', large.bannerMs);
+    row('"preferences" → centre visible', large.openCentreMs);
+    row('a purpose switch → switch painted', large.toggleMs);
+    row('"save" → centre closed', large.saveMs);
+    row('longest task, open → toggle → save', large.longestTaskMs);
+    row('long tasks, open → toggle → save (total)', large.longTaskMs);
+    row('JS heap with the banner', large.heapWithBannerMB, 'MB');
+    row('JS heap with the centre open', large.heapWithCentreMB, 'MB');
+  }
 }
 
 main().catch((error) => {
