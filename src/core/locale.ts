@@ -123,9 +123,8 @@ export function isRtl(lang: string): boolean {
 
 // ---------------------------------------------------------------------------
 // On-demand loading. The script-tag build fetches a language as JSON from beside
-// itself (`dist/locales/<lang>.json`); the npm build fetches nothing unless the
-// site names a base URL, because its script URL says nothing about where the
-// locale files are.
+// itself (`dist/locales/<lang>.json`); the npm build imports it (a chunk the
+// site's bundler emits, see bundled-locales.js) unless the site names a base URL.
 
 /** The locale files Keuze ships (locales/*.json), by lower-case tag → file name. */
 const shipped = new Map(
@@ -135,6 +134,9 @@ const shipped = new Map(
 );
 
 let localeBase: string | undefined;
+/** How the npm build gets a shipped file without a base URL. */
+type LocaleImporter = (file: string) => Promise<Translation> | undefined;
+let localeImporter: LocaleImporter | undefined;
 /** Per file (lower-case tag): its download, settled with the dictionary or null. Each file is fetched once. */
 const downloads = new Map<string, Promise<Translation | null>>();
 /** Requested languages (lower-case) whose load has settled. */
@@ -147,6 +149,16 @@ const settled = new Set<string>();
  */
 export function setLocaleBase(url: string | URL | null | undefined): void {
   localeBase = url == null ? undefined : new URL(String(url), globalThis.location?.href).href;
+}
+
+/** The npm build's way to load a shipped file when no base URL is set. */
+export function setLocaleImporter(importer: LocaleImporter | undefined): void {
+  localeImporter = importer;
+}
+
+/** Whether shipped files can be loaded at all (a base URL, or the npm build's imports). */
+function canLoad(): boolean {
+  return localeBase !== undefined || localeImporter !== undefined;
 }
 
 /** The folder languages are fetched from, if any. */
@@ -162,14 +174,14 @@ export function getLocaleBase(): string | undefined {
 export function loadableLocale(requested: string): string {
   return (
     fallbackChain(requested).find(
-      (tag) => translations.has(tag) || (localeBase !== undefined && shipped.has(tag)),
+      (tag) => translations.has(tag) || (canLoad() && shipped.has(tag)),
     ) ?? FALLBACK_LOCALE
   );
 }
 
 /** The files `lang` still needs, base language first: `nl-BE` → `nl`, `nl-be`. */
 function missingFiles(lang: string): string[] {
-  return localeBase
+  return canLoad()
     ? fallbackChain(lang)
         .reverse()
         .filter((tag) => shipped.has(tag) && !translations.has(tag))
@@ -185,22 +197,41 @@ export function isLocaleLoaded(lang: string): boolean {
 function download(tag: string): Promise<Translation | null> {
   let pending = downloads.get(tag);
   if (!pending) {
-    pending = fetchDictionary(new URL(`${shipped.get(tag)}.json`, localeBase).href);
+    const file = shipped.get(tag)!;
+    pending =
+      localeBase === undefined && localeImporter
+        ? importDictionary(file, localeImporter)
+        : fetchDictionary(new URL(`${file}.json`, localeBase).href);
     downloads.set(tag, pending);
   }
   return pending;
 }
 
-async function fetchDictionary(url: string): Promise<Translation | null> {
-  try {
+function fetchDictionary(url: string): Promise<Translation | null> {
+  return checked(url, async () => {
     const response = await fetch(url, { credentials: 'same-origin' });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const dictionary: unknown = await response.json();
+    return response.json();
+  });
+}
+
+function importDictionary(file: string, importer: LocaleImporter): Promise<Translation | null> {
+  return checked(`locales/${file}.json`, async () => {
+    const pending = importer(file);
+    if (!pending) throw new Error('not in this build');
+    return pending;
+  });
+}
+
+/** The dictionary `load` gives, or null with one console warning naming `source`. */
+async function checked(source: string, load: () => Promise<unknown>): Promise<Translation | null> {
+  try {
+    const dictionary = await load();
     if (!isDictionary(dictionary)) throw new Error('not a flat JSON object of strings');
     return dictionary;
   } catch (error) {
     console.warn(
-      `[keuze] The language file ${url} could not be loaded (${(error as Error).message}); English is shown instead.`,
+      `[keuze] The language file ${source} could not be loaded (${(error as Error).message}); English is shown instead.`,
     );
     return null;
   }
