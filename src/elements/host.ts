@@ -38,7 +38,12 @@ const sheets = new Map<string, CSSStyleSheet>();
  * are mirrored as string properties (setting the property sets the attribute).
  * Subclasses render in `update()`.
  */
-export abstract class KeuzeElement extends HTMLElement implements ReactiveControllerHost {
+// Server-side rendering imports the element classes where no DOM exists; they are
+// never instantiated there, so an empty base keeps the import from throwing.
+const ElementBase: typeof HTMLElement =
+  globalThis.HTMLElement ?? (class {} as unknown as typeof HTMLElement);
+
+export abstract class KeuzeElement extends ElementBase implements ReactiveControllerHost {
   /** The element's CSS. */
   static styles = '';
   /** Attribute names, each mirrored by a property of the same name. */
