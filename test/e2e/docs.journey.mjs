@@ -425,18 +425,15 @@ describe('the docs: code for bundlers', () => {
     });
   }
 
-  it('ts blocks type-check under strict TypeScript', () => {
-    const ts = of('ts', 'tsx');
-    assert.ok(ts.length >= 2, 'no ts blocks found');
-    const dir = join(apps, 'typecheck');
-    mkdirSync(join(dir, 'node_modules'), { recursive: true });
+  /** An app folder with the package and the frameworks' typings, for tsc. */
+  function typecheckApp(name, sources) {
+    const dir = join(apps, name);
+    mkdirSync(join(dir, 'node_modules/@types'), { recursive: true });
     symlinkSync(root, join(dir, 'node_modules/keuze'));
+    symlinkSync(join(root, 'node_modules/@types/react'), join(dir, 'node_modules/@types/react'));
+    symlinkSync(join(root, 'node_modules/vue'), join(dir, 'node_modules/vue'));
     writeFileSync(join(dir, 'keuze.json'), JSON.stringify(MINIMAL));
-    const files = ts.map((block, index) => {
-      const name = `block${index}.${block.lang}`;
-      writeFileSync(join(dir, name), `${block.text}\nexport {};\n`);
-      return name;
-    });
+    for (const [file, text] of Object.entries(sources)) writeFileSync(join(dir, file), text);
     writeFileSync(
       join(dir, 'tsconfig.json'),
       JSON.stringify({
@@ -447,27 +444,61 @@ describe('the docs: code for bundlers', () => {
           module: 'esnext',
           moduleResolution: 'bundler',
           resolveJsonModule: true,
-          skipLibCheck: true,
+          skipLibCheck: false, // the package's own .d.ts files are checked too
+          jsx: 'react-jsx',
           lib: ['es2022', 'dom', 'dom.iterable'],
           types: [],
         },
-        files,
+        files: Object.keys(sources),
       }),
     );
     try {
       execFileSync(
         process.execPath,
         [join(root, 'node_modules/typescript-native/bin/tsc'), '-p', dir],
-        {
-          encoding: 'utf8',
-        },
+        { encoding: 'utf8' },
       );
+      return '';
     } catch (error) {
-      const names = ts
-        .map((block, index) => `block${index}.${block.lang} = ${block.name}`)
-        .join('\n');
-      assert.fail(`${error.stdout}\n${names}`);
+      return error.stdout || String(error);
     }
+  }
+
+  it('ts blocks type-check under strict TypeScript', () => {
+    const ts = of('ts', 'tsx');
+    assert.ok(ts.length >= 3, 'no ts blocks found');
+    const sources = Object.fromEntries(
+      ts.map((block, index) => [`block${index}.${block.lang}`, `${block.text}\nexport {};\n`]),
+    );
+    const errors = typecheckApp('typecheck', sources);
+    const names = ts.map((block, index) => `block${index}.${block.lang} = ${block.name}`);
+    assert.equal(errors, '', names.join('\n'));
+  });
+
+  it('the React and Vue typings refuse a misspelt attribute value and a misspelt element', () => {
+    const errors = typecheckApp('typos', {
+      'typo.tsx': `import type {} from 'keuze/react';
+export const a = <keuze-banner layout="boxx"></keuze-banner>;
+export const b = <keuze-baner></keuze-baner>;
+export const c = <keuze-notice heading-level={2} id-prefix="x"></keuze-notice>;
+`,
+      'typo-vue.ts': `import type {} from 'keuze/vue';
+import type { GlobalComponents } from 'vue';
+export const known: keyof GlobalComponents = 'keuze-centre';
+export const typo: keyof GlobalComponents = 'keuze-centr';
+`,
+    });
+    const lines = errors.split('\n').filter(Boolean);
+    assert.equal(lines.filter((line) => /typo\.tsx\(2,.*boxx/.test(line)).length, 1, errors);
+    assert.ok(
+      lines.some((line) => /typo\.tsx\(3,.*keuze-baner/.test(line)),
+      errors,
+    );
+    assert.ok(
+      lines.some((line) => /typo-vue\.ts\(4,/.test(line)),
+      errors,
+    );
+    assert.ok(!lines.some((line) => /typo\.tsx\(4,|typo-vue\.ts\(3,/.test(line)), errors);
   });
 });
 
