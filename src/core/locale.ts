@@ -135,7 +135,7 @@ const shipped = new Map(
 
 let localeBase: string | undefined;
 /** How the npm build gets a shipped file without a base URL. */
-type LocaleImporter = (file: string) => Promise<Translation> | undefined;
+type LocaleImporter = (file: string) => Promise<unknown> | undefined;
 let localeImporter: LocaleImporter | undefined;
 /** Per file (lower-case tag): its download, settled with the dictionary or null. Each file is fetched once. */
 const downloads = new Map<string, Promise<Translation | null>>();
@@ -156,11 +156,6 @@ export function setLocaleImporter(importer: LocaleImporter | undefined): void {
   localeImporter = importer;
 }
 
-/** Whether shipped files can be loaded at all (a base URL, or the npm build's imports). */
-function canLoad(): boolean {
-  return localeBase !== undefined || localeImporter !== undefined;
-}
-
 /** The folder languages are fetched from, if any. */
 export function getLocaleBase(): string | undefined {
   return localeBase;
@@ -174,14 +169,16 @@ export function getLocaleBase(): string | undefined {
 export function loadableLocale(requested: string): string {
   return (
     fallbackChain(requested).find(
-      (tag) => translations.has(tag) || (canLoad() && shipped.has(tag)),
+      (tag) =>
+        translations.has(tag) ||
+        ((localeBase !== undefined || localeImporter !== undefined) && shipped.has(tag)),
     ) ?? FALLBACK_LOCALE
   );
 }
 
 /** The files `lang` still needs, base language first: `nl-BE` → `nl`, `nl-be`. */
 function missingFiles(lang: string): string[] {
-  return canLoad()
+  return localeBase !== undefined || localeImporter !== undefined
     ? fallbackChain(lang)
         .reverse()
         .filter((tag) => shipped.has(tag) && !translations.has(tag))
@@ -207,34 +204,37 @@ function download(tag: string): Promise<Translation | null> {
   return pending;
 }
 
-function fetchDictionary(url: string): Promise<Translation | null> {
-  return checked(url, async () => {
+async function fetchDictionary(url: string): Promise<Translation | null> {
+  try {
     const response = await fetch(url, { credentials: 'same-origin' });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    return response.json();
-  });
-}
-
-function importDictionary(file: string, importer: LocaleImporter): Promise<Translation | null> {
-  return checked(`locales/${file}.json`, async () => {
-    const pending = importer(file);
-    if (!pending) throw new Error('not in this build');
-    return pending;
-  });
-}
-
-/** The dictionary `load` gives, or null with one console warning naming `source`. */
-async function checked(source: string, load: () => Promise<unknown>): Promise<Translation | null> {
-  try {
-    const dictionary = await load();
+    const dictionary: unknown = await response.json();
     if (!isDictionary(dictionary)) throw new Error('not a flat JSON object of strings');
     return dictionary;
   } catch (error) {
-    console.warn(
-      `[keuze] The language file ${source} could not be loaded (${(error as Error).message}); English is shown instead.`,
-    );
-    return null;
+    return unloadable(url, error);
   }
+}
+
+async function importDictionary(
+  file: string,
+  importer: LocaleImporter,
+): Promise<Translation | null> {
+  try {
+    const dictionary: unknown = await importer(file);
+    if (!isDictionary(dictionary)) throw new Error('not in this build');
+    return dictionary;
+  } catch (error) {
+    return unloadable(`locales/${file}.json`, error);
+  }
+}
+
+/** Reports once that a language file could not be had; English fills in. */
+function unloadable(source: string, error: unknown): null {
+  console.warn(
+    `[keuze] The language file ${source} could not be loaded (${(error as Error).message}); English is shown instead.`,
+  );
+  return null;
 }
 
 function isDictionary(value: unknown): value is Translation {

@@ -39,11 +39,11 @@ const sheets = new Map<string, CSSStyleSheet>();
  * Subclasses render in `update()`.
  */
 // Server-side rendering imports the element classes where no DOM exists; they are
-// never instantiated there, so an empty base keeps the import from throwing.
-const ElementBase: typeof HTMLElement =
-  globalThis.HTMLElement ?? (class {} as unknown as typeof HTMLElement);
-
-export abstract class KeuzeElement extends ElementBase implements ReactiveControllerHost {
+// never instantiated there, so a plain base keeps the import from throwing.
+export abstract class KeuzeElement
+  extends ((globalThis.HTMLElement ?? Object) as typeof HTMLElement)
+  implements ReactiveControllerHost
+{
   /** The element's CSS. */
   static styles = '';
   /** Attribute names, each mirrored by a property of the same name. */
