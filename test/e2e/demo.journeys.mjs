@@ -397,6 +397,40 @@ describe('the config builder', () => {
     await context.close();
   });
 
+  it('keeps the keyboard in the form while the preview re-renders after each pause in typing', async () => {
+    const { context, page } = await newVisitor();
+    await page.goto(`${base}/builder.html`);
+    const name = page.locator('[data-path="controller.name"]');
+    await name.fill('');
+    await name.focus();
+    const previewed = () =>
+      page.evaluate(
+        () =>
+          new Promise((resolve) =>
+            window.addEventListener('message', function done(event) {
+              if (event.data?.type !== 'keuze-preview-rendered' || event.data.view !== 'centre')
+                return;
+              window.removeEventListener('message', done);
+              resolve();
+            }),
+          ),
+      );
+    for (const word of ['Fietsen', ' Jansen', ' B.V.']) {
+      const rendered = previewed();
+      await page.keyboard.type(word);
+      await rendered; // the pause: the builder re-checked and both previews re-rendered
+      await page.waitForTimeout(50);
+      assert.equal(
+        await page.evaluate(() => document.activeElement?.getAttribute('data-path')),
+        'controller.name',
+        `focus left the field after "${word}": ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120))}`,
+      );
+    }
+    assert.equal(await name.inputValue(), 'Fietsen Jansen B.V.', 'keystrokes were lost');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   it("produces a snippet that, pasted into a blank page, shows the banner and gates the page's scripts", async () => {
     const { context, page } = await newVisitor();
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
