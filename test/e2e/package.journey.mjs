@@ -116,6 +116,7 @@ describe('the packed npm package in a fresh app', () => {
     for (const file of [
       'package/LICENSE',
       'package/custom-elements.json',
+      'package/dist/keuze.schema.json',
       'package/dist/keuze.min.js',
       'package/dist/locales/nl.json',
       'package/dist/npm/index.js',
