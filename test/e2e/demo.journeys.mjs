@@ -476,6 +476,23 @@ describe('the config builder', () => {
     await context.close();
   });
 
+  it('fits a 360 px wide phone without sideways scrolling, a long config loaded', async () => {
+    const { context, page } = await newVisitor();
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.goto(`${base}/builder.html`);
+    await loadIntoBuilder(page, 'demo/configs/seed-001.json');
+    const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      clientWidth: document.documentElement.clientWidth,
+    }));
+    assert.ok(
+      scrollWidth <= clientWidth,
+      `the page is ${scrollWidth} px wide at ${clientWidth} px`,
+    );
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   it('warns when the notice lacks what GDPR Art. 13 requires, and only then', async () => {
     const { context, page } = await newVisitor();
     await page.goto(`${base}/builder.html`);
