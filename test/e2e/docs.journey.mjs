@@ -1,5 +1,6 @@
 // Every code block in README.md and docs/*.md does what the text around it says.
-// - json: parses; a full config (revision + purposes) passes the real validator;
+// - json: parses; a full config (revision + purposes) passes the real validator and the
+//   JSON Schema;
 //   a part of one (top-level keys, or a purpose) passes it inside a minimal config.
 // - html that loads keuze.min.js: served from a folder built by following the
 //   hosting instructions literally, opened in Chromium: the banner shows, and a
@@ -31,6 +32,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Ajv from 'ajv';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
@@ -39,6 +41,9 @@ import { contentType } from '../../scripts/content-types.mjs';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const { validateConfig } = await import(join(root, 'dist/npm/core.js'));
+const schemaAccepts = new Ajv({ strict: false }).compile(
+  JSON.parse(readFileSync(join(root, 'dist/keuze.schema.json'), 'utf8')),
+);
 
 const DOCS = [
   'README.md',
@@ -113,7 +118,7 @@ function asConfig(value) {
 describe('the docs: json blocks', () => {
   it('has json blocks to check', () => assert.ok(of('json').length >= 8));
   for (const block of of('json')) {
-    it(`${block.name} parses, and a config in it passes the validator`, () => {
+    it(`${block.name} parses, and a config in it passes the validator and the schema`, () => {
       const value = JSON.parse(block.text);
       const config = asConfig(value);
       if (!config) return;
@@ -124,6 +129,7 @@ describe('the docs: json blocks', () => {
         'validator errors',
       );
       assert.equal(result.ok, true);
+      assert.equal(schemaAccepts(config), true, JSON.stringify(schemaAccepts.errors));
     });
   }
 });
