@@ -1,7 +1,7 @@
 // Every code block in README.md and docs/*.md does what the text around it says.
 // - json: parses; a full config (revision + purposes) passes the real validator and the
-//   JSON Schema;
-//   a part of one (top-level keys, or a purpose) passes it inside a minimal config.
+//   JSON Schema; a part of one (top-level keys, or a purpose) passes them inside a
+//   minimal config.
 // - html that loads keuze.min.js: served from a folder built by following the
 //   hosting instructions literally, opened in Chromium: the banner shows, and a
 //   `data-keuze-open` link opens the cookie centre. Other html with Keuze markup
