@@ -133,7 +133,11 @@ const PART_KEYS = {
     key.startsWith('centre.retention.') ||
     /^purpose\.[^.]+\.description$/.test(key),
   centre: (key) => key.startsWith('centre.') && !key.startsWith('centre.retention.'),
-  notice: (key) => key.startsWith('notice.'),
+  // The notice's cookie tables share the centre's column words and its "always active".
+  notice: (key) =>
+    key.startsWith('notice.') ||
+    key.startsWith('centre.storage.') ||
+    key === 'centre.basis.necessary',
   placeholder: (key) => key.startsWith('placeholder.'),
 };
 const isLocaleFile = (id) => /[\\/]locales[\\/][A-Za-z-]+\.json$/.test(id);

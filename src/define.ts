@@ -13,8 +13,11 @@ const elements: Array<[string, CustomElementConstructor]> = [
   ['keuze-notice', KeuzeNotice],
 ];
 
-for (const [name, constructor] of elements) {
-  if (!customElements.get(name)) customElements.define(name, constructor);
+// Under server-side rendering there is no registry: importing this module does nothing there.
+if (typeof customElements !== 'undefined') {
+  for (const [name, constructor] of elements) {
+    if (!customElements.get(name)) customElements.define(name, constructor);
+  }
 }
 
 export { KeuzeBanner, KeuzeCentre, KeuzeReopen, KeuzePlaceholder, KeuzeNotice };

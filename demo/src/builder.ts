@@ -56,6 +56,8 @@ interface Draft {
   logEndpoint: string;
   scriptUrl: string;
   purposes: PurposeDraft[];
+  /** The config loaded with "Load a config": every key the form does not show is kept from it. */
+  imported?: Record<string, unknown>;
 }
 
 /** Languages the widget ships (locales/*.json). */
@@ -176,6 +178,7 @@ function storageConfig(item: StorageDraft, languages: string[]): Record<string, 
 }
 
 export function toConfig(draft: Draft): Record<string, unknown> {
+  const loadedHas = (key: string) => draft.imported !== undefined && key in draft.imported;
   const langs = draft.languages.length ? draft.languages : ['en'];
   const purposes = draft.purposes.map((purpose) =>
     compact({
@@ -204,18 +207,131 @@ export function toConfig(draft: Draft): Record<string, unknown> {
         : undefined,
     }),
   );
-  return compact({
+  const built = compact({
     revision: draft.revision.trim(),
     controller: draft.controller.trim() ? { name: draft.controller.trim() } : undefined,
     notice: draft.noticeUrl.trim() ? { url: draft.noticeUrl.trim() } : undefined,
-    expiry: draft.expiry.trim() && draft.expiry.trim() !== 'P6M' ? draft.expiry.trim() : undefined,
+    // Defaults are left out, unless a loaded config spelled them out.
+    expiry:
+      draft.expiry.trim() && (draft.expiry.trim() !== 'P6M' || loadedHas('expiry'))
+        ? draft.expiry.trim()
+        : undefined,
     locale: langs.length === 1 ? langs[0] : draft.locale,
     locales: langs.length > 1 ? langs : undefined,
-    layout: draft.layout === 'bar' ? undefined : draft.layout,
+    layout: draft.layout === 'bar' && !loadedHas('layout') ? undefined : draft.layout,
     theme: draft.theme,
     googleConsentMode: draft.googleConsentMode || undefined,
     log: draft.logEndpoint.trim() ? { endpoint: draft.logEndpoint.trim() } : undefined,
     purposes,
+  });
+  return draft.imported ? keepLoaded(draft.imported, built) : built;
+}
+
+// ---------------------------------------------------------------------------
+// Keys the form does not show survive a load: the form's values are laid over the
+// loaded config, purposes and services matched by id, storage items by name.
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const listOf = (value: unknown): Json[] => (Array.isArray(value) ? value.filter(isObject) : []);
+
+/** Texts in languages the form does not show are kept beside the form's. */
+function mergeText(loaded: unknown, built: unknown): unknown {
+  if (!isObject(loaded)) return built;
+  const others = Object.entries(loaded).filter(([lang]) => !draft.languages.includes(lang));
+  if (!others.length) return built;
+  const own = typeof built === 'string' ? { [draft.languages[0]]: built } : built;
+  return { ...Object.fromEntries(others), ...(isObject(own) ? own : {}) };
+}
+const TEXT_FIELDS = ['name', 'description', 'justification', 'purpose'];
+
+/** `built` over `loaded`: the keys in `managed` come from the form only (absent there: removed). */
+function overlay(loaded: unknown, built: Json, managed: readonly string[]): Json {
+  const kept = isObject(loaded) ? { ...loaded } : {};
+  for (const key of managed) delete kept[key];
+  const result: Json = { ...kept, ...built };
+  for (const key of TEXT_FIELDS) {
+    if (managed.includes(key) && isObject(loaded)) {
+      const text = mergeText(loaded[key], built[key]);
+      if (text === undefined) delete result[key];
+      else result[key] = text;
+    }
+  }
+  return result;
+}
+
+function overlayList(
+  loaded: unknown,
+  built: unknown,
+  key: 'id' | 'name',
+  merge: (loaded: Json | undefined, built: Json) => Json,
+): Json[] | undefined {
+  if (!Array.isArray(built)) return undefined;
+  return (built as Json[]).map((item) =>
+    merge(
+      listOf(loaded).find((candidate) => candidate[key] === item[key]),
+      item,
+    ),
+  );
+}
+
+const STORAGE_FIELDS = ['name', 'type', 'retention', 'party', 'purpose'] as const;
+const SERVICE_FIELDS = [
+  'id',
+  'provider',
+  'name',
+  'privacyPolicy',
+  'country',
+  'safeguard',
+  'storage',
+];
+const PURPOSE_FIELDS = [
+  'id',
+  'basis',
+  'name',
+  'description',
+  'justification',
+  'services',
+  'storage',
+];
+const CONFIG_FIELDS = ['revision', 'expiry', 'locale', 'locales', 'layout', 'theme', 'purposes'];
+
+const mergeStorage = (loaded: Json | undefined, built: Json) =>
+  overlay(loaded, built, STORAGE_FIELDS);
+
+function mergeService(loaded: Json | undefined, built: Json): Json {
+  const storage = overlayList(loaded?.storage, built.storage, 'name', mergeStorage);
+  return compact(overlay(loaded, { ...built, storage }, SERVICE_FIELDS));
+}
+
+function mergePurpose(loaded: Json | undefined, built: Json): Json {
+  const services = overlayList(loaded?.services, built.services, 'id', mergeService);
+  const storage = overlayList(loaded?.storage, built.storage, 'name', mergeStorage);
+  return compact(overlay(loaded, { ...built, services, storage }, PURPOSE_FIELDS));
+}
+
+/** The form's config laid over the loaded one, so nothing the form does not show is lost. */
+function keepLoaded(loaded: Json, built: Json): Json {
+  /** An object the form shows one field of (`controller.name`, `notice.url`, `log.endpoint`). */
+  const partly = (key: string, field: string) => {
+    const value = built[key];
+    if (value === undefined)
+      return isObject(loaded[key]) ? overlay(loaded[key], {}, [field]) : undefined;
+    return isObject(value) ? overlay(loaded[key], value, [field]) : value;
+  };
+  const notice = partly('notice', 'url');
+  const consentMode =
+    built.googleConsentMode && isObject(loaded.googleConsentMode)
+      ? loaded.googleConsentMode
+      : built.googleConsentMode;
+  return compact({
+    ...overlay(loaded, built, CONFIG_FIELDS),
+    controller: partly('controller', 'name'),
+    notice: notice && Object.keys(notice).length ? notice : undefined,
+    log: built.log,
+    googleConsentMode: consentMode,
+    purposes: overlayList(loaded.purposes, built.purposes, 'id', mergePurpose),
   });
 }
 
@@ -786,7 +902,7 @@ function targetOf(path: string): HTMLElement | null {
     const block = form.querySelector<HTMLElement>(`[data-field="${CSS.escape(current)}"]`);
     if (block) return block;
     const parent = current.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
-    if (parent === current) break; // a top-level key without a field of its own
+    if (parent === current) break; // a top-level key the form has no field for
     current = parent;
   }
   return null;
@@ -835,10 +951,38 @@ function showIssues(issues: Issue[]): void {
       class: errors ? 'status status--error' : 'status status--ok',
       text: errors
         ? `${errors} ${errors === 1 ? 'problem' : 'problems'} to fix before the snippet works.`
-        : 'The config is valid.',
+        : items.length
+          ? `The config is valid; read the ${items.length === 1 ? 'warning' : `${items.length} warnings`} below.`
+          : 'The config is valid.',
     }),
     items.length ? el('ul', {}, ...items) : '',
   );
+}
+
+/**
+ * What GDPR Art. 13 asks a privacy notice to say that this one leaves out. Only for a
+ * notice Keuze renders (one with content beyond its URL): a site whose own privacy page
+ * lives elsewhere is not judged here.
+ */
+export function noticeGaps(config: Record<string, unknown>): Issue[] {
+  const notice = config.notice;
+  if (!isObject(notice) || Object.keys(notice).every((key) => key === 'url')) return [];
+  const gap = (path: string, message: string): Issue => ({
+    path: `notice.${path}`,
+    message: `${message}; the notice will not have this section`,
+    severity: 'warning',
+  });
+  const gaps: Issue[] = [];
+  const controller = isObject(config.controller) && config.controller.name;
+  if (!listOf(notice.controllers).length && !controller)
+    gaps.push(gap('controllers', 'who the controller is (Art. 13(1)(a))'));
+  if (!listOf(notice.activities).length)
+    gaps.push(gap('activities', 'the purposes and legal bases of the processing (Art. 13(1)(c))'));
+  if (!isObject(notice.rights))
+    gaps.push(gap('rights', "the visitor's rights: access, erasure, objection… (Art. 13(2)(b))"));
+  if (!notice.authority)
+    gaps.push(gap('authority', 'the right to complain to a supervisory authority (Art. 13(2)(d))'));
+  return gaps;
 }
 
 function update(): void {
@@ -848,9 +992,13 @@ function update(): void {
   // builder never calls a config valid whose privacy page would show no notice.
   const notice = validateNoticeConfig(config.notice);
   const result = { ...checked, ok: checked.ok && notice.ok };
-  // Only the notice's errors: the builder writes notice.url alone, and what the notice must
-  // say (GDPR Art. 13) is written by hand; <keuze-notice> warns about that on the privacy page.
-  lastIssues = [...checked.errors, ...notice.errors, ...checked.warnings];
+  lastIssues = [
+    ...checked.errors,
+    ...notice.errors,
+    ...checked.warnings,
+    ...notice.warnings,
+    ...noticeGaps(config),
+  ];
   showIssues(lastIssues);
   const code = document.getElementById('snippet')!;
   const copy = document.getElementById('copy') as HTMLButtonElement;
@@ -929,8 +1077,13 @@ function loadConfig(): void {
     const parsed = JSON.parse(area.value) as unknown;
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
       throw new Error('expected a JSON object');
-    draft = { ...fromConfig(parsed as Record<string, unknown>), scriptUrl: draft.scriptUrl };
-    status.textContent = 'Loaded. Only the keys this form knows were kept.';
+    draft = {
+      ...fromConfig(parsed as Record<string, unknown>),
+      scriptUrl: draft.scriptUrl,
+      imported: parsed as Record<string, unknown>,
+    };
+    status.textContent =
+      'Loaded. Keys this form does not show (the notice, texts, options) are kept as they were.';
     renderForm();
   } catch (error) {
     status.textContent = `Not loaded: ${(error as Error).message}`;
@@ -969,7 +1122,7 @@ function start(): void {
   document.getElementById('copy')!.addEventListener('click', () => void copySnippet());
   document.getElementById('import')!.addEventListener('click', loadConfig);
   document.getElementById('reset-example')!.addEventListener('click', () => {
-    draft = example();
+    draft = example(); // forgets a loaded config too
     renderForm();
   });
   const lang = document.getElementById('preview-lang') as HTMLSelectElement | null;

@@ -15,6 +15,18 @@ interface PreviewMessage {
   lang: string;
 }
 
+// A preview must never take the keyboard from the builder's form, where the site owner
+// is typing: showModal() moves focus into the frame, and the centre then focuses its
+// title. Here the dialog opens in place, and focus moves only once the visitor is
+// working inside the preview.
+HTMLDialogElement.prototype.showModal = function (this: HTMLDialogElement) {
+  this.setAttribute('open', '');
+};
+const focus = HTMLElement.prototype.focus;
+HTMLElement.prototype.focus = function (this: HTMLElement, options?: FocusOptions) {
+  if (document.hasFocus()) focus.call(this, options);
+};
+
 const view = new URLSearchParams(location.search).get('view') === 'centre' ? 'centre' : 'banner';
 const stage = document.getElementById('stage')!;
 const restart = document.getElementById('restart')!;
@@ -40,7 +52,8 @@ async function render(message: PreviewMessage): Promise<void> {
   }
   if (message.config.layout) banner.setAttribute('layout', message.config.layout);
   document.body.dataset.theme = message.config.theme ?? 'light';
-  stage.append(banner, centre);
+  // The centre's view shows the centre alone: opened in place, it is not above the banner.
+  stage.append(...(view === 'centre' ? [centre] : [banner, centre]));
   await store.load();
   if (view === 'centre') await (centre as HTMLElement & { show(): Promise<void> }).show();
   // Tell the builder (and its tests) that this config is on screen.

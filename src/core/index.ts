@@ -1,3 +1,6 @@
+import { setLocaleImporter } from './locale.js';
+import { importLocale } from './bundled-locales.js';
+
 // The core entry: the consent engine without any element or Lit, for sites
 // that bring their own UI.
 export { keuze, Keuze, type InitOptions, type KeuzeEventName } from './keuze.js';
@@ -42,3 +45,6 @@ export { registerTranslation, setLocaleBase, loadLocale, resolveLocale } from '.
 export { formatDuration, formatDate } from './format.js';
 export { validateNoticeConfig, type NoticeValidationResult } from './notice/validate.js';
 export * from './types.js';
+
+// The npm build loads a visitor's language as a chunk of the site's own bundle.
+setLocaleImporter(importLocale);

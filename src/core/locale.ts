@@ -123,9 +123,8 @@ export function isRtl(lang: string): boolean {
 
 // ---------------------------------------------------------------------------
 // On-demand loading. The script-tag build fetches a language as JSON from beside
-// itself (`dist/locales/<lang>.json`); the npm build fetches nothing unless the
-// site names a base URL, because its script URL says nothing about where the
-// locale files are.
+// itself (`dist/locales/<lang>.json`); the npm build imports it (a chunk the
+// site's bundler emits, see bundled-locales.js) unless the site names a base URL.
 
 /** The locale files Keuze ships (locales/*.json), by lower-case tag → file name. */
 const shipped = new Map(
@@ -135,6 +134,9 @@ const shipped = new Map(
 );
 
 let localeBase: string | undefined;
+/** How the npm build gets a shipped file without a base URL. */
+type LocaleImporter = (file: string) => Promise<unknown> | undefined;
+let localeImporter: LocaleImporter | undefined;
 /** Per file (lower-case tag): its download, settled with the dictionary or null. Each file is fetched once. */
 const downloads = new Map<string, Promise<Translation | null>>();
 /** Requested languages (lower-case) whose load has settled. */
@@ -147,6 +149,11 @@ const settled = new Set<string>();
  */
 export function setLocaleBase(url: string | URL | null | undefined): void {
   localeBase = url == null ? undefined : new URL(String(url), globalThis.location?.href).href;
+}
+
+/** The npm build's way to load a shipped file when no base URL is set. */
+export function setLocaleImporter(importer: LocaleImporter | undefined): void {
+  localeImporter = importer;
 }
 
 /** The folder languages are fetched from, if any. */
@@ -162,14 +169,16 @@ export function getLocaleBase(): string | undefined {
 export function loadableLocale(requested: string): string {
   return (
     fallbackChain(requested).find(
-      (tag) => translations.has(tag) || (localeBase !== undefined && shipped.has(tag)),
+      (tag) =>
+        translations.has(tag) ||
+        ((localeBase !== undefined || localeImporter !== undefined) && shipped.has(tag)),
     ) ?? FALLBACK_LOCALE
   );
 }
 
 /** The files `lang` still needs, base language first: `nl-BE` → `nl`, `nl-be`. */
 function missingFiles(lang: string): string[] {
-  return localeBase
+  return localeBase !== undefined || localeImporter !== undefined
     ? fallbackChain(lang)
         .reverse()
         .filter((tag) => shipped.has(tag) && !translations.has(tag))
@@ -185,7 +194,11 @@ export function isLocaleLoaded(lang: string): boolean {
 function download(tag: string): Promise<Translation | null> {
   let pending = downloads.get(tag);
   if (!pending) {
-    pending = fetchDictionary(new URL(`${shipped.get(tag)}.json`, localeBase).href);
+    const file = shipped.get(tag)!;
+    pending =
+      localeBase === undefined && localeImporter
+        ? importDictionary(file, localeImporter)
+        : fetchDictionary(new URL(`${file}.json`, localeBase).href);
     downloads.set(tag, pending);
   }
   return pending;
@@ -199,11 +212,29 @@ async function fetchDictionary(url: string): Promise<Translation | null> {
     if (!isDictionary(dictionary)) throw new Error('not a flat JSON object of strings');
     return dictionary;
   } catch (error) {
-    console.warn(
-      `[keuze] The language file ${url} could not be loaded (${(error as Error).message}); English is shown instead.`,
-    );
-    return null;
+    return unloadable(url, error);
   }
+}
+
+async function importDictionary(
+  file: string,
+  importer: LocaleImporter,
+): Promise<Translation | null> {
+  try {
+    const dictionary: unknown = await importer(file);
+    if (!isDictionary(dictionary)) throw new Error('not in this build');
+    return dictionary;
+  } catch (error) {
+    return unloadable(`locales/${file}.json`, error);
+  }
+}
+
+/** Reports once that a language file could not be had; English fills in. */
+function unloadable(source: string, error: unknown): null {
+  console.warn(
+    `[keuze] The language file ${source} could not be loaded (${(error as Error).message}); English is shown instead.`,
+  );
+  return null;
 }
 
 function isDictionary(value: unknown): value is Translation {

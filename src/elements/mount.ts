@@ -16,9 +16,12 @@ const mounted = new WeakMap<HTMLElement, () => void>();
  * Adds <keuze-banner>, <keuze-centre> and (unless `config.reopen === false`) <keuze-reopen>
  * once, provides the store to every Keuze element in the page, and makes every
  * `[data-keuze-open]` element open the cookie centre. Returns a function that undoes it.
+ * Takes `keuze.store` as it is: undefined (a refused config) mounts nothing.
  */
-export function mountUI(store: ConsentStore, options: MountOptions = {}): () => void {
+export function mountUI(store: ConsentStore | undefined, options: MountOptions = {}): () => void {
   if (options.ui === 'none') return () => {};
+  // `keuze.store` is undefined when the config was refused: nothing may ask for consent then.
+  if (!store) return () => {};
   const root = options.root ?? document.body;
   const existing = mounted.get(root);
   if (existing) return existing;

@@ -9,7 +9,8 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
@@ -393,6 +394,114 @@ describe('the config builder', () => {
     await banner.getByText(/Fietsenmaker Jansen uses cookies/).waitFor();
     const centre = page.frameLocator('iframe[data-view="centre"]').locator('keuze-centre');
     await centre.locator('[data-purpose="analytics"]').getByText('Statistics').first().waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('keeps the keyboard in the form while the preview re-renders after each pause in typing', async () => {
+    const { context, page } = await newVisitor();
+    await page.goto(`${base}/builder.html`);
+    const name = page.locator('[data-path="controller.name"]');
+    await name.fill('');
+    await name.focus();
+    const previewed = () =>
+      page.evaluate(
+        () =>
+          new Promise((resolve) =>
+            window.addEventListener('message', function done(event) {
+              if (event.data?.type !== 'keuze-preview-rendered' || event.data.view !== 'centre')
+                return;
+              window.removeEventListener('message', done);
+              resolve();
+            }),
+          ),
+      );
+    for (const word of ['Fietsen', ' Jansen', ' B.V.']) {
+      const rendered = previewed();
+      await page.keyboard.type(word);
+      await rendered; // the pause: the builder re-checked and both previews re-rendered
+      await page.waitForTimeout(50);
+      assert.equal(
+        await page.evaluate(() => document.activeElement?.getAttribute('data-path')),
+        'controller.name',
+        `focus left the field after "${word}": ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120))}`,
+      );
+    }
+    assert.equal(await name.inputValue(), 'Fietsen Jansen B.V.', 'keystrokes were lost');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  /** Loads a config file into the builder and returns the config its snippet now holds. */
+  async function loadIntoBuilder(page, file) {
+    const text = readFileSync(join(root, file), 'utf8');
+    await page.locator('#import-json').fill(text);
+    // With the keyboard, as a site owner may.
+    await page.locator('#import').focus();
+    await page.keyboard.press('Enter');
+    await page
+      .locator('#import-status', { hasText: 'Loaded' })
+      .waitFor({ timeout: 5000 })
+      .catch(async (error) => {
+        throw new Error(`${await page.locator('#import-status').textContent()} (${error.message})`);
+      });
+    const revision = JSON.parse(text).revision;
+    await page.locator('#snippet', { hasText: revision }).waitFor();
+    const code = await page.locator('#snippet').textContent();
+    return JSON.parse(code.slice(code.indexOf('{'), code.lastIndexOf('}') + 1));
+  }
+
+  /** Every key path of a JSON value, array positions left out. */
+  const keyPaths = (value, prefix = '') =>
+    value && typeof value === 'object'
+      ? Object.entries(value).flatMap(([key, inner]) => {
+          const path = Array.isArray(value) ? prefix : prefix ? `${prefix}.${key}` : key;
+          return [...(Array.isArray(value) ? [] : [path]), ...keyPaths(inner, path)];
+        })
+      : [];
+
+  it('keeps every key of a loaded config, the notice included', async () => {
+    const { context, page } = await newVisitor();
+    await page.goto(`${base}/builder.html`);
+    for (const file of ['demo/configs/seed-001.json', 'demo/configs/demo.json']) {
+      const original = JSON.parse(readFileSync(join(root, file), 'utf8'));
+      const kept = await loadIntoBuilder(page, file);
+      const missing = [...new Set(keyPaths(original))].filter(
+        (path) => !new Set(keyPaths(kept)).has(path),
+      );
+      assert.deepEqual(missing, [], `${file}: keys lost on loading`);
+      assert.deepEqual(kept.notice, original.notice, `${file}: the notice changed`);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('fits a 360 px wide phone without sideways scrolling, a long config loaded', async () => {
+    const { context, page } = await newVisitor();
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.goto(`${base}/builder.html`);
+    await loadIntoBuilder(page, 'demo/configs/seed-001.json');
+    const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      clientWidth: document.documentElement.clientWidth,
+    }));
+    assert.ok(
+      scrollWidth <= clientWidth,
+      `the page is ${scrollWidth} px wide at ${clientWidth} px`,
+    );
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('warns when the notice lacks what GDPR Art. 13 requires, and only then', async () => {
+    const { context, page } = await newVisitor();
+    await page.goto(`${base}/builder.html`);
+    await loadIntoBuilder(page, 'demo/configs/seed-001.json'); // names no supervisory authority
+    await page.locator('#issues', { hasText: 'Art. 13(2)(d)' }).waitFor();
+    assert.match(await page.locator('#issues .status').textContent(), /valid; read the/);
+    await loadIntoBuilder(page, 'demo/configs/seed-000.json'); // a complete notice
+    await page.locator('#issues .status--ok').waitFor();
+    assert.doesNotMatch(await page.locator('#issues').textContent(), /Art\. 13/);
     assert.deepEqual(problems, []);
     await context.close();
   });
