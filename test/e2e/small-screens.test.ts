@@ -8,12 +8,14 @@ import { openSite } from '../helpers/site.js';
 
 interface SiteWindow extends Window {
   keuze: Keuze;
-  axe?: {
-    run: (
-      context: unknown,
-      options: unknown,
-    ) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }>;
-  };
+}
+
+/** axe-core, once loaded into the page. */
+interface Axe {
+  run: (
+    context: unknown,
+    options: unknown,
+  ) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }>;
 }
 
 const PAGE = '/test/e2e/pages/small-screens.html';
@@ -62,14 +64,15 @@ function expectTargetsAtLeast24(site: SiteWindow, host: string): void {
 
 /** Runs axe inside the page (loaded there, as it must run in the document it checks). */
 async function expectAccessible(site: SiteWindow): Promise<void> {
-  if (!site.axe) {
+  const page = site as unknown as { axe?: Axe };
+  if (!page.axe) {
     const script = site.document.createElement('script');
     script.src = '/node_modules/axe-core/axe.min.js';
     const loaded = new Promise((resolve) => script.addEventListener('load', resolve));
     site.document.head.append(script);
     await loaded;
   }
-  const result = await site.axe!.run(site.document, {
+  const result = await page.axe!.run(site.document, {
     runOnly: {
       type: 'tag',
       values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
