@@ -93,7 +93,9 @@ export default {
   concurrentBrowsers: 1,
   browserStartTimeout: 60000,
   testsFinishTimeout: 300000,
-  testFramework: { config: { timeout: 10000 } },
+  // WebKitGTK renders in software under Xvfb and is driven over classic WebDriver: the
+  // CPU-heavy property suites take longer there than in the headless browsers.
+  testFramework: { config: { timeout: browser === 'webkit' ? 30000 : 10000 } },
   middleware: testServerMiddleware(),
   plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   coverageConfig: {
