@@ -14,7 +14,8 @@ interface SiteWindow extends Window {
   __refusedRan?: boolean;
 }
 
-const PAGE = '/test/e2e/pages/embed-inline.html';
+// Its own page and sink channel: other suites count the gated script's requests on theirs.
+const PAGE = '/test/e2e/pages/decision-cookie.html';
 
 /** What Safari does after 7 days without a visit: script-written storage is gone. */
 async function deleteScriptStorage(): Promise<void> {
