@@ -57,12 +57,8 @@ export async function startWebKitDriver({ dark = false } = {}) {
   const port = await freePort();
   const env = { ...process.env, ...(dark ? { GTK_THEME: 'Adwaita:dark' } : {}) };
   const driver = spawn(findWebKitDriver(), [`--port=${port}`], { stdio: 'ignore', env });
+  // On Ctrl-C the driver, in the same process group, gets the signal itself.
   process.once('exit', () => driver.kill());
-  for (const signal of ['SIGINT', 'SIGTERM'])
-    process.once(signal, () => {
-      driver.kill();
-      process.exit(1);
-    });
   await waitForDriver(port, driver);
   return {
     hostname: '127.0.0.1',
