@@ -40,6 +40,12 @@ export { MemoryAdapter } from './storage/memory.js';
 export { LocalStorageAdapter } from './storage/local.js';
 export { IndexedDBAdapter } from './storage/indexeddb.js';
 export { FallbackAdapter, defaultAdapter } from './storage/fallback.js';
+export {
+  DECISION_COOKIE,
+  decisionCookie,
+  readDecisionCookie,
+  type DecisionCookieOptions,
+} from './storage/decision-cookie.js';
 export { Gate } from './gate.js';
 export { registerTranslation, setLocaleBase, loadLocale, resolveLocale } from './locale.js';
 export { formatDuration, formatDate } from './format.js';

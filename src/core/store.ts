@@ -13,6 +13,7 @@ import type {
 } from './types.js';
 import type { StorageAdapter } from './storage/adapter.js';
 import { defaultAdapter } from './storage/fallback.js';
+import { dropStaleCookie, restoreFromCookie } from './storage/decision-cookie.js';
 import {
   type Action,
   type Choices,
@@ -193,8 +194,12 @@ export class ConsentStore extends EventTarget {
         message: `the stored decision was made under another version of the config (hash ${state.current.configHash}, now ${this.configHash}) with the same revision; it holds. Change "revision" to ask every visitor again.`,
       });
     }
-    this.state = state;
-    this.consent = consentOf(state, this.config, this.gpc, this.now());
+    // Safari may have deleted the stored decision; the site's server may have kept it in a cookie.
+    const context = { config: this.config, configHash: this.configHash, now: this.now() };
+    const restored = restoreFromCookie(state, context);
+    if (restored) void this.persist(restored);
+    this.state = restored ?? state;
+    this.consent = consentOf(this.state, this.config, this.gpc, this.now());
     this.status = StoreStatus.ready;
     this.scheduleExpiry();
     this.resolveReady(this.get());
@@ -330,6 +335,7 @@ export class ConsentStore extends EventTarget {
    * means a tab that answers with a newer state always writes last.
    */
   private persist(state: StoredState): Promise<void> {
+    dropStaleCookie(state);
     const done = this.writes.then(() => this.storeAndTell(state));
     this.writes = done;
     return done;

@@ -1,5 +1,6 @@
 import { expect, oneEvent, waitUntil, fixtureCleanup } from '@open-wc/testing';
 import { sendKeys, setViewport, emulateMedia } from '@web/test-runner-commands';
+import { inWebKit, itUnlessWebKit, NOT_IN_WEBKIT, resetEmulation } from '../helpers/engine.js';
 import { setLocaleBase } from '../../src/core/locale.js';
 import type { KeuzeBanner } from '../../src/elements/banner/banner.js';
 import {
@@ -15,8 +16,7 @@ import {
 afterEach(async () => {
   fixtureCleanup();
   document.querySelectorAll('body > div.fixture').forEach((div) => div.remove());
-  await setViewport({ width: 1280, height: 800 });
-  await emulateMedia({ colorScheme: 'light' });
+  await resetEmulation();
 });
 
 // Languages other than English come from the locale files, served raw as a web server would.
@@ -220,7 +220,8 @@ describe('<keuze-banner>', () => {
   });
 
   it('scrolls a focused page element out from under the bar (WCAG 2.4.11)', async () => {
-    await setViewport({ width: 800, height: 600 });
+    // WebKit's window (1024×730) is short enough already for the link to start below the bar.
+    if (!inWebKit) await setViewport({ width: 800, height: 600 });
     const store = await makeStore();
     const banner = await mount<KeuzeBanner>(store, html`<keuze-banner></keuze-banner>`);
     const page = document.createElement('div');
@@ -460,18 +461,22 @@ describe('<keuze-banner>', () => {
     probe.remove();
   });
 
-  it('has no horizontal scroll at 320 px and keeps targets at least 24×24 px', async () => {
-    await setViewport({ width: 320, height: 640 });
-    const store = await makeStore();
-    const banner = await mount<KeuzeBanner>(store, html`<keuze-banner></keuze-banner>`);
-    await nextFrame();
-    expect(document.documentElement.scrollWidth).to.be.at.most(window.innerWidth);
-    for (const button of buttons(banner)) {
-      const rect = button.getBoundingClientRect();
-      expect(rect.width).to.be.at.least(24);
-      expect(rect.height).to.be.at.least(24);
-    }
-  });
+  itUnlessWebKit(
+    NOT_IN_WEBKIT.narrowViewport,
+    'has no horizontal scroll at 320 px and keeps targets at least 24×24 px',
+    async () => {
+      await setViewport({ width: 320, height: 640 });
+      const store = await makeStore();
+      const banner = await mount<KeuzeBanner>(store, html`<keuze-banner></keuze-banner>`);
+      await nextFrame();
+      expect(document.documentElement.scrollWidth).to.be.at.most(window.innerWidth);
+      for (const button of buttons(banner)) {
+        const rect = button.getBoundingClientRect();
+        expect(rect.width).to.be.at.least(24);
+        expect(rect.height).to.be.at.least(24);
+      }
+    },
+  );
 
   describe('[axe]', () => {
     it('is accessible as a bar', async () => {
@@ -480,7 +485,7 @@ describe('<keuze-banner>', () => {
       await expectAccessible();
     });
 
-    it('is accessible as a box in dark mode', async () => {
+    itUnlessWebKit(NOT_IN_WEBKIT.colourScheme, 'is accessible as a box in dark mode', async () => {
       await emulateMedia({ colorScheme: 'dark' });
       const store = await makeStore();
       await mount(store, html`<keuze-banner layout="box"></keuze-banner>`);
@@ -493,7 +498,7 @@ describe('<keuze-banner>', () => {
       await expectAccessible();
     });
 
-    it('is accessible at 360 px wide', async () => {
+    itUnlessWebKit(NOT_IN_WEBKIT.narrowViewport, 'is accessible at 360 px wide', async () => {
       await setViewport({ width: 360, height: 740 });
       const store = await makeStore();
       await shown(await mount<KeuzeBanner>(store, html`<keuze-banner></keuze-banner>`, 'nl'));

@@ -1,5 +1,6 @@
 import { aTimeout, expect, oneEvent, waitUntil, fixtureCleanup } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
+import { itUnlessWebKit, NOT_IN_WEBKIT, resetEmulation } from '../helpers/engine.js';
 import type { KeuzePlaceholder } from '../../src/elements/placeholder/placeholder.js';
 import { expectAccessible, html, makeStore, mount, shadow } from './helpers.js';
 import { registerTranslation } from '../../src/core/locale.js';
@@ -11,7 +12,7 @@ registerTranslation('nl', nl);
 afterEach(async () => {
   fixtureCleanup();
   document.querySelectorAll('body > div.fixture').forEach((div) => div.remove());
-  await emulateMedia({ colorScheme: 'light' });
+  await resetEmulation();
 });
 
 describe('<keuze-placeholder>', () => {
@@ -98,15 +99,27 @@ describe('<keuze-placeholder>', () => {
     expect(Math.round(rect.height)).to.equal(315);
   });
 
-  it('is accessible, light and dark', async () => {
+  it('is accessible', async () => {
     const store = await makeStore();
     await mount(
       store,
       html`<keuze-placeholder consent="youtube" width="560" height="315"></keuze-placeholder>`,
     );
     await expectAccessible();
-    await emulateMedia({ colorScheme: 'dark' });
-    await aTimeout(400); // let the colour transition finish before measuring contrast
-    await expectAccessible();
   });
+
+  itUnlessWebKit(
+    NOT_IN_WEBKIT.colourScheme,
+    'is accessible after a switch to dark mode',
+    async () => {
+      const store = await makeStore();
+      await mount(
+        store,
+        html`<keuze-placeholder consent="youtube" width="560" height="315"></keuze-placeholder>`,
+      );
+      await emulateMedia({ colorScheme: 'dark' });
+      await aTimeout(400); // let the colour transition finish before measuring contrast
+      await expectAccessible();
+    },
+  );
 });

@@ -1,15 +1,18 @@
 // Opens a page in an iframe, as a visitor would load it, and waits until
-// Keuze has read its stored decision there.
+// Keuze has read its stored decision there. The frame is the page's viewport,
+// so a small frame is a small screen in every engine (WebKit's WebDriver
+// cannot make the window itself narrower than ~447 px).
 import { waitUntil } from '@open-wc/testing';
 import type { Keuze } from '../../src/core/keuze.js';
 
 export async function openSite<W extends Window & { keuze: Keuze }>(
   path: string,
+  { width = 1024, height = 700 } = {},
 ): Promise<{ frame: HTMLIFrameElement; site: W }> {
   const frame = document.createElement('iframe');
   frame.src = path;
-  frame.style.width = '1024px';
-  frame.style.height = '700px';
+  frame.style.width = `${width}px`;
+  frame.style.height = `${height}px`;
   document.body.append(frame);
   await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   const site = frame.contentWindow as W;
