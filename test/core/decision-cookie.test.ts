@@ -30,7 +30,7 @@ async function recordFor(
   });
   await store.load();
   await act(store);
-  return toLogRecord(store.get().record!) as Decision;
+  return toLogRecord(store.get().record!, 'shown-texts-hash') as Decision;
 }
 
 /** Sets the cookie as the site's server would (minus Secure: the test server is plain http). */
