@@ -555,7 +555,7 @@ describe("Keuze's own record", () => {
       gpc: false,
     });
     await first.load();
-    await first.acceptAll();
+    await first.acceptAll('banner');
     await first.settled();
     first.dispose();
 

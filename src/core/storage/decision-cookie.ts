@@ -69,6 +69,7 @@ export function decisionCookie(record: unknown, options: DecisionCookieOptions =
     gpc: record.gpc,
     purposes: record.purposes,
     services: record.services,
+    ...(record.consentId === undefined ? {} : { consentId: record.consentId }),
   };
   const attributes = [`Max-Age=${maxAge}`, 'Path=/', 'SameSite=Lax'];
   if (options.secure !== false) attributes.push('Secure');

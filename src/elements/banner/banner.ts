@@ -295,11 +295,9 @@ export class KeuzeBanner extends LitElement {
  * thirdParties() in core, so any banner (this one or a port) says the same.
  */
 function renderThirdParties(names: string[], localize: LocalizeController) {
-  return names.length > 0
-    ? html`<p part="third-parties">
-        ${localize.t('banner.thirdParties', { names: localize.list(names) })}
-      </p>`
-    : nothing;
+  if (names.length === 0) return nothing;
+  const sentence = localize.t('banner.thirdParties', { names: localize.list(names) });
+  return html`<p part="third-parties">${sentence}</p>`;
 }
 
 declare global {
