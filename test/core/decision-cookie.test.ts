@@ -35,14 +35,9 @@ async function recordFor(
 
 /** The decision in a log record: the proof's widget version and texts hash stay with the receiver. */
 function asDecision(record: Decision): Decision {
-  const {
-    textsHash: _texts,
-    widgetVersion: _version,
-    ...decision
-  } = record as Decision & {
-    textsHash?: string;
-    widgetVersion?: string;
-  };
+  const decision: Decision & { textsHash?: string; widgetVersion?: string } = { ...record };
+  delete decision.textsHash;
+  delete decision.widgetVersion;
   return decision;
 }
 
