@@ -158,7 +158,35 @@ const journeys = [
     .filter((name) => name.endsWith('.test.mjs'))
     .map((name) => `receiver/test/${name}`),
 ];
+/** Debian keeps PostgreSQL's server programs off the PATH, under /usr/lib/postgresql/<version>/bin. */
+function ensurePostgres() {
+  const found = () =>
+    spawnSync('sh', ['-c', 'ls /usr/lib/postgresql/*/bin/initdb'], { stdio: 'ignore' }).status ===
+    0;
+  if (found()) return;
+  if (process.getuid?.() === 0 && which('apt-get')) {
+    console.log(
+      "[keuze] postgresql missing; installing Debian's package for the receiver's tests…",
+    );
+    execFileSync(
+      'sh',
+      [
+        '-c',
+        'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql',
+      ],
+      { stdio: 'inherit' },
+    );
+  }
+  if (!found()) {
+    console.error(
+      "[keuze] The receiver's tests need a real PostgreSQL: sudo apt-get install -y postgresql",
+    );
+    process.exit(1);
+  }
+}
+
 if (wants('--chromium') && journeys.length > 0 && !passthrough.some((arg) => arg === '--files')) {
+  ensurePostgres();
   console.log(`\n[keuze] node suites: ${journeys.join(', ')}`);
   const result = spawnSync(process.execPath, ['--test', '--test-concurrency=1', ...journeys], {
     encoding: 'utf8',
