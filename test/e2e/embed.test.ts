@@ -32,6 +32,16 @@ describe('the script-tag build on a plain page', () => {
     expect(site.document.querySelector('keuze-centre'), 'the cookie centre was mounted').to.exist;
   });
 
+  it('keeps a space between the banner sentence and its privacy link, as built and minified', async () => {
+    const { site } = await open<SiteWindow>('/test/e2e/pages/embed-inline.html');
+    const banner = site.document.querySelector('keuze-banner')!;
+    const link = () => banner.shadowRoot?.querySelector('[part="notice-link"]');
+    await waitUntil(link, 'the banner shows no privacy link');
+    const words = link()!.textContent!.trim();
+    const sentence = link()!.parentElement!.textContent!.replace(/\s+/g, ' ').trim();
+    expect(sentence.endsWith(` ${words}`), sentence).to.equal(true);
+  });
+
   it('runs nothing gated before a decision and sends nothing', async () => {
     const { site } = await open<SiteWindow>('/test/e2e/pages/embed-inline.html');
     await new Promise((resolve) => setTimeout(resolve, 200));

@@ -104,7 +104,9 @@ describe('every shipped language, rendered by the script-tag build', () => {
       for (const toggle of centre.querySelectorAll<HTMLElement>('[part~="storage-toggle"]')) {
         toggle.click();
       }
-      await waitUntil(() => centre.querySelector('table'), 'no storage table opened');
+      await waitUntil(() => centre.querySelector('table'), 'no storage table opened', {
+        timeout: 8000,
+      });
       expect(
         site.document
           .querySelector('keuze-banner')!

@@ -235,7 +235,8 @@ export class KeuzeBanner extends LitElement {
         <p>
           ${t('banner.withdraw')}${
             notice
-              ? html` <a part="notice-link" href=${noticeUrl}>${t('banner.notice')}</a>`
+              ? // The space is a value: the template minifier trims a template's leading space.
+                [' ', html`<a part="notice-link" href=${noticeUrl}>${t('banner.notice')}</a>`]
               : nothing
           }
         </p>
@@ -296,7 +297,10 @@ export class KeuzeBanner extends LitElement {
  */
 function renderThirdParties(names: string[], localize: LocalizeController) {
   if (names.length === 0) return nothing;
-  const sentence = localize.t('banner.thirdParties', { names: localize.list(names) });
+  // A name that ends in a full stop ("Google Ireland Ltd.") does not get a second one.
+  const sentence = localize
+    .t('banner.thirdParties', { names: localize.list(names) })
+    .replace(/\.\.$/, '.');
   return html`<p part="third-parties">${sentence}</p>`;
 }
 
