@@ -14,18 +14,18 @@ export const CONSENT_MODE_KEYS: readonly ConsentModeKey[] = [
   'security_storage',
 ];
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+/** A JavaScript identifier: the data layer is `window[name]`. */
+export const DATA_LAYER_NAME = /^[A-Za-z_$][\w$]*$/;
 
 /**
- * Why a name may not be the data layer, or undefined when it may. The layer is
- * `window[name]`, made an array when it is none: a name the browser or the
- * page already uses for something else (`location`, `name`, `keuze`) would be
- * overwritten. An array the site made itself (`dataLayer`) is shared.
+ * Whether `window[name]` may be the data layer (made an array when it is none).
+ * Never a name the browser or the page already uses for something else
+ * (`location`, `name`, `keuze`): an array the site made (`dataLayer`) is shared.
  */
-export function dataLayerNameProblem(name: string, win?: object): string | undefined {
-  if (!IDENTIFIER.test(name)) return 'a JavaScript identifier';
-  if (name === 'keuze') return 'a name other than "keuze" (the Keuze API)';
-  if (win && name in win && !Array.isArray((win as Record<string, unknown>)[name]))
-    return `a name that is not already a property of window (window.${name} exists), or an array the site made`;
-  return undefined;
+export function dataLayerNameFits(name: string, win?: object): boolean {
+  return (
+    DATA_LAYER_NAME.test(name) &&
+    name !== 'keuze' &&
+    !(win && name in win && !Array.isArray((win as Record<string, unknown>)[name]))
+  );
 }

@@ -4,7 +4,7 @@
 // Each decision then pushes an update computed from a purpose → key map
 // (consent-mode-update.ts: the default is the first layer's, the update the engine's).
 import type { Config, ConsentModeKey, ConsentModeOptions } from '../types.js';
-import { CONSENT_MODE_KEYS, dataLayerNameProblem } from './consent-mode-keys.js';
+import { CONSENT_MODE_KEYS, dataLayerNameFits } from './consent-mode-keys.js';
 
 /** Which purpose (or service) grants which keys, for the well-known purpose ids. */
 export const DEFAULT_CONSENT_MODE_MAP: Readonly<Record<string, readonly ConsentModeKey[]>> = {
@@ -53,7 +53,7 @@ export function resolveConsentMode(
     adsDataRedaction: given.adsDataRedaction === true,
     urlPassthrough: given.urlPassthrough === true,
     dataLayerName:
-      typeof given.dataLayerName === 'string' && !dataLayerNameProblem(given.dataLayerName, win)
+      typeof given.dataLayerName === 'string' && dataLayerNameFits(given.dataLayerName, win)
         ? given.dataLayerName
         : 'dataLayer',
   };
