@@ -23,7 +23,8 @@ const defaultDist = join(root, 'dist');
 
 // kB = 1,000 bytes, as issue 8 writes it.
 export const BUDGETS = { firstLayer: 10_000, everything: 16_000 };
-export const CEILINGS = { firstLayer: BUDGETS.firstLayer, everything: 61_500 };
+// 62_600: issue 20 (tab hints, grant check, gate under Trusted Types, log rules, banner room) added 1.7 kB to the engine.
+export const CEILINGS = { firstLayer: BUDGETS.firstLayer, everything: 62_600 };
 
 /** gzip -9 size of a file in dist/ (0 when it does not exist). */
 function gz(file, dist = defaultDist) {

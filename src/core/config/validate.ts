@@ -21,7 +21,7 @@ import {
   parseDuration,
   addDuration,
 } from './check.js';
-import { CONSENT_MODE_KEYS, DATA_LAYER_NAME } from '../integrations/consent-mode-keys.js';
+import { CONSENT_MODE_KEYS } from '../integrations/consent-mode-keys.js';
 
 export interface ValidationResult {
   ok: boolean;
@@ -446,8 +446,8 @@ class Validator {
       const name = value.dataLayerName;
       const host =
         typeof window === 'undefined' ? undefined : (window as unknown as Record<string, unknown>);
-      // Same rule as consent-mode-keys.ts' dataLayerNameFits, with a reason for each part.
-      const problem = !DATA_LAYER_NAME.test(name)
+      // The data layer is window[name] (consent-mode.ts' dataLayerOf).
+      const problem = !/^[A-Za-z_$][\w$]*$/.test(name)
         ? 'a JavaScript identifier'
         : name === 'keuze'
           ? 'a name other than "keuze" (the Keuze API)'
