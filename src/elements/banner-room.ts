@@ -17,8 +17,10 @@ export function keepRoomForBanner(doc: Document = document): () => void {
 
   const measure = (): void => {
     if (!watched) return;
-    const view = doc.defaultView ?? window;
-    const room = Math.max(0, Math.ceil(view.innerHeight - watched.getBoundingClientRect().top));
+    // Layout sizes, not the drawn box: the banner's entry animation moves it with a transform.
+    const { offsetHeight } = watched as HTMLElement;
+    const bottom = Number.parseFloat(getComputedStyle(watched).bottom) || 0;
+    const room = Math.max(0, Math.ceil(offsetHeight + bottom));
     spacer.style.blockSize = `${room}px`;
     root.style.scrollPaddingBlockEnd = `${room}px`;
   };

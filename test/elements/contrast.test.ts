@@ -1,6 +1,7 @@
 // Non-text contrast (WCAG 1.4.11) that axe does not measure: switches, focus rings,
 // card borders, in the light and the dark theme. Colours are read from the rendered elements.
 import { expect, fixtureCleanup, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import type { KeuzeCentre } from '../../src/elements/centre/centre.js';
 import type { KeuzeReopen } from '../../src/elements/reopen/reopen.js';
 import { html, makeStore, mount, shadow } from './helpers.js';
@@ -95,7 +96,10 @@ for (const theme of ['light', 'dark'] as const) {
         await store.rejectAll();
         const reopen = await mount<KeuzeReopen>(store, html`<keuze-reopen></keuze-reopen>`);
         const button = shadow<HTMLButtonElement>(reopen, 'button');
-        button.focus({ focusVisible: true } as FocusOptions);
+        // By keyboard, as a person would: the only focus stop of this fixture.
+        (document.activeElement as HTMLElement | null)?.blur();
+        await sendKeys({ press: 'Tab' });
+        expect(reopen.shadowRoot!.activeElement).to.equal(button);
         const style = getComputedStyle(button);
         expect(style.outlineStyle).to.equal('solid');
         const ring = style.outlineColor;
