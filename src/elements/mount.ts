@@ -2,6 +2,7 @@
 import type { ConsentStore } from '../core/store.js';
 import { provideStore } from './context.js';
 import { openerOf } from './events.js';
+import { keepRoomForBanner } from './banner-room.js';
 
 export interface MountOptions {
   /** `"none"` mounts nothing: the site has its own UI on the API (`data-ui="none"`). */
@@ -58,8 +59,10 @@ export function mountUI(store: ConsentStore | undefined, options: MountOptions =
     store.requestOpen(opener);
   };
   document.addEventListener('click', handleClick);
+  const releaseRoom = keepRoomForBanner();
 
   const dispose = () => {
+    releaseRoom();
     document.removeEventListener('click', handleClick);
     for (const element of added) element.remove();
     unprovide();

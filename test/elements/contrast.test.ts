@@ -1,7 +1,9 @@
 // Non-text contrast (WCAG 1.4.11) that axe does not measure: switches, focus rings,
 // card borders, in the light and the dark theme. Colours are read from the rendered elements.
 import { expect, fixtureCleanup, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import type { KeuzeCentre } from '../../src/elements/centre/centre.js';
+import type { KeuzeReopen } from '../../src/elements/reopen/reopen.js';
 import { html, makeStore, mount, shadow } from './helpers.js';
 
 function rgb(color: string): [number, number, number] {
@@ -66,4 +68,53 @@ for (const theme of ['light', 'dark'] as const) {
       expect(ratio(border, dialog), 'card border vs dialog').to.be.at.least(3);
     });
   });
+}
+
+/** A box-shadow that is a solid band: colour, and how far it reaches past the border. */
+function band(shadow: string): { colour: string; alpha: number; blur: number; spread: number } {
+  const match = /(rgba?\([^)]*\))\s+(-?[\d.]+)px\s+(-?[\d.]+)px\s+([\d.]+)px\s+(-?[\d.]+)px/.exec(
+    shadow,
+  );
+  if (!match) return { colour: 'rgb(0, 0, 0)', alpha: 0, blur: 0, spread: 0 };
+  const alpha = /rgba\([^)]*,\s*([\d.]+)\)/.exec(match[1]);
+  return {
+    colour: match[1],
+    alpha: alpha ? Number(alpha[1]) : 1,
+    blur: Number(match[4]),
+    spread: Number(match[5]),
+  };
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  for (const page of ['rgb(255, 255, 255)', 'rgb(0, 0, 0)']) {
+    describe(`the re-open button's focus ring, ${theme} theme on a page of ${page}`, () => {
+      afterEach(() => (document.body.style.background = ''));
+
+      it('stands out at least 3:1 against the page, and against the button', async () => {
+        document.body.style.background = page;
+        const store = await makeStore({ theme });
+        await store.rejectAll();
+        const reopen = await mount<KeuzeReopen>(store, html`<keuze-reopen></keuze-reopen>`);
+        const button = shadow<HTMLButtonElement>(reopen, 'button');
+        // By keyboard, as a person would: the only focus stop of this fixture.
+        (document.activeElement as HTMLElement | null)?.blur();
+        await sendKeys({ press: 'Tab' });
+        expect(reopen.shadowRoot!.activeElement).to.equal(button);
+        const style = getComputedStyle(button);
+        expect(style.outlineStyle).to.equal('solid');
+        const ring = style.outlineColor;
+        const outer =
+          Number.parseFloat(style.outlineOffset) + Number.parseFloat(style.outlineWidth);
+        const halo = band(style.boxShadow);
+        const haloReachesPastRing = halo.alpha === 1 && halo.blur === 0 && halo.spread > outer;
+        const againstPage = Math.max(
+          ratio(ring, page),
+          haloReachesPastRing ? ratio(halo.colour, page) : 0,
+        );
+        expect(againstPage, `ring ${ring} / band ${style.boxShadow} vs page`).to.be.at.least(3);
+        const inner = halo.alpha === 1 && halo.blur === 0 ? halo.colour : style.backgroundColor;
+        expect(ratio(ring, inner), 'ring vs what is inside it').to.be.at.least(3);
+      });
+    });
+  }
 }

@@ -8,7 +8,10 @@ import { ConsentStore } from '../../src/core/store.js';
 import { MemoryAdapter } from '../../src/core/storage/memory.js';
 import { defaultAdapter } from '../../src/core/storage/fallback.js';
 import { validateConfig } from '../../src/core/config/validate.js';
-import { resolveConsentMode } from '../../src/core/integrations/consent-mode.js';
+import {
+  pushConsentModeDefault,
+  resolveConsentMode,
+} from '../../src/core/integrations/consent-mode.js';
 import {
   HISTORY_LIMIT,
   MAX_RECORD_CHARS,
@@ -120,10 +123,20 @@ describe('the data layer’s name', () => {
     }
   });
 
-  it('never uses such a name even from a config that failed validation', () => {
-    for (const name of ['location', 'keuze', 'name']) {
-      const resolved = resolveConsentMode({ googleConsentMode: { dataLayerName: name } });
-      expect(resolved?.dataLayerName, name).to.equal('dataLayer');
+  it('never overwrites such a property, even from a config that failed validation', () => {
+    const site = window as unknown as Record<string, unknown>;
+    const api = { acceptAll() {} };
+    site.siteApi = api;
+    const windowName = window.name;
+    try {
+      for (const name of ['name', 'siteApi']) {
+        const options = resolveConsentMode({ googleConsentMode: { dataLayerName: name } })!;
+        pushConsentModeDefault(options);
+      }
+      expect(window.name).to.equal(windowName);
+      expect(site.siteApi).to.equal(api);
+    } finally {
+      delete site.siteApi;
     }
   });
 });

@@ -21,7 +21,7 @@ import {
   parseDuration,
   addDuration,
 } from './check.js';
-import { CONSENT_MODE_KEYS, dataLayerNameProblem } from '../integrations/consent-mode-keys.js';
+import { CONSENT_MODE_KEYS } from '../integrations/consent-mode-keys.js';
 
 export interface ValidationResult {
   ok: boolean;
@@ -466,12 +466,18 @@ class Validator {
     checkBoolean(issues, 'googleConsentMode.adsDataRedaction', value.adsDataRedaction);
     checkBoolean(issues, 'googleConsentMode.urlPassthrough', value.urlPassthrough);
     if (checkString(issues, 'googleConsentMode.dataLayerName', value.dataLayerName, { max: 200 })) {
-      const problem = dataLayerNameProblem(
-        value.dataLayerName,
-        typeof window === 'undefined' ? undefined : window,
-      );
-      if (problem)
-        issues.error('googleConsentMode.dataLayerName', expected(problem, value.dataLayerName));
+      const name = value.dataLayerName;
+      const host =
+        typeof window === 'undefined' ? undefined : (window as unknown as Record<string, unknown>);
+      // The data layer is window[name] (consent-mode.ts' dataLayerOf).
+      const problem = !/^[A-Za-z_$][\w$]*$/.test(name)
+        ? 'a JavaScript identifier'
+        : name === 'keuze'
+          ? 'a name other than "keuze" (the Keuze API)'
+          : host && name in host && !Array.isArray(host[name])
+            ? `a name that is not already a property of window (window.${name} exists), or an array the site made`
+            : undefined;
+      if (problem) issues.error('googleConsentMode.dataLayerName', expected(problem, name));
     }
   }
 

@@ -4,7 +4,7 @@
 // Each decision then pushes an update computed from a purpose → key map
 // (consent-mode-update.ts: the default is the first layer's, the update the engine's).
 import type { Config, ConsentModeKey, ConsentModeOptions } from '../types.js';
-import { CONSENT_MODE_KEYS, dataLayerNameProblem } from './consent-mode-keys.js';
+import { CONSENT_MODE_KEYS } from './consent-mode-keys.js';
 
 /** Which purpose (or service) grants which keys, for the well-known purpose ids. */
 export const DEFAULT_CONSENT_MODE_MAP: Readonly<Record<string, readonly ConsentModeKey[]>> = {
@@ -24,6 +24,8 @@ export interface ResolvedConsentMode {
   dataLayerName: string;
 }
 
+const NAME = /^[A-Za-z_$][\w$]*$/;
+
 /**
  * The Consent Mode options of a config, with defaults, or null when it is off.
  * Read defensively: this also runs on a config that failed validation, because
@@ -31,7 +33,6 @@ export interface ResolvedConsentMode {
  */
 export function resolveConsentMode(
   config: Partial<Config> | undefined,
-  win: object | undefined = typeof window === 'undefined' ? undefined : window,
 ): ResolvedConsentMode | null {
   const option = config?.googleConsentMode;
   if (!option) return null;
@@ -53,7 +54,7 @@ export function resolveConsentMode(
     adsDataRedaction: given.adsDataRedaction === true,
     urlPassthrough: given.urlPassthrough === true,
     dataLayerName:
-      typeof given.dataLayerName === 'string' && !dataLayerNameProblem(given.dataLayerName, win)
+      typeof given.dataLayerName === 'string' && NAME.test(given.dataLayerName)
         ? given.dataLayerName
         : 'dataLayer',
   };
@@ -61,10 +62,16 @@ export function resolveConsentMode(
 
 export type DataLayer = unknown[];
 
+/**
+ * The data layer: the site's array, or a new one. Never a property `window`
+ * already has for something else (`location`, `name`, `keuze`): overwriting it
+ * would break the page, so that name gets a layer no tag reads (the validator
+ * refuses such names; this holds even for a config that failed validation).
+ */
 export function dataLayerOf(name: string, win: Window): DataLayer {
   const host = win as unknown as Record<string, unknown>;
-  if (!Array.isArray(host[name])) host[name] = [];
-  return host[name] as DataLayer;
+  const layer = (host[name] ??= []);
+  return Array.isArray(layer) ? layer : [];
 }
 
 /**

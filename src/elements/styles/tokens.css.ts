@@ -142,6 +142,9 @@ export const buttonsCss = css`
   [role='switch']:focus-visible {
     outline: 3px solid var(--k-focus);
     outline-offset: 2px;
+    /* A band of the theme's background inside and outside the ring: on any page colour
+       (a dark theme's light ring on a white page, say) the ring or the band stands out 3:1. */
+    box-shadow: 0 0 0 7px var(--k-bg);
   }
   a {
     color: var(--k-link);
