@@ -5,6 +5,7 @@ import type { ConsentStore } from '../core/store.js';
 import type { BannerStore } from '../elements/banner/banner-store.js';
 import { provideStore } from '../elements/context.js';
 import { openerOf } from '../elements/events.js';
+import { keepRoomForBanner } from '../elements/banner-room.js';
 
 /**
  * Adds <keuze-banner> (unless the page placed one) and provides `store` to it.
@@ -32,8 +33,11 @@ export function mountBanner(
   const stopProviding = provideStore(root, store);
   document.addEventListener('click', handleClick);
   if (added) root.prepend(banner);
+  // Until the engine's mountUI keeps the room itself (WCAG 2.4.11, see banner-room.ts).
+  const releaseRoom = keepRoomForBanner();
 
   return (engine) => {
+    releaseRoom();
     stopProviding(engine);
     document.removeEventListener('click', handleClick);
     if (!engine && added) banner.remove();
