@@ -959,46 +959,18 @@ function showIssues(issues: Issue[]): void {
   );
 }
 
-/**
- * What GDPR Art. 13 asks a privacy notice to say that this one leaves out. Only for a
- * notice Keuze renders (one with content beyond its URL): a site whose own privacy page
- * lives elsewhere is not judged here.
- */
-export function noticeGaps(config: Record<string, unknown>): Issue[] {
-  const notice = config.notice;
-  if (!isObject(notice) || Object.keys(notice).every((key) => key === 'url')) return [];
-  const gap = (path: string, message: string): Issue => ({
-    path: `notice.${path}`,
-    message: `${message}; the notice will not have this section`,
-    severity: 'warning',
-  });
-  const gaps: Issue[] = [];
-  const controller = isObject(config.controller) && config.controller.name;
-  if (!listOf(notice.controllers).length && !controller)
-    gaps.push(gap('controllers', 'who the controller is (Art. 13(1)(a))'));
-  if (!listOf(notice.activities).length)
-    gaps.push(gap('activities', 'the purposes and legal bases of the processing (Art. 13(1)(c))'));
-  if (!isObject(notice.rights))
-    gaps.push(gap('rights', "the visitor's rights: access, erasure, objection… (Art. 13(2)(b))"));
-  if (!notice.authority)
-    gaps.push(gap('authority', 'the right to complain to a supervisory authority (Art. 13(2)(d))'));
-  return gaps;
-}
-
 function update(): void {
   const config = toConfig(draft);
   const checked = validateConfig(config);
   // keuze.init leaves the notice section to <keuze-notice>: check it here too, so the
   // builder never calls a config valid whose privacy page would show no notice.
-  const notice = validateNoticeConfig(config.notice);
+  // Its warnings name what GDPR Art. 13 asks of the notice and this one leaves out.
+  const controllerName = isObject(config.controller) ? config.controller.name : undefined;
+  const notice = validateNoticeConfig(config.notice, {
+    controllerName: typeof controllerName === 'string' ? controllerName : undefined,
+  });
   const result = { ...checked, ok: checked.ok && notice.ok };
-  lastIssues = [
-    ...checked.errors,
-    ...notice.errors,
-    ...checked.warnings,
-    ...notice.warnings,
-    ...noticeGaps(config),
-  ];
+  lastIssues = [...checked.errors, ...notice.errors, ...checked.warnings, ...notice.warnings];
   showIssues(lastIssues);
   const code = document.getElementById('snippet')!;
   const copy = document.getElementById('copy') as HTMLButtonElement;

@@ -496,10 +496,10 @@ describe('the config builder', () => {
   it('warns when the notice lacks what GDPR Art. 13 requires, and only then', async () => {
     const { context, page } = await newVisitor();
     await page.goto(`${base}/builder.html`);
-    await loadIntoBuilder(page, 'demo/configs/seed-001.json'); // names no supervisory authority
-    await page.locator('#issues', { hasText: 'Art. 13(2)(d)' }).waitFor();
+    await loadIntoBuilder(page, 'demo/configs/seed-002.json'); // four activities without a legal basis
+    await page.locator('#issues', { hasText: 'Art. 13(1)(c)' }).waitFor();
     assert.match(await page.locator('#issues .status').textContent(), /valid; read the/);
-    await loadIntoBuilder(page, 'demo/configs/seed-000.json'); // a complete notice
+    await loadIntoBuilder(page, 'demo/configs/seed-003.json'); // a complete notice
     await page.locator('#issues .status--ok').waitFor();
     assert.doesNotMatch(await page.locator('#issues').textContent(), /Art\. 13/);
     assert.deepEqual(problems, []);

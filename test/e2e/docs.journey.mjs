@@ -40,7 +40,7 @@ import { contentType } from '../../scripts/content-types.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const { validateConfig } = await import(join(root, 'dist/npm/core.js'));
+const { validateConfig, resolvePresets } = await import(join(root, 'dist/npm/core.js'));
 const schemaAccepts = new Ajv({ strict: false }).compile(
   JSON.parse(readFileSync(join(root, 'dist/keuze.schema.json'), 'utf8')),
 );
@@ -102,7 +102,14 @@ const TOP_LEVEL = new Set([
   'reloadOnWithdraw',
   'gpc',
   'debug',
+  'api',
 ]);
+
+/** A catalogue preset, read the way `npx keuze resolve` reads it: from the package. */
+async function packagedPreset(id) {
+  const file = join(root, 'catalogue/services', `${id}.json`);
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
+}
 
 /** What a JSON block is, and the config it stands for (or undefined: not a config). */
 function asConfig(value) {
@@ -118,10 +125,18 @@ function asConfig(value) {
 describe('the docs: json blocks', () => {
   it('has json blocks to check', () => assert.ok(of('json').length >= 8));
   for (const block of of('json')) {
-    it(`${block.name} parses, and a config in it passes the validator and the schema`, () => {
+    it(`${block.name} parses, and a config in it passes the validator and the schema`, async () => {
       const value = JSON.parse(block.text);
-      const config = asConfig(value);
-      if (!config) return;
+      const authored = asConfig(value);
+      if (!authored) return;
+      // A config that names presets is what a site owner writes; it is served resolved.
+      const resolved = await resolvePresets(authored, packagedPreset);
+      assert.deepEqual(
+        resolved.errors.map((issue) => `${issue.path}: ${issue.message}`),
+        [],
+        'preset errors',
+      );
+      const config = resolved.config;
       const result = validateConfig(config);
       assert.deepEqual(
         result.errors.map((issue) => `${issue.path}: ${issue.message}`),

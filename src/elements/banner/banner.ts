@@ -10,6 +10,12 @@ import type { BannerStore } from './banner-store.js';
 import { bannerStyles } from './banner.styles.js';
 
 /**
+ * The three buttons are the banner's light-DOM children, slotted into its
+ * shadow root: privacy tools (DuckDuckGo's autoconsent and the browsers built
+ * on it) find a banner's choices only in the page's own DOM. Their styles are
+ * `!important` inside the shadow root, which outranks the page's CSS, so a
+ * site's global styles change neither of them and both stay equal.
+ *
  * @summary The first layer: who asks, for what, and three equal choices.
  *
  * @attr layout - `bar` (default), `box` or `modal`.
@@ -30,12 +36,6 @@ import { bannerStyles } from './banner.styles.js';
  * @slot accept-all - "Accept all", rendered by the banner itself.
  * @slot reject-all - "Reject all", rendered by the banner itself.
  * @slot open-centre - "Manage preferences", rendered by the banner itself.
- *
- * The three buttons are the banner's light-DOM children, slotted into its
- * shadow root: privacy tools (DuckDuckGo's autoconsent and the browsers built
- * on it) find a banner's choices only in the page's own DOM. Their styles are
- * `!important` inside the shadow root, which outranks the page's CSS, so a
- * site's global styles change neither of them and both stay equal.
  *
  * @cssproperty --keuze-font-family - Font (default: the page's).
  * @cssproperty --keuze-color-background - Background (see styles/README.md for all tokens).
