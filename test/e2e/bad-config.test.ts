@@ -11,8 +11,9 @@ interface SiteWindow extends Window {
   __errors: Array<{ message: string; path?: string }>;
   __shown: string[];
   __inlineRan?: boolean;
-  axe?: { run(context: Document, options: RunOptions): Promise<AxeResults> };
 }
+
+type Axe = { run(context: Document, options: RunOptions): Promise<AxeResults> };
 
 const INVALID = '/test/e2e/pages/bad-config-invalid.html';
 const DUPLICATE = '/test/e2e/pages/bad-config-duplicate.html';
@@ -46,14 +47,15 @@ async function openSettings(site: SiteWindow): Promise<HTMLDialogElement> {
 
 /** Runs axe inside the page (loaded there, as it must run in the document it checks). */
 async function expectAccessible(site: SiteWindow): Promise<void> {
-  if (!site.axe) {
+  const page = site as unknown as { axe?: Axe };
+  if (!page.axe) {
     const script = site.document.createElement('script');
     script.src = '/node_modules/axe-core/axe.min.js';
     const loaded = new Promise((resolve) => script.addEventListener('load', resolve));
     site.document.head.append(script);
     await loaded;
   }
-  const result = await site.axe!.run(site.document, {
+  const result = await page.axe!.run(site.document, {
     iframes: false, // the gated iframe is empty and hidden; axe would wait for it to answer
     runOnly: {
       type: 'tag',

@@ -23,7 +23,9 @@ export class KeuzeUnavailable extends LitElement {
     this.requestUpdate();
     await this.updateComplete;
     const dialog = this.renderRoot.querySelector('dialog');
-    if (dialog && !dialog.open) dialog.showModal();
+    if (!dialog || dialog.open) return;
+    dialog.showModal();
+    dialog.querySelector('button')?.focus(); // its one control, in every engine
   }
 
   readonly #close = (): void => {
@@ -45,9 +47,7 @@ export class KeuzeUnavailable extends LitElement {
     >
       <h2 id="title">${t('unavailable.title')}</h2>
       <p id="body">${t('unavailable.body')}</p>
-      <button type="button" class="button" autofocus @click=${this.#close}>
-        ${t('unavailable.close')}
-      </button>
+      <button type="button" class="button" @click=${this.#close}>${t('unavailable.close')}</button>
     </dialog>`;
   }
 }
