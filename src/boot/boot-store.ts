@@ -8,7 +8,7 @@ import type { ConsentStore } from '../core/store.js';
 import type { BannerStore } from '../elements/banner/banner-store.js';
 import { readStoredState, validity } from '../core/decision.js';
 import { defaultAdapter } from '../core/storage/fallback.js';
-import { DECISION_COOKIE } from '../core/storage/decision-cookie.js';
+import { DECISION_COOKIE } from '../core/storage/decision-cookie-name.js';
 import { gpcSignal } from '../core/page.js';
 
 /**
