@@ -138,7 +138,8 @@ const PART_KEYS = {
     key.startsWith('notice.') ||
     key.startsWith('centre.storage.') ||
     key === 'centre.basis.necessary',
-  placeholder: (key) => key.startsWith('placeholder.'),
+  // The blocked embed and the message shown when the config was refused.
+  placeholder: (key) => key.startsWith('placeholder.') || key.startsWith('unavailable.'),
 };
 const isLocaleFile = (id) => /[\\/]locales[\\/][A-Za-z-]+\.json$/.test(id);
 const lazyKey = (key) => Object.values(PART_KEYS).some((inPart) => inPart(key));

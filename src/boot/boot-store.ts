@@ -8,7 +8,21 @@ import type { ConsentStore } from '../core/store.js';
 import type { BannerStore } from '../elements/banner/banner-store.js';
 import { readStoredState, validity } from '../core/decision.js';
 import { defaultAdapter } from '../core/storage/fallback.js';
+import { DECISION_COOKIE } from '../core/storage/decision-cookie-name.js';
 import { gpcSignal } from '../core/page.js';
+
+/**
+ * Whether the page carries the server-set decision cookie: the engine may restore
+ * a decision from it (Safari deleted storage), so only the engine can say whether
+ * the banner is needed.
+ */
+function hasDecisionCookie(): boolean {
+  try {
+    return document.cookie.includes(`${DECISION_COOKIE}=`);
+  } catch {
+    return false; // a sandboxed frame has no cookies
+  }
+}
 
 /** Whether the stored record holds a decision that is still valid for this (not yet validated) config. */
 function holdsDecision(raw: unknown, config: Config): boolean {
@@ -40,8 +54,13 @@ export class BootStore extends EventTarget implements BannerStore {
     this.record = defaultAdapter().get();
     this.ready = this.record
       .catch(() => undefined)
-      .then((raw) => {
+      .then(async (raw) => {
         this.needsDecision = !holdsDecision(raw, config);
+        if (this.needsDecision && hasDecisionCookie()) {
+          // Wait for the engine's verdict rather than flash a banner it takes away again.
+          const store = await this.#engineStore();
+          this.needsDecision = store?.needsDecision ?? false;
+        }
         this.status = 'ready';
         this.dispatchEvent(new Event('ready'));
       });

@@ -10,6 +10,7 @@ import type { ConsentStore } from '../core/store.js';
 import type { BootStore } from './boot-store.js';
 import { resolveConsentMode, pushConsentModeDefault } from '../core/integrations/consent-mode.js';
 import { isRecord } from '../core/config/check.js';
+import { duplicateIds } from '../core/config/ids.js';
 import { closedConsent, listen } from '../core/page.js';
 
 /** The `engine` part's exports (src/lazy/engine.ts). */
@@ -36,7 +37,9 @@ function showableConfig(input: unknown): input is BootStore['config'] {
         isRecord(purpose) &&
         typeof purpose.id === 'string' &&
         BASES.includes(purpose.basis as string),
-    )
+    ) &&
+    // Cheap, and a banner the engine takes away again would swallow the visitor's click.
+    duplicateIds(input).length === 0
   );
 }
 

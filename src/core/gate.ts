@@ -465,15 +465,7 @@ export class Gate {
       return;
     }
     existing?.remove();
-    const placeholder = this.doc.createElement('keuze-placeholder');
-    placeholder.setAttribute('consent', frame.getAttribute('data-consent') ?? '');
-    // Only what <keuze-placeholder> reads: a `title` would become a tooltip over the whole box.
-    for (const name of ['width', 'height']) {
-      const value = frame.getAttribute(name);
-      if (value !== null) placeholder.setAttribute(name, value);
-    }
-    frame.before(placeholder);
-    this.placeholders.set(frame, placeholder);
+    this.placeholders.set(frame, placeholderFor(frame));
   }
 
   private activateImage(img: HTMLImageElement): void {
@@ -493,4 +485,33 @@ export class Gate {
     template.after(this.doc.importNode(template.content, true));
     template.setAttribute(ACTIVATED, '');
   }
+}
+
+/** Puts a <keuze-placeholder> for `frame` right before it. */
+function placeholderFor(frame: HTMLIFrameElement): Element {
+  const placeholder = frame.ownerDocument.createElement('keuze-placeholder');
+  placeholder.setAttribute('consent', frame.getAttribute('data-consent') ?? '');
+  // Only what <keuze-placeholder> reads: a `title` would become a tooltip over the whole box.
+  for (const name of ['width', 'height']) {
+    const value = frame.getAttribute(name);
+    if (value !== null) placeholder.setAttribute(name, value);
+  }
+  frame.before(placeholder);
+  return placeholder;
+}
+
+/**
+ * The config was refused, so no gate runs and nothing gated will load: each gated
+ * iframe is hidden behind a placeholder that says so, instead of staying a blank box.
+ */
+export function standInForRefused(doc: Document): void {
+  const place = (): void => {
+    for (const frame of doc.querySelectorAll<HTMLIFrameElement>('iframe[data-consent]')) {
+      if (frame.previousElementSibling?.localName === 'keuze-placeholder') continue;
+      placeholderFor(frame).setAttribute('unavailable', '');
+      frame.hidden = true;
+    }
+  };
+  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', place, { once: true });
+  else place();
 }

@@ -8,7 +8,7 @@ import { formatIssue, validateConfig, type ValidationResult } from './config/val
 import { isRecord } from './config/check.js';
 import { hasPresets, presetsBeside, resolvePresets, type PresetSource } from './config/presets.js';
 import { ConsentStore, type StoreChangeDetail, type StoreOptions } from './store.js';
-import { Gate } from './gate.js';
+import { Gate, standInForRefused } from './gate.js';
 import { beforeLoad, diagnose, diagnoseConfig, startIntegrations } from './integrations/index.js';
 import { usePresetHints } from './integrations/diagnostics.js';
 import { setPageStore } from './page-store.js';
@@ -49,6 +49,8 @@ export class Keuze {
   private validation?: ValidationResult;
   private stops: Array<() => void> = [];
   private initialising?: Promise<Consent>;
+  /** Where gated content is (default: document), or false when the site turned the gate off. */
+  private gateRoot?: Document | false;
 
   constructor() {
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
@@ -69,6 +71,7 @@ export class Keuze {
       console.warn('[keuze] init() was called again; the first config stays in force.');
       return this.initialising;
     }
+    this.gateRoot = options.gate === false ? false : options.root;
     const presets = options.presets ?? defaultPresets;
     const source = typeof presets === 'string' ? presetsBeside(presets) : presets;
     // Debug mode only: the catalogue's name map, so diagnostics can say which preset an undeclared name belongs to.
@@ -149,6 +152,8 @@ export class Keuze {
     );
     for (const issue of result.errors)
       emit('keuze-error', { message: formatIssue(issue), path: issue.path });
+    const root = this.gateRoot ?? (typeof document !== 'undefined' ? document : false);
+    if (root) standInForRefused(root);
     this.resolveReady(this.get());
     emit('keuze-ready', { consent: this.get() });
     return this.get();

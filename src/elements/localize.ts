@@ -24,6 +24,7 @@ export type TextKey =
   | `gpc.${string}`
   | `reopen.${string}`
   | `placeholder.${string}`
+  | `unavailable.${string}`
   | `purpose.${string}`;
 
 interface Source {

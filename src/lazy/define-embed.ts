@@ -9,6 +9,7 @@ import { KeuzeReopen } from '../elements/reopen/reopen.js';
 import type { ConsentStore } from '../core/store.js';
 import { keuze } from '../core/keuze.js';
 import { loadPart, reportLoadError, type LazyPart as Part } from './loader.js';
+import { openerOf } from '../elements/events.js';
 
 const CENTRE = 'keuze-centre';
 const NOTICE = 'keuze-notice';
@@ -36,9 +37,30 @@ const handleOpen = (event: Event): void => {
     if (ok) store.requestOpen(opener);
   });
 };
-document.addEventListener('keuze-ready', () => keuze.store?.addEventListener('open', handleOpen), {
-  once: true,
-});
+document.addEventListener(
+  'keuze-ready',
+  () => {
+    if (keuze.store) keuze.store.addEventListener('open', handleOpen);
+    else document.addEventListener('click', handleRefusedOpen);
+  },
+  { once: true },
+);
+
+// The config was refused: a "Cookie settings" link says so, rather than doing nothing.
+function handleRefusedOpen(event: MouseEvent): void {
+  const opener = openerOf(event);
+  if (!opener) return;
+  event.preventDefault();
+  void load('placeholder').then((ok) => {
+    if (!ok) return;
+    let message = document.querySelector('keuze-unavailable');
+    if (!message) {
+      message = document.createElement('keuze-unavailable');
+      document.body.append(message);
+    }
+    void message.show(opener);
+  });
+}
 
 // Preload when the visitor is about to ask: a pointer over, focus on, or a touch of a
 // "Settings" button or a `data-keuze-open` link. By the click the centre is usually there.

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { formatIssue, validateConfig } from '../../src/core/config/validate.js';
+import { duplicateIds } from '../../src/core/config/ids.js';
 import { exampleConfig, purposesOf } from '../helpers/configs.js';
 
 function errorsOf(input: unknown): string[] {
@@ -45,6 +46,20 @@ describe('config validation', () => {
     expect(errorsOf(raw)).to.include(
       'purposes[3].services[0].id: duplicate id "matomo": already used at purposes[2].services[0].id; ids must be unique across purposes and services',
     );
+  });
+
+  it('refuses a service that shares its id with a purpose, and the first layer sees the same', () => {
+    const raw = exampleConfig();
+    const purposes = purposesOf(raw);
+    const services = purposes[2].services as Array<Record<string, unknown>>;
+    services[0].id = purposes[2].id;
+    const message = `purposes[2].services[0].id: duplicate id ${JSON.stringify(purposes[2].id)}: already used at purposes[2].id; ids must be unique across purposes and services`;
+    expect(errorsOf(raw)).to.include(message);
+    // One rule: the check the script-tag build's first layer runs before it shows a banner.
+    expect(duplicateIds(raw)).to.deep.equal([
+      { id: purposes[2].id, path: 'purposes[2].services[0].id', earlier: 'purposes[2].id' },
+    ]);
+    expect(duplicateIds(exampleConfig())).to.deep.equal([]);
   });
 
   it('reports unknown keys as likely typos without refusing the config', () => {

@@ -12,6 +12,7 @@ interface SiteWindow extends Window {
   keuze: Keuze;
   __inlineRan?: number;
   __refusedRan?: boolean;
+  __shown: string[];
 }
 
 // Its own page and sink channel: other suites count the gated script's requests on theirs.
@@ -73,7 +74,7 @@ describe('the decision kept in the server-set cookie', () => {
     await deleteScriptStorage();
   });
 
-  it('brings a returning visitor’s decision back: the gated script runs, no banner stays, and it is stored again', async () => {
+  it('brings a returning visitor’s decision back: the gated script runs, the banner never shows, and it is stored again', async () => {
     const record = await decideOnFirstVisit('acceptAll');
     await deleteScriptStorage();
     serverSets(record);
@@ -83,10 +84,11 @@ describe('the decision kept in the server-set cookie', () => {
       timeout: 5000,
     });
     expect(site.keuze.get().record?.id).to.equal(record.id);
-    // The first layer, which reads only storage, may have shown the banner until the engine
-    // restored the decision (see docs/browsers.md); now it is gone.
-    await waitUntil(() => !bannerOpen(site), 'the banner stayed');
     expect((await storedDecision())?.id).to.equal(record.id);
+    // The first layer waited for the engine's verdict: not even a flash of the banner.
+    await site.keuze.store!.settled();
+    expect(bannerOpen(site)).to.equal(false);
+    expect(site.__shown).to.deep.equal([]);
   });
 
   it('shows the banner when the cookie’s decision has expired', async () => {

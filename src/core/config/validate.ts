@@ -21,6 +21,7 @@ import {
   parseDuration,
   addDuration,
 } from './check.js';
+import { duplicateIds } from './ids.js';
 import { CONSENT_MODE_KEYS } from '../integrations/consent-mode-keys.js';
 
 export interface ValidationResult {
@@ -112,7 +113,6 @@ const MAX_STORAGE_ITEMS = 20000;
 
 class Validator {
   readonly issues = new Issues();
-  private ids = new Map<string, string>();
   private counts = { services: 0, storage: 0 };
 
   config(input: unknown): Config | undefined {
@@ -152,6 +152,12 @@ class Validator {
     }
 
     const purposes = this.purposes(input.purposes);
+    for (const { id, path, earlier } of duplicateIds(input)) {
+      issues.error(
+        path,
+        `duplicate id ${JSON.stringify(id)}: already used at ${earlier}; ids must be unique across purposes and services`,
+      );
+    }
 
     checkEnum(issues, 'layout', input.layout, LAYOUTS);
     checkEnum(issues, 'theme', input.theme, THEMES);
@@ -213,19 +219,9 @@ class Validator {
     checkUrl(this.issues, 'notice.url', value.url);
   }
 
-  private id(path: string, value: unknown): boolean {
-    if (!checkString(this.issues, path, value, { required: true, pattern: ID_PATTERN }))
-      return false;
-    const earlier = this.ids.get(value);
-    if (earlier) {
-      this.issues.error(
-        path,
-        `duplicate id ${JSON.stringify(value)}: already used at ${earlier}; ids must be unique across purposes and services`,
-      );
-      return false;
-    }
-    this.ids.set(value, path);
-    return true;
+  /** The shape of one id; that ids are unique is checked once for all (duplicateIds). */
+  private id(path: string, value: unknown): void {
+    checkString(this.issues, path, value, { required: true, pattern: ID_PATTERN });
   }
 
   private purposes(value: unknown): Purpose[] {

@@ -13,7 +13,9 @@
 import type { Config, Decision, StoredState } from '../types.js';
 import { HISTORY_LIMIT, isDecision, validity } from '../decision.js';
 
-export const DECISION_COOKIE = 'keuze_decision';
+import { DECISION_COOKIE } from './decision-cookie-name.js';
+
+export { DECISION_COOKIE };
 
 /** What browsers keep of one cookie (name, value and attributes). */
 const MAX_COOKIE_BYTES = 4096;

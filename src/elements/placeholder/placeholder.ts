@@ -16,6 +16,7 @@ import { placeholderStyles } from './placeholder.styles.js';
  * @attr width - Copied from the iframe: pixels, or any CSS length.
  * @attr height - Copied from the iframe: pixels, or any CSS length.
  * @attr theme - `light`, `dark` or `auto`.
+ * @attr unavailable - The config was refused: says the content cannot be loaded, offers nothing.
  *
  * @csspart base - The box.
  * @csspart title - The heading.
@@ -31,6 +32,7 @@ export class KeuzePlaceholder extends LitElement {
     width: {},
     height: {},
     theme: { reflect: true },
+    unavailable: { type: Boolean, reflect: true },
   };
 
   // Named apart from the `consent` attribute, which is the element's contract.
@@ -51,10 +53,13 @@ export class KeuzePlaceholder extends LitElement {
   declare height?: string;
   /** `light`, `dark` or `auto` (default: follows the visitor's system). Defaults to the config's `theme`. */
   declare theme?: Theme;
+  /** The site's config was refused: nothing gated can load, so there is nothing to allow. */
+  declare unavailable: boolean;
 
   constructor() {
     super();
     this.consent = '';
+    this.unavailable = false;
   }
 
   private get ids(): string[] {
@@ -103,6 +108,7 @@ export class KeuzePlaceholder extends LitElement {
   };
 
   override render() {
+    if (this.unavailable) return this.renderUnavailable();
     const store = this.consentStore;
     if (!store) return nothing;
     const { config } = store;
@@ -166,6 +172,22 @@ export class KeuzePlaceholder extends LitElement {
           ${t('placeholder.details')}
         </button>
       </div>
+    </section>`;
+  }
+
+  /** No config, so no names and no buttons: only why nothing is here. */
+  private renderUnavailable() {
+    if (!this.localize.ready) return nothing; // asking starts the load; then it renders again
+    const t = this.localize.t.bind(this.localize);
+    return html`<section
+      class="base"
+      part="base"
+      lang=${this.localize.lang}
+      dir=${this.localize.dir}
+      aria-labelledby="title"
+    >
+      <h2 id="title" part="title">${t('unavailable.embedTitle')}</h2>
+      <p>${t('unavailable.embedBody')}</p>
     </section>`;
   }
 }
