@@ -206,14 +206,16 @@ async function mount(script: HTMLScriptElement | null): Promise<void> {
   const ui = script?.dataset.ui;
   const boot = ui === 'none' ? undefined : await keuze.boot?.catch(() => undefined);
   let handOver: ((engine?: ConsentStore) => void) | undefined;
-  if (boot) {
+  await boot?.ready;
+  // A returning visitor's gate comes first: the engine mounts the elements once it has run.
+  if (boot?.needsDecision) {
     await untilParsed(document.body);
     const { mountBanner } = await loadFirstLayer();
     handOver = mountBanner(boot);
     const idle = () => keuze.whenIdle();
     document.addEventListener('keuze-show', idle, { once: true });
     setTimeout(idle, 4000); // the banner waits at most 3 s for its language
-  } else {
+  } else if (!boot) {
     void keuze.now();
   }
   await keuze.ready;
