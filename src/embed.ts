@@ -112,7 +112,9 @@ const loadEngine = (): Promise<Engine> => {
   engine.catch(() => (engine = undefined)); // a later attempt may succeed
   return engine;
 };
-const loadFirstLayer = () => load<FirstLayer>('banner');
+let firstLayer: Promise<FirstLayer> | undefined;
+/** The banner part, imported once (a failed download is reported once). */
+const loadFirstLayer = () => (firstLayer ??= load<FirstLayer>('banner'));
 const withBanner = script?.dataset.ui !== 'none';
 
 /**
