@@ -1,13 +1,12 @@
-// The banner's store until the engine arrives. It reads the stored decision
-// with the engine's own reader and rule (storage/fallback.ts, decision.ts'
-// validity), so a returning visitor never sees the banner flash, and hands the
-// read to the engine's ConsentStore (`record`), which does not read again.
+// The banner's store until the engine arrives. It judges the stored decision
+// that src/embed.ts read (the engine's reader, storage/fallback.ts, read once,
+// handed to the engine's ConsentStore too) by the engine's rule (decision.ts'
+// validity), so a returning visitor never sees the banner flash.
 // Every action goes to that store, loading the engine first when needed.
 import type { Config, DecisionLayer } from '../core/types.js';
 import type { ConsentStore } from '../core/store.js';
 import type { BannerStore } from '../elements/banner/banner-store.js';
 import { readStoredState, validity } from '../core/decision.js';
-import { defaultAdapter } from '../core/storage/fallback.js';
 import { DECISION_COOKIE } from '../core/storage/decision-cookie-name.js';
 import { gpcSignal } from '../core/page.js';
 
@@ -37,7 +36,7 @@ export class BootStore extends EventTarget implements BannerStore {
   readonly config: Config;
   readonly gpc: boolean;
   readonly ready: Promise<void>;
-  /** The stored record as read, for the engine's store. */
+  /** The stored record as read. */
   readonly record: Promise<unknown>;
   status: BannerStore['status'] = 'loading';
   needsDecision = false;
@@ -46,12 +45,16 @@ export class BootStore extends EventTarget implements BannerStore {
 
   readonly #engineStore: () => Promise<ConsentStore | undefined>;
 
-  constructor(config: Config, engineStore: () => Promise<ConsentStore | undefined>) {
+  constructor(
+    config: Config,
+    engineStore: () => Promise<ConsentStore | undefined>,
+    record: Promise<unknown>,
+  ) {
     super();
     this.#engineStore = engineStore;
     this.config = config;
     this.gpc = config.gpc !== false && gpcSignal();
-    this.record = defaultAdapter().get();
+    this.record = record;
     this.ready = this.record
       .catch(() => undefined)
       .then(async (raw) => {

@@ -59,11 +59,21 @@ export class BootKeuze implements PublicKeuze {
 
   readonly #load: () => Promise<Engine>;
   readonly #loadFirstLayer?: () => Promise<FirstLayer>;
+  /** The stored record, read once by src/embed.ts; the banner and the engine take it. */
+  readonly #record?: Promise<unknown>;
 
-  /** Without `loadFirstLayer` (`data-ui="none"`) there is no banner: the engine reads the decision itself. */
-  constructor(load: () => Promise<Engine>, loadFirstLayer?: () => Promise<FirstLayer>) {
+  /**
+   * Without `loadFirstLayer` (`data-ui="none"`) there is no banner. Without
+   * `record` the engine reads the stored decision itself.
+   */
+  constructor(
+    load: () => Promise<Engine>,
+    loadFirstLayer?: () => Promise<FirstLayer>,
+    record?: Promise<unknown>,
+  ) {
     this.#load = load;
     this.#loadFirstLayer = loadFirstLayer;
+    this.#record = record;
     this.ready = new Promise((resolve) => (this.#resolveReady = resolve));
   }
 
@@ -91,13 +101,16 @@ export class BootKeuze implements PublicKeuze {
     // resolveConsentMode reads `input?.googleConsentMode`, so any value is safe to pass.
     const consentMode = resolveConsentMode(input as never);
     if (consentMode) pushConsentModeDefault(consentMode);
+    // The engine's store takes the record read already, rather than reading it again.
+    const record = this.#record;
+    const engineOptions = record ? { ...options, firstRead: record } : options;
     const loadFirstLayer = this.#loadFirstLayer;
-    if (!loadFirstLayer || !showableConfig(input)) {
+    if (!loadFirstLayer || !record || !showableConfig(input)) {
       void this.now(); // no banner to show, or the engine names what is wrong
-      return this.#begin((keuze) => keuze.init(input, options));
+      return this.#begin((keuze) => keuze.init(input, engineOptions));
     }
     const boot = loadFirstLayer().then(
-      (layer) => new layer.BootStore(input, () => this.#engineStore()),
+      (layer) => new layer.BootStore(input, () => this.#engineStore(), record),
     );
     this.boot = boot;
     // A returning visitor's gated content waits for the engine: load it at once.
@@ -108,11 +121,7 @@ export class BootKeuze implements PublicKeuze {
       },
       () => void this.now(), // no banner: the engine reads and decides alone
     );
-    return this.#begin(async (keuze) => {
-      // The engine's store takes the record the first layer read, rather than reading it again.
-      const store = await boot.catch(() => undefined);
-      return keuze.init(input, store ? { ...options, firstRead: store.record } : options);
-    });
+    return this.#begin((keuze) => keuze.init(input, engineOptions));
   }
 
   /** Runs the engine's init (or fail) once the engine may load; `ready` settles with its answer. */
