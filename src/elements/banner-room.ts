@@ -32,11 +32,11 @@ export function keepRoomForBanner(doc: Document = document): () => void {
     root.style.scrollPaddingBlockEnd = before;
   };
   const hold = (banner: Element): void => {
-    // The drawn part: the first element of its shadow root that is fixed, unless that is a modal dialog.
-    const fixed = Array.from(banner.shadowRoot?.children ?? []).find(
-      (el) => getComputedStyle(el).position === 'fixed',
-    );
-    if (!fixed || (fixed instanceof HTMLDialogElement && fixed.matches(':modal'))) return;
+    // A modal banner blocks the page: nothing there can take focus, so no room is needed.
+    if (banner.shadowRoot?.querySelector('dialog:modal')) return;
+    // The drawn part: the host itself is the fixed box (see banner.styles.ts).
+    const fixed = getComputedStyle(banner).position === 'fixed' ? banner : undefined;
+    if (!fixed) return;
     if (watched === fixed) return measure();
     release();
     watched = fixed;
@@ -55,10 +55,18 @@ export function keepRoomForBanner(doc: Document = document): () => void {
   };
   doc.addEventListener('keuze-show', handle);
   doc.addEventListener('keuze-hide', handle);
-  // Already showing (mounted by the first layer before this ran).
-  const shown = doc.querySelector('keuze-banner');
-  if (shown && (shown as Element & { open?: boolean }).open) hold(shown);
+  // Already showing (mounted by the first layer before this ran); once rendered, so that a
+  // modal layout's dialog is there to be seen.
+  const shown = doc.querySelector<Element & { open?: boolean; updateComplete?: Promise<unknown> }>(
+    'keuze-banner',
+  );
+  let stopped = false;
+  if (shown?.open)
+    void shown.updateComplete?.then(() => {
+      if (!stopped && shown.open) hold(shown);
+    });
   return () => {
+    stopped = true;
     doc.removeEventListener('keuze-show', handle);
     doc.removeEventListener('keuze-hide', handle);
     release();

@@ -5,11 +5,9 @@ import { sendKeys } from '@web/test-runner-commands';
 import { mountUI } from '../../src/elements/mount.js';
 import { makeStore } from './helpers.js';
 
+/** The host is the banner's fixed box. */
 function drawnPart(): Element {
-  const banner = document.querySelector('keuze-banner')!;
-  return Array.from(banner.shadowRoot!.children).find(
-    (el) => getComputedStyle(el).position === 'fixed',
-  )!;
+  return document.querySelector('keuze-banner')!;
 }
 
 for (const layout of ['bar', 'box'] as const) {
@@ -61,3 +59,18 @@ for (const layout of ['bar', 'box'] as const) {
     });
   });
 }
+
+describe('a modal banner', () => {
+  it('makes no room: the page behind it cannot take focus', async () => {
+    const store = await makeStore({ layout: 'modal' });
+    const dispose = mountUI(store);
+    try {
+      const banner = document.querySelector('keuze-banner')!;
+      await waitUntil(() => banner.shadowRoot?.querySelector('dialog:modal'), 'no modal dialog');
+      expect(document.querySelector('[data-keuze-room]')).to.equal(null);
+      expect(document.documentElement.style.scrollPaddingBlockEnd).to.equal('');
+    } finally {
+      dispose();
+    }
+  });
+});
