@@ -123,8 +123,23 @@ const withBanner = script?.dataset.ui !== 'none';
  * read; src/core/storage/fallback.ts).
  */
 const first = !window.keuze;
-// Every file the first layer needs at once, before anything else; the engine's once the read has answered (afterRead).
-if (first) preload(withBanner ? 'banner' : 'engine', base, nonce);
+
+/**
+ * Whether this script came from the HTTP cache (0 bytes over the network): the
+ * other files of the graph then almost surely did too, and cost no bandwidth.
+ * Cross-origin without Timing-Allow-Origin reads as cached too.
+ */
+function fromCache(): boolean {
+  const [entry] = performance.getEntriesByName(base, 'resource') as PerformanceResourceTiming[];
+  return entry !== undefined && entry.transferSize === 0;
+}
+
+// Every file the first layer needs at once, before anything else. The engine's too when they
+// come from the cache (a returning visitor); else once the read has answered (afterRead).
+if (first) {
+  if (withBanner) preload('banner', base, nonce);
+  if (!withBanner || fromCache()) preload('engine', base, nonce, withBanner);
+}
 const record = first ? defaultAdapter().get() : undefined;
 record?.catch(() => undefined); // a failed read is reported by the engine's store
 
