@@ -6,7 +6,7 @@ import { storageRows, type StorageRow } from '../../core/model.js';
 import { StoreController } from '../context.js';
 import { chooseLocale } from '../localize.js';
 import { FormatController } from '../localize-format.js';
-import { canFocus, emitLayer, focusReopen } from '../events.js';
+import { emitLayer, returnFocus, trackPageFocus } from '../events.js';
 import { purposeDescription, purposeName, serviceName } from '../names.js';
 import { centreStyles } from './centre.styles.js';
 
@@ -87,6 +87,7 @@ export class KeuzeCentre extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    trackPageFocus();
     if (this.consent.store && !this.listenedStore) this.handleStore(this.consent.store);
   }
 
@@ -196,8 +197,7 @@ export class KeuzeCentre extends LitElement {
     await new Promise((resolve) => setTimeout(resolve));
     const opener = this.opener;
     this.opener = null;
-    if (canFocus(opener)) opener.focus();
-    else await focusReopen();
+    await returnFocus(opener);
   }
 
   private activeElementOutside(): Element | null {
