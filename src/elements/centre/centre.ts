@@ -30,7 +30,7 @@ function autonym(tag: string): string {
  * @event keuze-hide - The centre closed. `detail: { layer: 'centre' }`.
  *
  * @csspart base - The `<dialog>`.
- * @csspart header - Title and close button.
+ * @csspart header - Title and close button (not a page landmark: a `<div>`).
  * @csspart title - The heading.
  * @csspart close-button - The close button (records nothing).
  * @csspart body - The scrolling content.
@@ -42,7 +42,8 @@ function autonym(tag: string): string {
  * @csspart decision - The current decision and receipt download.
  * @csspart language - The language switcher (when the site enables more than one language).
  * @csspart language-select - Its `<select>`.
- * @csspart footer - The button row.
+ * @csspart actions - Accept all and reject all, first in the content: withdrawing takes three Tabs.
+ * @csspart footer - The row with save (not a page landmark: a `<div>`).
  * @csspart button - Accept all, reject all and save.
  */
 export class KeuzeCentre extends LitElement {
@@ -271,7 +272,7 @@ export class KeuzeCentre extends LitElement {
       else rowsByPurpose.set(row.purpose.id, [row]);
     }
     return html`
-      <header part="header">
+      <div class="header" part="header">
         <h2 id="centre-title" part="title" tabindex="-1">${t('centre.title')}</h2>
         <button
           type="button"
@@ -290,8 +291,28 @@ export class KeuzeCentre extends LitElement {
             />
           </svg>
         </button>
-      </header>
+      </div>
       <div class="body" part="body">
+        <div class="actions" part="actions">
+          <button
+            type="button"
+            class="button"
+            part="button accept-button"
+            data-keuze-action="accept-all"
+            @click=${() => this.handleAction('accept-all')}
+          >
+            ${t('centre.accept')}
+          </button>
+          <button
+            type="button"
+            class="button"
+            part="button reject-button"
+            data-keuze-action="reject-all"
+            @click=${() => this.handleAction('reject-all')}
+          >
+            ${t('centre.reject')}
+          </button>
+        </div>
         ${this.renderLanguage(store)}
         <p>
           ${t('centre.intro')}
@@ -306,25 +327,7 @@ export class KeuzeCentre extends LitElement {
         </ul>
         ${this.renderDecision(store)}
       </div>
-      <footer part="footer">
-        <button
-          type="button"
-          class="button"
-          part="button accept-button"
-          data-keuze-action="accept-all"
-          @click=${() => this.handleAction('accept-all')}
-        >
-          ${t('centre.accept')}
-        </button>
-        <button
-          type="button"
-          class="button"
-          part="button reject-button"
-          data-keuze-action="reject-all"
-          @click=${() => this.handleAction('reject-all')}
-        >
-          ${t('centre.reject')}
-        </button>
+      <div class="footer" part="footer">
         <button
           type="button"
           class="button"
@@ -334,7 +337,7 @@ export class KeuzeCentre extends LitElement {
         >
           ${t('centre.save')}
         </button>
-      </footer>
+      </div>
     `;
   }
 
@@ -374,14 +377,14 @@ export class KeuzeCentre extends LitElement {
     return html`<li class="purpose" part="purpose" data-purpose=${purpose.id}>
       <div class="purpose-head">
         <div>
-          <h3 id=${headingId}>${name}</h3>
+          <h3 id=${headingId} lang=${this.localize.langOf(purpose.name) ?? nothing}>${name}</h3>
           <span class="basis" id=${`${headingId}-basis`}>${basis}</span>
         </div>
         ${this.renderSwitch(purpose.id, name, purpose.basis === 'necessary', objection ? hintId : undefined, purpose)}
       </div>
-      ${description ? html`<p>${description}</p>` : nothing}
+      ${description ? html`<p lang=${this.localize.langOf(purpose.description) ?? nothing}>${description}</p>` : nothing}
       ${objection ? html`<p class="hint" id=${hintId}>${t('centre.switch.objectHint')}</p>` : nothing}
-      ${purpose.basis === 'necessary' && justification ? html`<p class="hint">${t('centre.justification', { justification })}</p>` : nothing}
+      ${purpose.basis === 'necessary' && justification ? html`<p class="hint">${this.renderJustification(purpose)}</p>` : nothing}
       ${
         purpose.services?.length
           ? html`<h4 class="services-title">${t('centre.services')}</h4>
@@ -436,7 +439,7 @@ export class KeuzeCentre extends LitElement {
                                 <td>
                                   ${item.provider ?? (service ? service.provider : t('centre.storage.firstParty'))}
                                 </td>
-                                <td>
+                                <td lang=${this.localize.langOf(item.purpose) ?? nothing}>
                                   ${this.localize.text(item.purpose) || (service ? serviceName(service, this.localize) : name)}
                                 </td>
                                 <td>${this.localize.duration(item.retention)}</td>
@@ -452,6 +455,14 @@ export class KeuzeCentre extends LitElement {
     </li>`;
   }
 
+  /** "Why it is necessary: …", the config's reason marked with its language when that differs. */
+  private renderJustification(purpose: Purpose) {
+    const [before, after = ''] = this.localize.t('centre.justification').split('{justification}');
+    return html`${before}<span lang=${this.localize.langOf(purpose.justification) ?? nothing}
+        >${this.localize.text(purpose.justification)}</span
+      >${after}`;
+  }
+
   private renderService(service: Service, purpose: Purpose, hintId?: string) {
     const t = this.localize.t.bind(this.localize);
     const name = serviceName(service, this.localize);
@@ -461,8 +472,8 @@ export class KeuzeCentre extends LitElement {
       : '';
     return html`<li class="service" part="service" data-service=${service.id}>
       <div>
-        <strong>${name}</strong>
-        ${description ? html`<span class="muted">${description}</span>` : nothing}
+        <strong lang=${this.localize.langOf(service.name) ?? nothing}>${name}</strong>
+        ${description ? html`<span class="muted" lang=${this.localize.langOf(service.description) ?? nothing}>${description}</span>` : nothing}
         <dl>
           <dt>${t('centre.service.provider')}</dt>
           <dd>${service.provider}</dd>
