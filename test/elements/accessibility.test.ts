@@ -3,7 +3,7 @@
 // centre.test.ts already cover.
 import { expect, oneEvent, waitUntil, fixtureCleanup } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import { itUnlessWebKit, NOT_IN_WEBKIT, resetEmulation } from '../helpers/engine.js';
+import { inWebKit, itUnlessWebKit, NOT_IN_WEBKIT } from '../helpers/engine.js';
 import type { KeuzeCentre } from '../../src/elements/centre/centre.js';
 import type { KeuzeBanner } from '../../src/elements/banner/banner.js';
 import { setLocaleBase } from '../../src/core/locale.js';
@@ -26,7 +26,8 @@ afterEach(async () => {
   fixtureCleanup();
   document.querySelectorAll('body > div.fixture').forEach((div) => div.remove());
   pageParts.splice(0).forEach((part) => part.remove());
-  await resetEmulation();
+  // The viewport only: this file switches no colour scheme (which Firefox cannot emulate).
+  if (!inWebKit) await setViewport({ width: 1280, height: 800 });
 });
 
 /** A control of the page itself, outside Keuze. */

@@ -292,7 +292,9 @@ export class KeuzeCentre extends LitElement {
           </svg>
         </button>
       </div>
-      <div class="body" part="body">
+      <!-- Not a Tab stop of its own (Firefox makes scrollers one): its controls are, and
+           focusing one scrolls it; so "Reject all" stays three Tabs from the title. -->
+      <div class="body" part="body" tabindex="-1">
         <div class="actions" part="actions">
           <button
             type="button"
