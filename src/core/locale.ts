@@ -88,11 +88,6 @@ export function text(localized: LocalizedText | undefined | null, lang: string):
   return localizedText(localized, lang).text;
 }
 
-/** Whether two language tags name different languages (`nl-BE` and `nl` do not). */
-export function otherLanguage(tag: string, lang: string): boolean {
-  return tag.split('-')[0].toLowerCase() !== lang.split('-')[0].toLowerCase();
-}
-
 /** Fills `{name}` placeholders; unknown ones are left visible so a missing value is noticed. */
 export function format(
   template: string,

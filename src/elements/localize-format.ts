@@ -2,13 +2,17 @@
 // cookie centre, which the engine loads. Kept out of localize.ts, which the
 // banner (first layer) carries.
 import { formatDate, formatDuration } from '../core/format.js';
-import { localizedText, otherLanguage } from '../core/locale.js';
+import { localizedText } from '../core/locale.js';
 import type { LocalizedText } from '../core/types.js';
 import { LocalizeController } from './localize.js';
 
 // One Intl.DisplayNames per language: constructing one costs far more than a lookup,
 // and a large centre asks for hundreds of country names per render.
 const regionNames = new Map<string, Intl.DisplayNames>();
+
+/** Whether two language tags name different languages (`nl-BE` and `nl` do not). */
+const otherLanguage = (tag: string, lang: string): boolean =>
+  tag.split('-')[0].toLowerCase() !== lang.split('-')[0].toLowerCase();
 
 export class FormatController extends LocalizeController {
   /** A deletion period in words: `P13M` → "13 months" / "13 maanden"; `session` → the dictionary's word. */
