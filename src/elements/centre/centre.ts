@@ -293,7 +293,7 @@ export class KeuzeCentre extends LitElement {
         </button>
       </div>
       <!-- Not a Tab stop of its own (Firefox makes scrollers one): its controls are, and
-           focusing one scrolls it; so "Reject all" stays three Tabs from the title. -->
+           with one focused the arrow keys scroll it; "Reject all" stays three Tabs from the title. -->
       <div class="body" part="body" tabindex="-1">
         <div class="actions" part="actions">
           <button
