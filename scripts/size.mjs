@@ -35,12 +35,15 @@ export const BUDGETS = { banner: 15_000 };
 // notice's Art. 13 checks, catalogue presets, the decision cookie, the proof's texts hash
 // the visitor-decides rules (tabs, grants, gate, log), the refused-config view and the
 // one-read boot: each its size then, plus ~1 %.
+// Issue #20 item 6 raised each by what it added: focus never lost to <body> after a
+// layer closes (+261 on the banner), and in the centre the lang of fallback texts and
+// the reordered buttons (+224 more).
 export const CEILINGS = {
-  banner: 23_100,
-  firstVisit: 43_400,
-  returning: 43_400,
-  centre: 49_400,
-  notice: 57_100,
+  banner: 23_361,
+  firstVisit: 43_662,
+  returning: 43_662,
+  centre: 49_885,
+  notice: 57_362,
 };
 
 /** gzip -9 size of a file in dist/. */

@@ -65,21 +65,27 @@ export function resolveLocale(
 }
 
 /**
- * A config text in the given language: a plain string as is; a map by the
- * language's fallback chain, then English, then its first entry.
+ * A config text in the given language, with the tag of the language it is in
+ * (none for a plain string): a map by the language's fallback chain, then
+ * English, then its first entry.
  */
-export function text(localized: LocalizedText | undefined | null, lang: string): string {
-  if (localized == null) return '';
-  if (typeof localized === 'string') return localized;
-  const byLower = new Map(
-    Object.entries(localized).map(([tag, value]) => [tag.toLowerCase(), value]),
-  );
-  for (const tag of fallbackChain(lang)) {
-    const found = byLower.get(tag);
-    if (found !== undefined) return found;
+export function localizedText(
+  localized: LocalizedText | undefined | null,
+  lang: string,
+): { text: string; lang?: string } {
+  if (localized == null) return { text: '' };
+  if (typeof localized === 'string') return { text: localized };
+  const entries = Object.entries(localized);
+  for (const wanted of fallbackChain(lang)) {
+    const found = entries.find(([tag]) => tag.toLowerCase() === wanted);
+    if (found) return { text: found[1], lang: found[0] };
   }
-  const first = Object.values(localized)[0];
-  return first ?? '';
+  return entries.length ? { text: entries[0][1], lang: entries[0][0] } : { text: '' };
+}
+
+/** A config text in the given language (see localizedText). */
+export function text(localized: LocalizedText | undefined | null, lang: string): string {
+  return localizedText(localized, lang).text;
 }
 
 /** Fills `{name}` placeholders; unknown ones are left visible so a missing value is noticed. */

@@ -33,7 +33,7 @@ export function canFocus(element: Element | null | undefined): element is HTMLEl
 }
 
 /** Focuses the floating re-open button, if the page has a visible one. */
-export async function focusReopen(): Promise<boolean> {
+async function focusReopen(): Promise<boolean> {
   const reopen = document.querySelector('keuze-reopen') as
     (HTMLElement & { updateComplete?: Promise<unknown> }) | null;
   if (!reopen) return false;
@@ -42,4 +42,47 @@ export async function focusReopen(): Promise<boolean> {
   if (!canFocus(button)) return false;
   button.focus();
   return true;
+}
+
+/** The page element (outside every Keuze element) that had focus last. */
+let pageFocus: Element | null = null;
+let tracking = false;
+
+const inKeuze = (path: EventTarget[]) =>
+  path.some((node) => node instanceof Element && node.localName.startsWith('keuze-'));
+
+/** Starts remembering the page's last focused element, from now on (once per page). */
+export function trackPageFocus(): void {
+  if (tracking) return;
+  tracking = true;
+  const active = document.activeElement;
+  if (active && active !== document.body && !inKeuze([active])) pageFocus = active;
+  document.addEventListener(
+    'focusin',
+    (event) => {
+      const path = event.composedPath();
+      if (!inKeuze(path) && path[0] instanceof Element) pageFocus = path[0];
+    },
+    true,
+  );
+}
+
+/**
+ * After a layer closed, keyboard focus goes somewhere useful, never to `<body>`:
+ * `preferred` (the opener), else the re-open button, else the page element that
+ * had focus before, else a `[data-keuze-open]` link, else the page's main content.
+ */
+export async function returnFocus(preferred?: Element | null): Promise<void> {
+  if (canFocus(preferred)) return preferred.focus();
+  if (await focusReopen()) return;
+  const target = [pageFocus, document.querySelector('[data-keuze-open]')].find(canFocus);
+  if (target) return target.focus();
+  const landing = document.querySelector('main, [role="main"], h1');
+  if (!canFocus(landing)) return;
+  // Focusable for this once only: the page's own Tab order stays as it was.
+  if (!landing.hasAttribute('tabindex')) {
+    landing.tabIndex = -1;
+    landing.addEventListener('blur', () => landing.removeAttribute('tabindex'), { once: true });
+  }
+  landing.focus();
 }

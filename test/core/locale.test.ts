@@ -3,6 +3,7 @@ import {
   fallbackChain,
   format,
   isRtl,
+  localizedText,
   lookup,
   registerTranslation,
   resolveLocale,
@@ -31,6 +32,17 @@ describe('locale lookup', () => {
     expect(text({ fr: 'Statistiques' }, 'nl')).to.equal('Statistiques');
     expect(text('Same everywhere', 'nl')).to.equal('Same everywhere');
     expect(text(undefined, 'nl')).to.equal('');
+  });
+
+  it('says which language a config text came from, so its element can carry that lang', () => {
+    const name = { en: 'Statistics', nl: 'Statistieken', 'nl-BE': 'Statistiek' };
+    expect(localizedText(name, 'nl-BE')).to.deep.equal({ text: 'Statistiek', lang: 'nl-BE' });
+    expect(localizedText(name, 'de')).to.deep.equal({ text: 'Statistics', lang: 'en' });
+    expect(localizedText({ fr: 'Statistiques' }, 'nl')).to.deep.equal({
+      text: 'Statistiques',
+      lang: 'fr',
+    });
+    expect(localizedText('Same everywhere', 'nl')).to.deep.equal({ text: 'Same everywhere' });
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {

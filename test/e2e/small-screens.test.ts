@@ -118,6 +118,37 @@ describe('the script-tag build on a small screen', () => {
     expectTargetsAtLeast24(site, 'keuze-centre');
   });
 
+  it('keeps the cookie centre usable at 400 % zoom (320 × 256): content room, every button reachable', async () => {
+    const site = await openAt(320, 256);
+    site.keuze.open();
+    await waitUntil(
+      () => site.document.querySelector('keuze-centre')?.shadowRoot?.querySelector('dialog')?.open,
+      'the cookie centre never opened',
+      { timeout: 5000 },
+    );
+    const dialog = inShadow(site, 'keuze-centre', 'dialog');
+    const body = inShadow(site, 'keuze-centre', '[part~="body"]');
+    // The box that scrolls the purposes, and what stays on screen while it does.
+    const scroller = body.scrollHeight > body.clientHeight + 1 ? body : dialog;
+    const kept = ['[part~="header"]', '[part~="footer"]']
+      .map((selector) => inShadow(site, 'keuze-centre', selector))
+      .filter((part) => scroller === body || site.getComputedStyle(part).position === 'sticky')
+      .reduce((sum, part) => sum + part.getBoundingClientRect().height, 0);
+    const room = Math.min(scroller.clientHeight, 256) - kept;
+    expect(room, `${room} px for the content`).to.be.at.least(128);
+    const root = site.document.querySelector('keuze-centre')!.shadowRoot!;
+    for (const action of ['accept-all', 'reject-all', 'save']) {
+      const button = inShadow(site, 'keuze-centre', `[data-keuze-action="${action}"]`);
+      button.scrollIntoView({ block: 'nearest' });
+      await new Promise((resolve) => site.requestAnimationFrame(resolve));
+      const rect = button.getBoundingClientRect();
+      expect(rect.top, `${action} top`).to.be.at.least(0);
+      expect(rect.bottom, `${action} bottom`).to.be.at.most(256.5);
+      const hit = root.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
+      expect(hit === button || button.contains(hit), `${action} is covered`).to.equal(true);
+    }
+  });
+
   it('is accessible at 360 px wide', async () => {
     const site = await openAt(360, 740);
     await expectAccessible(site);

@@ -4,7 +4,7 @@ import { isSafeUrl } from '../../core/config/check.js';
 import { thirdParties } from '../../core/third-parties.js';
 import { StoreController } from '../context.js';
 import { LocalizeController } from '../localize.js';
-import { canFocus, emitLayer, focusReopen } from '../events.js';
+import { emitLayer, returnFocus, trackPageFocus } from '../events.js';
 import { purposeName } from '../names.js';
 import type { BannerStore } from './banner-store.js';
 import { bannerStyles } from './banner.styles.js';
@@ -68,7 +68,6 @@ export class KeuzeBanner extends LitElement {
   #focusWasInside = false;
   /** The control that had keyboard focus before an update that may replace it (a new layout). */
   #focusKey?: string | null;
-  #lastOutsideFocus: Element | null = null;
 
   get #base(): HTMLElement | null {
     return this.renderRoot?.querySelector<HTMLElement>('[part~="base"]') ?? null;
@@ -77,6 +76,7 @@ export class KeuzeBanner extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('focusin', this.#handleDocumentFocus);
+    trackPageFocus();
   }
 
   override disconnectedCallback(): void {
@@ -95,7 +95,10 @@ export class KeuzeBanner extends LitElement {
     if (this.layout === undefined && config?.layout) this.layout = config.layout;
     if (config && this.dir !== this.#localize.dir) this.dir = this.#localize.dir;
     // Checked before render removes the buttons: afterwards focus is already lost to <body>.
-    if (this.#shown && !this.open && this.matches(':focus-within')) this.#focusWasInside = true;
+    // The root's active element, not :focus-within, which Chromium does not match for a modal layout's buttons.
+    const focused = (this.getRootNode() as Document | ShadowRoot).activeElement;
+    if (this.#shown && !this.open && focused && (focused === this || this.contains(focused)))
+      this.#focusWasInside = true;
     const active = this.shadowRoot?.activeElement ?? null;
     this.#focusKey = active?.getAttribute('data-keuze-action') ?? active?.getAttribute('part');
   }
@@ -127,7 +130,6 @@ export class KeuzeBanner extends LitElement {
     const target = event.composedPath()[0];
     if (!(target instanceof Element) || this.contains(target) || target === this) return;
     if (this.shadowRoot?.contains(target)) return;
-    this.#lastOutsideFocus = target;
     if (!this.open || this.#effectiveLayout === 'modal') return;
     // After the browser's own scroll-into-view, which would leave the element behind the bar.
     requestAnimationFrame(() => this.#revealAboveBanner(target));
@@ -166,8 +168,7 @@ export class KeuzeBanner extends LitElement {
   /** Keyboard focus was on the banner when it closed: put it somewhere useful, never on nothing. */
   async #restoreFocus(): Promise<void> {
     await this.updateComplete;
-    if (await focusReopen()) return;
-    if (canFocus(this.#lastOutsideFocus)) this.#lastOutsideFocus.focus();
+    await returnFocus();
   }
 
   /** A blocking banner records nothing on Escape and stays until a choice is made. */

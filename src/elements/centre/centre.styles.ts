@@ -94,13 +94,13 @@ export const centreStyles = [
         border-width: 0;
       }
     }
-    header,
-    footer {
+    .header,
+    .footer {
       flex: none;
       padding: var(--k-space) calc(var(--k-space) * 1.25);
       background: var(--k-bg);
     }
-    header {
+    .header {
       display: flex;
       align-items: flex-start;
       gap: var(--k-space);
@@ -108,11 +108,11 @@ export const centreStyles = [
     }
     /* The title takes focus when the dialog opens (a long dialog starts at its top);
        it is not a control, so it needs no ring. */
-    header h2[tabindex]:focus,
-    header h2[tabindex]:focus-visible {
+    .header h2[tabindex]:focus,
+    .header h2[tabindex]:focus-visible {
       outline: none;
     }
-    header h2 {
+    .header h2 {
       flex: 1;
       margin: 0;
       font-size: 1.375em;
@@ -362,21 +362,43 @@ export const centreStyles = [
       margin-block-start: 0.5rem;
       padding-block: 0.25rem;
     }
-    footer {
+    /* Accept all and reject all side by side, equal, first in the content (and the Tab order). */
+    .actions {
       display: grid;
-      grid-template-columns: repeat(3, minmax(0, 1fr));
+      grid-template-columns: repeat(auto-fit, minmax(min(100%, 12rem), 1fr));
       gap: 0.75rem;
+      margin-block-end: var(--k-space);
+    }
+    .footer {
+      display: flex;
+      justify-content: flex-end;
       border-block-start: 1px solid var(--k-border);
     }
+    .footer .button {
+      min-inline-size: min(100%, 16rem);
+    }
     @media (max-width: 40rem) {
-      footer {
-        grid-template-columns: 1fr;
-        gap: 0.5rem;
+      .footer {
         padding-block: 0.75rem;
+      }
+      .footer .button {
+        inline-size: 100%;
       }
       .purpose,
       .service {
         padding: 0.75rem;
+      }
+    }
+    /* Short screens (400 % zoom: 320 × 256): title and save bar would leave the content a
+       sliver, so the whole dialog scrolls as one and they scroll with it. */
+    @media (max-height: 30rem) {
+      dialog[open] {
+        display: block;
+        overflow: auto;
+        overscroll-behavior: contain;
+      }
+      .body {
+        overflow: visible;
       }
     }
     @media (forced-colors: active) {

@@ -6,7 +6,7 @@ import { storageRows, type StorageRow } from '../../core/model.js';
 import { StoreController } from '../context.js';
 import { chooseLocale } from '../localize.js';
 import { FormatController } from '../localize-format.js';
-import { canFocus, emitLayer, focusReopen } from '../events.js';
+import { emitLayer, returnFocus, trackPageFocus } from '../events.js';
 import { purposeDescription, purposeName, serviceName } from '../names.js';
 import { centreStyles } from './centre.styles.js';
 
@@ -30,7 +30,7 @@ function autonym(tag: string): string {
  * @event keuze-hide - The centre closed. `detail: { layer: 'centre' }`.
  *
  * @csspart base - The `<dialog>`.
- * @csspart header - Title and close button.
+ * @csspart header - Title and close button (not a page landmark: a `<div>`).
  * @csspart title - The heading.
  * @csspart close-button - The close button (records nothing).
  * @csspart body - The scrolling content.
@@ -42,7 +42,8 @@ function autonym(tag: string): string {
  * @csspart decision - The current decision and receipt download.
  * @csspart language - The language switcher (when the site enables more than one language).
  * @csspart language-select - Its `<select>`.
- * @csspart footer - The button row.
+ * @csspart actions - Accept all and reject all, first in the content: withdrawing takes three Tabs.
+ * @csspart footer - The row with save (not a page landmark: a `<div>`).
  * @csspart button - Accept all, reject all and save.
  */
 export class KeuzeCentre extends LitElement {
@@ -87,6 +88,7 @@ export class KeuzeCentre extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    trackPageFocus();
     if (this.consent.store && !this.listenedStore) this.handleStore(this.consent.store);
   }
 
@@ -196,8 +198,7 @@ export class KeuzeCentre extends LitElement {
     await new Promise((resolve) => setTimeout(resolve));
     const opener = this.opener;
     this.opener = null;
-    if (canFocus(opener)) opener.focus();
-    else await focusReopen();
+    await returnFocus(opener);
   }
 
   private activeElementOutside(): Element | null {
@@ -271,7 +272,7 @@ export class KeuzeCentre extends LitElement {
       else rowsByPurpose.set(row.purpose.id, [row]);
     }
     return html`
-      <header part="header">
+      <div class="header" part="header">
         <h2 id="centre-title" part="title" tabindex="-1">${t('centre.title')}</h2>
         <button
           type="button"
@@ -290,8 +291,30 @@ export class KeuzeCentre extends LitElement {
             />
           </svg>
         </button>
-      </header>
-      <div class="body" part="body">
+      </div>
+      <!-- Not a Tab stop of its own (Firefox makes scrollers one): its controls are, and
+           with one focused the arrow keys scroll it; "Reject all" stays three Tabs from the title. -->
+      <div class="body" part="body" tabindex="-1">
+        <div class="actions" part="actions">
+          <button
+            type="button"
+            class="button"
+            part="button accept-button"
+            data-keuze-action="accept-all"
+            @click=${() => this.handleAction('accept-all')}
+          >
+            ${t('centre.accept')}
+          </button>
+          <button
+            type="button"
+            class="button"
+            part="button reject-button"
+            data-keuze-action="reject-all"
+            @click=${() => this.handleAction('reject-all')}
+          >
+            ${t('centre.reject')}
+          </button>
+        </div>
         ${this.renderLanguage(store)}
         <p>
           ${t('centre.intro')}
@@ -306,25 +329,7 @@ export class KeuzeCentre extends LitElement {
         </ul>
         ${this.renderDecision(store)}
       </div>
-      <footer part="footer">
-        <button
-          type="button"
-          class="button"
-          part="button accept-button"
-          data-keuze-action="accept-all"
-          @click=${() => this.handleAction('accept-all')}
-        >
-          ${t('centre.accept')}
-        </button>
-        <button
-          type="button"
-          class="button"
-          part="button reject-button"
-          data-keuze-action="reject-all"
-          @click=${() => this.handleAction('reject-all')}
-        >
-          ${t('centre.reject')}
-        </button>
+      <div class="footer" part="footer">
         <button
           type="button"
           class="button"
@@ -334,7 +339,7 @@ export class KeuzeCentre extends LitElement {
         >
           ${t('centre.save')}
         </button>
-      </footer>
+      </div>
     `;
   }
 
@@ -374,14 +379,14 @@ export class KeuzeCentre extends LitElement {
     return html`<li class="purpose" part="purpose" data-purpose=${purpose.id}>
       <div class="purpose-head">
         <div>
-          <h3 id=${headingId}>${name}</h3>
+          <h3 id=${headingId} lang=${this.localize.langOf(purpose.name) ?? nothing}>${name}</h3>
           <span class="basis" id=${`${headingId}-basis`}>${basis}</span>
         </div>
         ${this.renderSwitch(purpose.id, name, purpose.basis === 'necessary', objection ? hintId : undefined, purpose)}
       </div>
-      ${description ? html`<p>${description}</p>` : nothing}
+      ${description ? html`<p lang=${this.localize.langOf(purpose.description) ?? nothing}>${description}</p>` : nothing}
       ${objection ? html`<p class="hint" id=${hintId}>${t('centre.switch.objectHint')}</p>` : nothing}
-      ${purpose.basis === 'necessary' && justification ? html`<p class="hint">${t('centre.justification', { justification })}</p>` : nothing}
+      ${purpose.basis === 'necessary' && justification ? html`<p class="hint">${this.renderJustification(purpose)}</p>` : nothing}
       ${
         purpose.services?.length
           ? html`<h4 class="services-title">${t('centre.services')}</h4>
@@ -436,7 +441,7 @@ export class KeuzeCentre extends LitElement {
                                 <td>
                                   ${item.provider ?? (service ? service.provider : t('centre.storage.firstParty'))}
                                 </td>
-                                <td>
+                                <td lang=${this.localize.langOf(item.purpose) ?? nothing}>
                                   ${this.localize.text(item.purpose) || (service ? serviceName(service, this.localize) : name)}
                                 </td>
                                 <td>${this.localize.duration(item.retention)}</td>
@@ -452,6 +457,14 @@ export class KeuzeCentre extends LitElement {
     </li>`;
   }
 
+  /** "Why it is necessary: …", the config's reason marked with its language when that differs. */
+  private renderJustification(purpose: Purpose) {
+    const [before, after = ''] = this.localize.t('centre.justification').split('{justification}');
+    return html`${before}<span lang=${this.localize.langOf(purpose.justification) ?? nothing}
+        >${this.localize.text(purpose.justification)}</span
+      >${after}`;
+  }
+
   private renderService(service: Service, purpose: Purpose, hintId?: string) {
     const t = this.localize.t.bind(this.localize);
     const name = serviceName(service, this.localize);
@@ -461,8 +474,8 @@ export class KeuzeCentre extends LitElement {
       : '';
     return html`<li class="service" part="service" data-service=${service.id}>
       <div>
-        <strong>${name}</strong>
-        ${description ? html`<span class="muted">${description}</span>` : nothing}
+        <strong lang=${this.localize.langOf(service.name) ?? nothing}>${name}</strong>
+        ${description ? html`<span class="muted" lang=${this.localize.langOf(service.description) ?? nothing}>${description}</span>` : nothing}
         <dl>
           <dt>${t('centre.service.provider')}</dt>
           <dd>${service.provider}</dd>
