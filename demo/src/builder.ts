@@ -11,6 +11,7 @@ import { validateNoticeConfig } from '../../src/core/notice/validate.js';
 import type { Issue } from '../../src/core/config/check.js';
 import type { Basis, Config, LocalizedText, StorageType } from '../../src/core/types.js';
 import type { Preset } from '../../src/core/config/presets.js';
+import type { Transfer } from '../../src/core/notice/types.js';
 import { AUTHORITY_PRESETS } from '../../src/core/notice/authorities.js';
 import {
   LEGAL_BASES,
@@ -1092,24 +1093,10 @@ function activityFields(at: Key[]): Array<HTMLElement | null> {
   ];
 }
 
-/** The transfers table: derived from the services (read-only), or written by hand. */
-function transfersPart(): HTMLElement[] {
-  const derived = deriveTransfers(serviceFacts(draft.purposes));
-  const byHand = checkbox(
-    'Write the transfers myself instead of deriving them from the services',
-    draft.transfersByHand,
-    (on) => {
-      draft.transfersByHand = on;
-      // Starting by hand from what the services say; back to derived forgets the typed rows.
-      if (on && derived.transfers.length)
-        draft.notice.transfers = structuredClone(derived.transfers);
-      if (!on) delete draft.notice.transfers;
-      renderForm('transfersByHand');
-    },
-    'transfersByHand',
-  );
+/** The derived transfers, read-only; update() redraws it as the services change. */
+function transfersTable(transfers: Transfer[]): HTMLTableElement {
   const countryNames = new Intl.DisplayNames(['en'], { type: 'region' });
-  const table = el(
+  return el(
     'table',
     { class: 'derived', id: 'derived-transfers' },
     el('caption', { text: 'Transfers outside the EEA, from the services above' }),
@@ -1127,8 +1114,8 @@ function transfersPart(): HTMLElement[] {
     el(
       'tbody',
       {},
-      ...(derived.transfers.length
-        ? derived.transfers.map((transfer) =>
+      ...(transfers.length
+        ? transfers.map((transfer) =>
             el(
               'tr',
               {},
@@ -1150,6 +1137,25 @@ function transfersPart(): HTMLElement[] {
           ]),
     ),
   );
+}
+
+/** The transfers table: derived from the services (read-only), or written by hand. */
+function transfersPart(): HTMLElement[] {
+  const derived = deriveTransfers(serviceFacts(draft.purposes));
+  const byHand = checkbox(
+    'Write the transfers myself instead of deriving them from the services',
+    draft.transfersByHand,
+    (on) => {
+      draft.transfersByHand = on;
+      // Starting by hand from what the services say; back to derived forgets the typed rows.
+      const { transfers } = deriveTransfers(serviceFacts(draft.purposes));
+      if (on && transfers.length) draft.notice.transfers = transfers;
+      if (!on) delete draft.notice.transfers;
+      renderForm('transfersByHand');
+    },
+    'transfersByHand',
+  );
+  const table = transfersTable(derived.transfers);
   return [
     el('h3', { text: 'Transfers outside the EEA' }),
     el('div', { 'data-field': 'notice.transfers' }),
@@ -1608,7 +1614,13 @@ function renderForm(focusPath?: string): void {
   );
   renderPreviewLanguages();
   window.scrollTo(0, scroll);
-  if (focusPath) form.querySelector<HTMLElement>(`[data-path="${CSS.escape(focusPath)}"]`)?.focus();
+  // A text given per language: its first language's control.
+  if (focusPath)
+    form
+      .querySelector<HTMLElement>(
+        `[data-path="${CSS.escape(focusPath)}"], [data-path^="${CSS.escape(focusPath)}."]`,
+      )
+      ?.focus();
   changed(true);
 }
 
@@ -1744,9 +1756,11 @@ function builderIssues(): Issue[] {
         `the buttons stand out from the ${background} background by ${edge.toFixed(2)}:1; WCAG 1.4.11 asks at least 3:1`,
       );
   }
-  if (!draft.transfersByHand)
-    for (const problem of deriveTransfers(serviceFacts(draft.purposes)).problems)
-      warn(problem.path, problem.message);
+  if (!draft.transfersByHand) {
+    const derived = deriveTransfers(serviceFacts(draft.purposes));
+    document.getElementById('derived-transfers')?.replaceWith(transfersTable(derived.transfers));
+    for (const problem of derived.problems) warn(problem.path, problem.message);
+  }
   return issues;
 }
 
