@@ -17,6 +17,7 @@ import {
   LEGAL_BASES,
   RECIPIENT_ROLES,
   RETENTION_ANCHORS,
+  RIGHTS,
   SAFEGUARDS,
 } from '../../src/core/notice/validate.js';
 import { en as ENGLISH } from '../../src/core/dictionaries.js';
@@ -843,7 +844,9 @@ function setAt(keys: Key[], value: unknown): void {
     parent = parent[key] as Record<Key, unknown>;
   }
   const last = keys[keys.length - 1];
-  if (value === undefined) delete parent[last];
+  // An item of a list stays in its place (empty, which the check reports) until removed.
+  if (value === undefined && typeof last === 'number') parent[last] = '';
+  else if (value === undefined) delete parent[last];
   else parent[last] = value;
   for (let depth = keys.length - 1; depth > 0; depth--) {
     const holder = getAt(keys.slice(0, depth));
@@ -883,7 +886,7 @@ function noticeText(label: string, keys: Key[], hint?: string, long = false): HT
     return isObject(value) && typeof value[lang] === 'string' ? value[lang] : '';
   };
   const write = (lang: string, typed: string): void => {
-    const value = getAt(keys);
+    const value = getAt(keys) === '' ? undefined : getAt(keys);
     const text = typed.trim();
     if (languages.length === 1 && !isObject(value)) {
       setAt(keys, text || undefined);
@@ -980,10 +983,12 @@ function noticeList(
   keys: Key[],
   noun: string,
   item: (at: Key[], index: number) => Array<HTMLElement | null>,
-  fresh: () => Json,
-  focusKey: string,
+  fresh: () => unknown,
+  /** The field focused in a new item; none: the item's own control. */
+  focusKey?: string,
 ): HTMLElement {
   const items = Array.isArray(getAt(keys)) ? (getAt(keys) as unknown[]) : [];
+  const owner = ownerOf(keys);
   return el(
     'div',
     { class: 'notice-list', 'data-field': pathText(keys) },
@@ -993,7 +998,7 @@ function noticeList(
         { class: 'notice-item', 'data-field': pathText([...keys, index]) },
         el('legend', { text: `${noun} ${index + 1}` }),
         ...item([...keys, index], index),
-        button(`Remove ${noun.toLowerCase()} ${index + 1}`, () => {
+        button(`Remove ${noun.toLowerCase()} ${index + 1}${owner && ` of ${owner}`}`, () => {
           const list = getAt(keys) as unknown[];
           list.splice(index, 1);
           if (list.length === 0) setAt(keys, undefined);
@@ -1001,12 +1006,42 @@ function noticeList(
         }),
       ),
     ),
-    button(`Add ${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun.toLowerCase()}`, () => {
-      const list = Array.isArray(getAt(keys)) ? (getAt(keys) as unknown[]) : [];
-      list.push(fresh());
-      setAt(keys, list);
-      renderForm(pathText([...keys, list.length - 1, focusKey]));
-    }),
+    button(
+      `Add ${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun.toLowerCase()}${owner && ` to ${owner}`}`,
+      () => {
+        const list = Array.isArray(getAt(keys)) ? (getAt(keys) as unknown[]) : [];
+        list.push(fresh());
+        setAt(keys, list);
+        const added: Key[] = [...keys, list.length - 1];
+        renderForm(pathText(focusKey ? [...added, focusKey] : added));
+      },
+    ),
+  );
+}
+
+const ITEM_NAMES: Record<string, string> = { activities: 'activity', sections: 'section' };
+
+/** The item a nested list belongs to ("activity 2"), so its buttons' names are unique. */
+function ownerOf(keys: Key[]): string {
+  for (let i = keys.length - 1; i > 0; i--) {
+    const index = keys[i];
+    if (typeof index === 'number') return `${ITEM_NAMES[keys[i - 1]] ?? keys[i - 1]} ${index + 1}`;
+  }
+  return '';
+}
+
+/** A list of texts (paragraphs, data categories): one item per text, each in every language. */
+function noticeTexts(label: string, keys: Key[], noun: string, long = false): HTMLElement {
+  return el(
+    'div',
+    { class: 'field-group' },
+    el('h4', { text: label }),
+    noticeList(
+      keys,
+      noun,
+      (at) => noticeText(noun, at, undefined, long),
+      () => '',
+    ),
   );
 }
 
@@ -1071,6 +1106,16 @@ function activityFields(at: Key[]): Array<HTMLElement | null> {
       ),
     ),
     ...noticeText('Or: how long, in words', [...at, 'retention', 'text']),
+    noticeTexts('Data it uses', [...at, 'dataCategories'], 'Data category'),
+    noticeTexts('Whose data', [...at, 'dataSubjects'], 'Data subject'),
+    noticeTexts('Where the data comes from, if not the visitor', [...at, 'sources'], 'Source'),
+    el('h4', { text: 'Recipients of this activity' }),
+    recipientList([...at, 'recipients']),
+    ...noticeText(
+      'Must the data be given, and what if not',
+      [...at, 'requirement'],
+      'Art. 13(2)(e)',
+    ),
     purposeIds.length
       ? el(
           'div',
@@ -1139,6 +1184,24 @@ function transfersTable(transfers: Transfer[]): HTMLTableElement {
   );
 }
 
+function recipientList(keys: Key[]): HTMLElement {
+  return noticeList(
+    keys,
+    'Recipient',
+    (at) => [
+      ...noticeText('Name or category', [...at, 'name']),
+      noticeSelect(
+        'Role',
+        [...at, 'role'],
+        [['', 'not stated'], ...RECIPIENT_ROLES.map((r): [string, string] => [r, r])],
+      ),
+      ...noticeText('What they do with it', [...at, 'description']),
+    ],
+    () => ({}),
+    'name',
+  );
+}
+
 /** The transfers table: derived from the services (read-only), or written by hand. */
 function transfersPart(): HTMLElement[] {
   const derived = deriveTransfers(serviceFacts(draft.purposes));
@@ -1175,6 +1238,15 @@ function transfersPart(): HTMLElement[] {
               ),
             ),
             ...noticeText('Recipients there', [...at, 'recipients']),
+            ...noticeText('More about the safeguard', [...at, 'detail']),
+            el(
+              'div',
+              { class: 'row' },
+              noticeInput('A copy of it from: e-mail', [...at, 'copy', 'email'], undefined, {
+                type: 'email',
+              }),
+              noticeInput('…or web page', [...at, 'copy', 'url'], undefined, { type: 'url' }),
+            ),
           ],
           () => ({ safeguard: 'scc' }),
           'countries',
@@ -1219,6 +1291,8 @@ function noticeSection(): HTMLElement {
       class: 'field__hint',
       text: 'What <keuze-notice> shows on your privacy page besides the cookie declaration. The Check panel names each item GDPR Art. 13 requires that is still missing.',
     }),
+    ...noticeText('Title', ['title'], 'Default: "Privacy statement" in the visitor’s language.'),
+    noticeTexts('Opening paragraphs', ['intro'], 'Opening paragraph', true),
     el('h3', { text: 'Who you are' }),
     ...noticeText('Controller: address', ['controllers', 0, 'address'], undefined, true),
     contactRows(['controllers', 0], 'Controller'),
@@ -1227,6 +1301,11 @@ function noticeSection(): HTMLElement {
       { class: 'row' },
       noticeInput('Controller: company number', ['controllers', 0, 'companyNumber'], 'KvK, KBO…'),
       noticeInput('Controller: country', ['controllers', 0, 'country'], 'ISO code, e.g. NL'),
+    ),
+    ...noticeText(
+      'When another entity is the controller',
+      ['controllerNote'],
+      'e.g. the subsidiary you contract with',
     ),
     el('h3', { text: 'Data protection officer and privacy contact' }),
     ...noticeText('DPO: name', [...dpoKeys(), 'name']),
@@ -1248,8 +1327,10 @@ function noticeSection(): HTMLElement {
           'div',
           { class: 'row' },
           noticeInput('E-mail', [...at, 'email'], undefined, { type: 'email' }),
+          noticeInput('Phone', [...at, 'phone'], undefined, { type: 'tel' }),
           noticeCodes('Where it represents you', [...at, 'regions'], 'EU, UK, CH…'),
         ),
+        ...noticeText('Address', [...at, 'address'], undefined, true),
       ],
       () => ({ regions: ['EU'] }),
       'name',
@@ -1262,21 +1343,8 @@ function noticeSection(): HTMLElement {
       'Only when the statement does not give a basis per activity.',
     ),
     ...noticeText('Retention, for every activity', ['retention', 'text']),
-    el('h4', { text: 'Recipients' }),
-    noticeList(
-      ['recipients'],
-      'Recipient',
-      (at) => [
-        ...noticeText('Name or category', [...at, 'name']),
-        noticeSelect(
-          'Role',
-          [...at, 'role'],
-          [['', 'not stated'], ...RECIPIENT_ROLES.map((r): [string, string] => [r, r])],
-        ),
-      ],
-      () => ({}),
-      'name',
-    ),
+    el('h4', { text: 'Recipients (of every activity)' }),
+    recipientList(['recipients']),
     noticeSelect(
       'Special categories of data (Art. 9)',
       ['specialCategories'],
@@ -1300,6 +1368,8 @@ function noticeSection(): HTMLElement {
     ),
     noticeCheck('Exercising a right is free', ['rights', 'free']),
     noticeCheck('We check the identity of who asks', ['rights', 'identityCheck']),
+    rightsList(),
+    ...noticeText('More about your rights', ['rights', 'note']),
     noticeSelect(
       'Supervisory authority',
       ['authority'],
@@ -1339,12 +1409,83 @@ function noticeSection(): HTMLElement {
       'Required when decisions are automated (Art. 13(2)(f)).',
       true,
     ),
-    el('h3', { text: 'Dates' }),
+    el('h3', { text: 'Security' }),
+    noticeTexts('How the data is protected', ['security'], 'Security paragraph', true),
+    el('h3', { text: 'Your own sections' }),
+    noticeList(
+      ['sections'],
+      'Section',
+      (at) => [
+        noticeInput('Id', [...at, 'id'], 'the anchor, e.g. social-media'),
+        ...noticeText('Title', [...at, 'title']),
+        noticeTexts('Paragraphs', [...at, 'body'], 'Paragraph', true),
+      ],
+      () => ({ body: [''] }),
+      'id',
+    ),
+    el('h3', { text: 'Dates and changes' }),
     el(
       'div',
       { class: 'row' },
       noticeInput('In force from', ['effectiveDate'], 'YYYY-MM-DD'),
       noticeInput('Last updated', ['lastUpdated'], 'YYYY-MM-DD'),
+    ),
+    ...noticeText('How changes are announced', ['changesNote']),
+    ...noticeText(
+      'What changed materially (shown at the top)',
+      ['materialChange', 'summary'],
+      undefined,
+      true,
+    ),
+    noticeInput(
+      'Shown for (days)',
+      ['materialChange', 'days'],
+      'default 30, from “In force from”',
+      {
+        type: 'number',
+        min: '1',
+        max: '366',
+        inputmode: 'numeric',
+      },
+    ),
+    el('h4', { text: 'Previous versions' }),
+    noticeList(
+      ['previousVersions'],
+      'Previous version',
+      (at) => [
+        el(
+          'div',
+          { class: 'row' },
+          noticeInput('Date', [...at, 'date'], 'YYYY-MM-DD'),
+          noticeInput('URL', [...at, 'url'], undefined, { type: 'url' }),
+        ),
+      ],
+      () => ({}),
+      'date',
+    ),
+  );
+}
+
+/** The rights the notice lists: all when none is ticked (the notice's default). */
+function rightsList(): HTMLElement {
+  const listed = getAt(['rights', 'list']);
+  const chosen = Array.isArray(listed) ? listed : [];
+  const path = pathText(['rights', 'list']);
+  return el(
+    'div',
+    { class: 'field checks', 'data-field': path },
+    el('span', { class: 'label', text: 'Rights listed (all of them when none is ticked)' }),
+    ...RIGHTS.map((right) =>
+      checkbox(
+        right,
+        chosen.includes(right),
+        (on) => {
+          const next = RIGHTS.filter((r) => (r === right ? on : chosen.includes(r)));
+          setAt(['rights', 'list'], next.length ? next : undefined);
+          renderForm(`${path}.${right}`);
+        },
+        `${path}.${right}`,
+      ),
     ),
   );
 }
