@@ -1281,6 +1281,42 @@ const SAFEGUARD_LABELS: Record<string, string> = {
   none: 'no safeguard',
 };
 
+/** Parts of the notice the site owner has opened; they stay open as the form redraws. */
+const openParts = new Set<string>();
+
+/**
+ * The notice's fields as collapsible parts (native <details>, keyboard operable): a
+ * new part starts at each h3, whose text becomes its summary.
+ */
+function parts(firstTitle: string, nodes: HTMLElement[]): HTMLElement[] {
+  const groups: Array<{ title: string; nodes: HTMLElement[] }> = [{ title: firstTitle, nodes: [] }];
+  for (const node of nodes) {
+    if (node.tagName === 'H3') groups.push({ title: node.textContent ?? '', nodes: [] });
+    else groups[groups.length - 1].nodes.push(node);
+  }
+  return groups.map(({ title, nodes: children }) => {
+    const details = el(
+      'details',
+      { class: 'part', 'data-part': title },
+      el('summary', {}, el('span', { text: title }), el('span', { class: 'part__issues' })),
+      ...children,
+    );
+    details.open = openParts.has(title);
+    details.addEventListener('toggle', () =>
+      details.open ? openParts.add(title) : openParts.delete(title),
+    );
+    return details;
+  });
+}
+
+/** Opens the collapsed parts around a control, so it can take focus. */
+function reveal(node: Element | null): void {
+  for (let part = node?.closest('details'); part; part = part.parentElement?.closest('details')) {
+    part.open = true;
+    if (part.dataset.part) openParts.add(part.dataset.part);
+  }
+}
+
 function noticeSection(): HTMLElement {
   const authority = getAt(['authority']);
   return el(
@@ -1289,180 +1325,184 @@ function noticeSection(): HTMLElement {
     el('legend', { text: 'Privacy notice' }),
     el('p', {
       class: 'field__hint',
-      text: 'What <keuze-notice> shows on your privacy page besides the cookie declaration. The Check panel names each item GDPR Art. 13 requires that is still missing.',
+      text: 'What <keuze-notice> shows on your privacy page besides the cookie declaration. The Check panel names each item GDPR Art. 13 requires that is still missing; each part below says how many of its fields need a look.',
     }),
-    ...noticeText('Title', ['title'], 'Default: "Privacy statement" in the visitor’s language.'),
-    noticeTexts('Opening paragraphs', ['intro'], 'Opening paragraph', true),
-    el('h3', { text: 'Who you are' }),
-    ...noticeText('Controller: address', ['controllers', 0, 'address'], undefined, true),
-    contactRows(['controllers', 0], 'Controller'),
-    el(
-      'div',
-      { class: 'row' },
-      noticeInput('Controller: company number', ['controllers', 0, 'companyNumber'], 'KvK, KBO…'),
-      noticeInput('Controller: country', ['controllers', 0, 'country'], 'ISO code, e.g. NL'),
-    ),
-    ...noticeText(
-      'When another entity is the controller',
-      ['controllerNote'],
-      'e.g. the subsidiary you contract with',
-    ),
-    el('h3', { text: 'Data protection officer and privacy contact' }),
-    ...noticeText('DPO: name', [...dpoKeys(), 'name']),
-    contactRows(dpoKeys(), 'DPO'),
-    el(
-      'div',
-      { class: 'row' },
-      noticeInput('Privacy contact: e-mail (if not the DPO)', ['contact', 'email'], undefined, {
-        type: 'email',
-      }),
-    ),
-    el('h3', { text: 'Representatives (GDPR Art. 27)' }),
-    noticeList(
-      ['representatives'],
-      'Representative',
-      (at) => [
-        ...noticeText('Name', [...at, 'name']),
-        el(
-          'div',
-          { class: 'row' },
-          noticeInput('E-mail', [...at, 'email'], undefined, { type: 'email' }),
-          noticeInput('Phone', [...at, 'phone'], undefined, { type: 'tel' }),
-          noticeCodes('Where it represents you', [...at, 'regions'], 'EU, UK, CH…'),
-        ),
-        ...noticeText('Address', [...at, 'address'], undefined, true),
-      ],
-      () => ({ regions: ['EU'] }),
-      'name',
-    ),
-    el('h3', { text: 'What you process, why, on what basis, how long' }),
-    noticeList(['activities'], 'Activity', activityFields, () => ({}), 'id'),
-    ...noticeText(
-      'Legal bases, said for all activities',
-      ['basisNote'],
-      'Only when the statement does not give a basis per activity.',
-    ),
-    ...noticeText('Retention, for every activity', ['retention', 'text']),
-    el('h4', { text: 'Recipients (of every activity)' }),
-    recipientList(['recipients']),
-    noticeSelect(
-      'Special categories of data (Art. 9)',
-      ['specialCategories'],
-      YES_NO,
-      undefined,
-      yesNo,
-      (v) => (typeof v === 'boolean' ? String(v) : ''),
-    ),
-    ...transfersPart(),
-    el('h3', { text: 'Rights and complaints' }),
-    el(
-      'div',
-      { class: 'row' },
-      noticeInput('Exercise rights by e-mail', ['rights', 'exercise', 'email'], undefined, {
-        type: 'email',
-      }),
-      noticeInput('…or with a form (URL)', ['rights', 'exercise', 'form'], undefined, {
-        type: 'url',
-      }),
-      noticeInput('Answered within', ['rights', 'responseTime'], 'ISO 8601, e.g. P1M'),
-    ),
-    noticeCheck('Exercising a right is free', ['rights', 'free']),
-    noticeCheck('We check the identity of who asks', ['rights', 'identityCheck']),
-    rightsList(),
-    ...noticeText('More about your rights', ['rights', 'note']),
-    noticeSelect(
-      'Supervisory authority',
-      ['authority'],
-      [
-        ['', 'none named'],
-        ...AUTHORITY_PRESETS.map((id): [string, string] => [id, id]),
-        ...(isObject(authority) ? [['custom', 'as in the loaded config'] as [string, string]] : []),
-      ],
-      'Where a visitor may complain (Art. 13(2)(d)).',
-      (v) => (v === 'custom' ? authority : v),
-      (v) => (isObject(v) ? 'custom' : v === undefined ? '' : String(v)),
-    ),
-    ...noticeText('Your own complaint route', ['complaint'], undefined, true),
-    el('h3', { text: 'Children and automated decisions' }),
-    el(
-      'div',
-      { class: 'row' },
-      noticeInput('Minimum age', ['children', 'minimumAge'], 'years', {
-        type: 'number',
-        min: '1',
-        max: '21',
-        inputmode: 'numeric',
-      }),
+    ...parts('Title and introduction', [
+      ...noticeText('Title', ['title'], 'Default: "Privacy statement" in the visitor’s language.'),
+      noticeTexts('Opening paragraphs', ['intro'], 'Opening paragraph', true),
+      el('h3', { text: 'Who you are' }),
+      ...noticeText('Controller: address', ['controllers', 0, 'address'], undefined, true),
+      contactRows(['controllers', 0], 'Controller'),
+      el(
+        'div',
+        { class: 'row' },
+        noticeInput('Controller: company number', ['controllers', 0, 'companyNumber'], 'KvK, KBO…'),
+        noticeInput('Controller: country', ['controllers', 0, 'country'], 'ISO code, e.g. NL'),
+      ),
+      ...noticeText(
+        'When another entity is the controller',
+        ['controllerNote'],
+        'e.g. the subsidiary you contract with',
+      ),
+      el('h3', { text: 'Data protection officer and privacy contact' }),
+      ...noticeText('DPO: name', [...dpoKeys(), 'name']),
+      contactRows(dpoKeys(), 'DPO'),
+      el(
+        'div',
+        { class: 'row' },
+        noticeInput('Privacy contact: e-mail (if not the DPO)', ['contact', 'email'], undefined, {
+          type: 'email',
+        }),
+      ),
+      el('h3', { text: 'Representatives (GDPR Art. 27)' }),
+      noticeList(
+        ['representatives'],
+        'Representative',
+        (at) => [
+          ...noticeText('Name', [...at, 'name']),
+          el(
+            'div',
+            { class: 'row' },
+            noticeInput('E-mail', [...at, 'email'], undefined, { type: 'email' }),
+            noticeInput('Phone', [...at, 'phone'], undefined, { type: 'tel' }),
+            noticeCodes('Where it represents you', [...at, 'regions'], 'EU, UK, CH…'),
+          ),
+          ...noticeText('Address', [...at, 'address'], undefined, true),
+        ],
+        () => ({ regions: ['EU'] }),
+        'name',
+      ),
+      el('h3', { text: 'What you process, why, on what basis, how long' }),
+      noticeList(['activities'], 'Activity', activityFields, () => ({}), 'id'),
+      ...noticeText(
+        'Legal bases, said for all activities',
+        ['basisNote'],
+        'Only when the statement does not give a basis per activity.',
+      ),
+      ...noticeText('Retention, for every activity', ['retention', 'text']),
+      el('h4', { text: 'Recipients (of every activity)' }),
+      recipientList(['recipients']),
       noticeSelect(
-        'Automated decisions (Art. 22)',
-        ['automatedDecisions', 'used'],
+        'Special categories of data (Art. 9)',
+        ['specialCategories'],
         YES_NO,
         undefined,
         yesNo,
+        (v) => (typeof v === 'boolean' ? String(v) : ''),
       ),
-      noticeSelect('Profiling', ['automatedDecisions', 'profiling'], YES_NO, undefined, yesNo),
-    ),
-    noticeCheck('Younger children only with a parent’s consent', ['children', 'parentalConsent']),
-    ...noticeText(
-      'The logic and its consequences',
-      ['automatedDecisions', 'description'],
-      'Required when decisions are automated (Art. 13(2)(f)).',
-      true,
-    ),
-    el('h3', { text: 'Security' }),
-    noticeTexts('How the data is protected', ['security'], 'Security paragraph', true),
-    el('h3', { text: 'Your own sections' }),
-    noticeList(
-      ['sections'],
-      'Section',
-      (at) => [
-        noticeInput('Id', [...at, 'id'], 'the anchor, e.g. social-media'),
-        ...noticeText('Title', [...at, 'title']),
-        noticeTexts('Paragraphs', [...at, 'body'], 'Paragraph', true),
-      ],
-      () => ({ body: [''] }),
-      'id',
-    ),
-    el('h3', { text: 'Dates and changes' }),
-    el(
-      'div',
-      { class: 'row' },
-      noticeInput('In force from', ['effectiveDate'], 'YYYY-MM-DD'),
-      noticeInput('Last updated', ['lastUpdated'], 'YYYY-MM-DD'),
-    ),
-    ...noticeText('How changes are announced', ['changesNote']),
-    ...noticeText(
-      'What changed materially (shown at the top)',
-      ['materialChange', 'summary'],
-      undefined,
-      true,
-    ),
-    noticeInput(
-      'Shown for (days)',
-      ['materialChange', 'days'],
-      'default 30, from “In force from”',
-      {
-        type: 'number',
-        min: '1',
-        max: '366',
-        inputmode: 'numeric',
-      },
-    ),
-    el('h4', { text: 'Previous versions' }),
-    noticeList(
-      ['previousVersions'],
-      'Previous version',
-      (at) => [
-        el(
-          'div',
-          { class: 'row' },
-          noticeInput('Date', [...at, 'date'], 'YYYY-MM-DD'),
-          noticeInput('URL', [...at, 'url'], undefined, { type: 'url' }),
+      ...transfersPart(),
+      el('h3', { text: 'Rights and complaints' }),
+      el(
+        'div',
+        { class: 'row' },
+        noticeInput('Exercise rights by e-mail', ['rights', 'exercise', 'email'], undefined, {
+          type: 'email',
+        }),
+        noticeInput('…or with a form (URL)', ['rights', 'exercise', 'form'], undefined, {
+          type: 'url',
+        }),
+        noticeInput('Answered within', ['rights', 'responseTime'], 'ISO 8601, e.g. P1M'),
+      ),
+      noticeCheck('Exercising a right is free', ['rights', 'free']),
+      noticeCheck('We check the identity of who asks', ['rights', 'identityCheck']),
+      rightsList(),
+      ...noticeText('More about your rights', ['rights', 'note']),
+      noticeSelect(
+        'Supervisory authority',
+        ['authority'],
+        [
+          ['', 'none named'],
+          ...AUTHORITY_PRESETS.map((id): [string, string] => [id, id]),
+          ...(isObject(authority)
+            ? [['custom', 'as in the loaded config'] as [string, string]]
+            : []),
+        ],
+        'Where a visitor may complain (Art. 13(2)(d)).',
+        (v) => (v === 'custom' ? authority : v),
+        (v) => (isObject(v) ? 'custom' : v === undefined ? '' : String(v)),
+      ),
+      ...noticeText('Your own complaint route', ['complaint'], undefined, true),
+      el('h3', { text: 'Children and automated decisions' }),
+      el(
+        'div',
+        { class: 'row' },
+        noticeInput('Minimum age', ['children', 'minimumAge'], 'years', {
+          type: 'number',
+          min: '1',
+          max: '21',
+          inputmode: 'numeric',
+        }),
+        noticeSelect(
+          'Automated decisions (Art. 22)',
+          ['automatedDecisions', 'used'],
+          YES_NO,
+          undefined,
+          yesNo,
         ),
-      ],
-      () => ({}),
-      'date',
-    ),
+        noticeSelect('Profiling', ['automatedDecisions', 'profiling'], YES_NO, undefined, yesNo),
+      ),
+      noticeCheck('Younger children only with a parent’s consent', ['children', 'parentalConsent']),
+      ...noticeText(
+        'The logic and its consequences',
+        ['automatedDecisions', 'description'],
+        'Required when decisions are automated (Art. 13(2)(f)).',
+        true,
+      ),
+      el('h3', { text: 'Security' }),
+      noticeTexts('How the data is protected', ['security'], 'Security paragraph', true),
+      el('h3', { text: 'Your own sections' }),
+      noticeList(
+        ['sections'],
+        'Section',
+        (at) => [
+          noticeInput('Id', [...at, 'id'], 'the anchor, e.g. social-media'),
+          ...noticeText('Title', [...at, 'title']),
+          noticeTexts('Paragraphs', [...at, 'body'], 'Paragraph', true),
+        ],
+        () => ({ body: [''] }),
+        'id',
+      ),
+      el('h3', { text: 'Dates and changes' }),
+      el(
+        'div',
+        { class: 'row' },
+        noticeInput('In force from', ['effectiveDate'], 'YYYY-MM-DD'),
+        noticeInput('Last updated', ['lastUpdated'], 'YYYY-MM-DD'),
+      ),
+      ...noticeText('How changes are announced', ['changesNote']),
+      ...noticeText(
+        'What changed materially (shown at the top)',
+        ['materialChange', 'summary'],
+        undefined,
+        true,
+      ),
+      noticeInput(
+        'Shown for (days)',
+        ['materialChange', 'days'],
+        'default 30, from “In force from”',
+        {
+          type: 'number',
+          min: '1',
+          max: '366',
+          inputmode: 'numeric',
+        },
+      ),
+      el('h4', { text: 'Previous versions' }),
+      noticeList(
+        ['previousVersions'],
+        'Previous version',
+        (at) => [
+          el(
+            'div',
+            { class: 'row' },
+            noticeInput('Date', [...at, 'date'], 'YYYY-MM-DD'),
+            noticeInput('URL', [...at, 'url'], undefined, { type: 'url' }),
+          ),
+        ],
+        () => ({}),
+        'date',
+      ),
+    ]),
   );
 }
 
@@ -1756,12 +1796,13 @@ function renderForm(focusPath?: string): void {
   renderPreviewLanguages();
   window.scrollTo(0, scroll);
   // A text given per language: its first language's control.
-  if (focusPath)
-    form
-      .querySelector<HTMLElement>(
+  const target = focusPath
+    ? form.querySelector<HTMLElement>(
         `[data-path="${CSS.escape(focusPath)}"], [data-path^="${CSS.escape(focusPath)}."]`,
       )
-      ?.focus();
+    : null;
+  reveal(target);
+  target?.focus();
   changed(true);
 }
 
@@ -1830,8 +1871,23 @@ function showIssues(issues: Issue[]): void {
       class: 'link',
       text: `${issue.path || 'config'}: ${message}`,
     });
-    go.addEventListener('click', () => (control ?? target)?.focus());
+    go.addEventListener('click', () => {
+      reveal(control ?? target);
+      (control ?? target)?.focus();
+    });
     items.push(el('li', { class: issue.severity }, go));
+  }
+  for (const part of form.querySelectorAll<HTMLDetailsElement>('details.part')) {
+    const errors = part.querySelectorAll('.field__error.error, .block__error.error').length;
+    const warnings = part.querySelectorAll('.field__error.warning, .block__error.warning').length;
+    const badge = part.querySelector('.part__issues')!;
+    badge.textContent = [
+      errors ? `${errors} ${errors === 1 ? 'error' : 'errors'}` : '',
+      warnings ? `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+    badge.className = `part__issues${errors ? ' error' : warnings ? ' warning' : ''}`;
   }
   const errors = issues.filter((i) => i.severity === 'error').length;
   summary.replaceChildren(

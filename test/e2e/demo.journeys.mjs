@@ -537,13 +537,29 @@ describe('the config builder', () => {
     await page.keyboard.press('Enter');
   }
 
+  /** Opens a collapsed part of the notice form with the keyboard. */
+  async function openPart(page, title) {
+    const part = page.locator(`details.part[data-part="${title}"]`);
+    await part.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await eventually(() => part.evaluate((details) => details.open), `${title} opens`);
+  }
+
   it('fills in the privacy notice from scratch with the keyboard, and the Art. 13 warnings go', async () => {
     const { context, page } = await newVisitor();
     await page.goto(`${base}/builder.html`);
     await page.locator('#issues', { hasText: 'Art. 13(1)(c)' }).waitFor();
+    const processing = 'What you process, why, on what basis, how long';
+    assert.match(
+      await page.locator(`details.part[data-part="${processing}"] .part__issues`).textContent(),
+      /2 warnings/,
+      'a collapsed part says what in it needs a look (activities, recipients)',
+    );
 
+    await openPart(page, 'Who you are');
     await typeInto(page, 'notice.controllers[0].email', ['privacy@', 'voorbeeld', '.nl']);
     await typeInto(page, 'notice.controllers[0].address.en', ['Kerkstraat 1, ', 'Utrecht']);
+    await openPart(page, processing);
     await press(page, 'Add an activity');
     await page.waitForFunction(
       () => document.activeElement?.getAttribute('data-path') === 'notice.activities[0].id',
@@ -562,10 +578,12 @@ describe('the config builder', () => {
       () => document.activeElement?.getAttribute('data-path') === 'notice.recipients[0].name.en',
     );
     await typeInto(page, 'notice.recipients[0].name.en', ['Our ', 'parcel service']);
+    await openPart(page, 'Transfers outside the EEA');
     await typeInto(page, 'notice.transferNote.en', [
       'We do not ',
       'transfer data outside the EEA.',
     ]);
+    await openPart(page, 'Rights and complaints');
     await typeInto(page, 'notice.rights.exercise.email', ['privacy@voorbeeld.nl']);
     await page.locator('[data-path="notice.authority"]').focus();
     await page.keyboard.press('ArrowDown'); // the first authority preset, nl-ap
@@ -615,6 +633,7 @@ describe('the config builder', () => {
     const { context, page } = await newVisitor();
     await page.goto(`${base}/builder.html`);
     const table = page.locator('#derived-transfers');
+    await openPart(page, 'Transfers outside the EEA');
     await table.getByText('No service sends data outside the EEA.').waitFor();
     await page.locator('#catalogue-search').fill('mixpanel');
     await press(page, 'Add Mixpanel');
