@@ -1331,6 +1331,7 @@ function noticeSection(): HTMLElement {
       ...noticeText('Title', ['title'], 'Default: "Privacy statement" in the visitor’s language.'),
       noticeTexts('Opening paragraphs', ['intro'], 'Opening paragraph', true),
       el('h3', { text: 'Who you are' }),
+      el('div', { 'data-field': 'notice.controllers' }), // where "no controller" warnings go
       ...noticeText('Controller: address', ['controllers', 0, 'address'], undefined, true),
       contactRows(['controllers', 0], 'Controller'),
       el(
