@@ -1203,7 +1203,7 @@ function recipientList(keys: Key[]): HTMLElement {
 }
 
 /** The transfers table: derived from the services (read-only), or written by hand. */
-function transfersPart(): HTMLElement[] {
+function transfersPart(): Array<HTMLElement | null> {
   const derived = deriveTransfers(serviceFacts(draft.purposes));
   const byHand = checkbox(
     'Write the transfers myself instead of deriving them from the services',
@@ -1222,6 +1222,18 @@ function transfersPart(): HTMLElement[] {
   return [
     el('h3', { text: 'Transfers outside the EEA' }),
     el('div', { 'data-field': 'notice.transfers' }),
+    el(
+      'div',
+      { class: 'table-scroll' },
+      table,
+      el('p', {
+        class: 'field__hint',
+        text: draft.transfersByHand
+          ? 'What the services say, for comparison: the notice shows the transfers you write below.'
+          : 'Read-only: it follows each service’s country and safeguard, and goes into the notice as notice.transfers.',
+      }),
+    ),
+    byHand,
     draft.transfersByHand
       ? noticeList(
           ['transfers'],
@@ -1251,16 +1263,7 @@ function transfersPart(): HTMLElement[] {
           () => ({ safeguard: 'scc' }),
           'countries',
         )
-      : el(
-          'div',
-          { class: 'table-scroll' },
-          table,
-          el('p', {
-            class: 'field__hint',
-            text: 'Read-only: it follows each service’s country and safeguard, and goes into the notice as notice.transfers.',
-          }),
-        ),
-    byHand,
+      : null,
     ...noticeText(
       'Said about transfers in general',
       ['transferNote'],
@@ -1288,9 +1291,10 @@ const openParts = new Set<string>();
  * The notice's fields as collapsible parts (native <details>, keyboard operable): a
  * new part starts at each h3, whose text becomes its summary.
  */
-function parts(firstTitle: string, nodes: HTMLElement[]): HTMLElement[] {
+function parts(firstTitle: string, nodes: Array<HTMLElement | null>): HTMLElement[] {
   const groups: Array<{ title: string; nodes: HTMLElement[] }> = [{ title: firstTitle, nodes: [] }];
   for (const node of nodes) {
+    if (!node) continue;
     if (node.tagName === 'H3') groups.push({ title: node.textContent ?? '', nodes: [] });
     else groups[groups.length - 1].nodes.push(node);
   }
