@@ -39,6 +39,7 @@ interface ServiceDraft {
   id: string;
   provider: string;
   name: Text;
+  description: Text;
   privacyPolicy: string;
   country: string;
   safeguard: string;
@@ -51,6 +52,8 @@ interface PurposeDraft {
   name: Text;
   description: Text;
   justification: Text;
+  /** true: a Global Privacy Control signal refuses it; left out unless given. */
+  saleOrSharing?: boolean;
   services: ServiceDraft[];
   storage: StorageDraft[];
 }
@@ -81,6 +84,8 @@ interface Draft {
   buttonText: string;
   /** config.texts as rows, in order. */
   texts: TextOverride[];
+  /** `reopen`, `reloadOnWithdraw` and `gpc` as the config gives them (absent: the defaults). */
+  options: Json;
   googleConsentMode: boolean;
   logEndpoint: string;
   scriptUrl: string;
@@ -137,6 +142,7 @@ function example(): Draft {
     accent: '',
     buttonText: '#ffffff',
     texts: [],
+    options: {},
     googleConsentMode: false,
     logEndpoint: '',
     scriptUrl: '/keuze/keuze.min.js',
@@ -166,6 +172,7 @@ function example(): Draft {
             id: 'matomo',
             provider: 'Voorbeeld B.V. (Matomo)',
             name: {},
+            description: {},
             privacyPolicy: '',
             country: 'NL',
             safeguard: '',
@@ -261,12 +268,14 @@ export function toConfig(draft: Draft): Record<string, unknown> {
       name: text(purpose.name, langs),
       description: text(purpose.description, langs),
       justification: purpose.basis === 'necessary' ? text(purpose.justification, langs) : undefined,
+      saleOrSharing: purpose.saleOrSharing,
       services: purpose.services.length
         ? purpose.services.map((service) =>
             compact({
               id: service.id.trim(),
               provider: service.provider.trim(),
               name: text(service.name, langs),
+              description: text(service.description, langs),
               privacyPolicy: service.privacyPolicy.trim(),
               country: service.country.trim(),
               safeguard: service.safeguard,
@@ -295,6 +304,7 @@ export function toConfig(draft: Draft): Record<string, unknown> {
     layout: draft.layout === 'bar' && !loadedHas('layout') ? undefined : draft.layout,
     theme: draft.theme,
     texts: textsConfig(draft.texts),
+    ...draft.options,
     googleConsentMode: draft.googleConsentMode || undefined,
     log: draft.logEndpoint.trim() ? { endpoint: draft.logEndpoint.trim() } : undefined,
     purposes,
@@ -356,6 +366,7 @@ const SERVICE_FIELDS = [
   'id',
   'provider',
   'name',
+  'description',
   'privacyPolicy',
   'country',
   'safeguard',
@@ -367,9 +378,11 @@ const PURPOSE_FIELDS = [
   'name',
   'description',
   'justification',
+  'saleOrSharing',
   'services',
   'storage',
 ];
+const OPTION_KEYS = ['reopen', 'reloadOnWithdraw', 'gpc'] as const;
 const CONFIG_FIELDS = [
   'revision',
   'expiry',
@@ -378,6 +391,7 @@ const CONFIG_FIELDS = [
   'layout',
   'theme',
   'texts',
+  ...OPTION_KEYS,
   'purposes',
 ];
 
@@ -462,6 +476,12 @@ function fromConfig(input: Record<string, unknown>): Draft {
     revision: String(input.revision ?? base.revision),
     controller: String((input.controller as { name?: string } | undefined)?.name ?? ''),
     notice: isObject(input.notice) ? structuredClone(input.notice) : {},
+    options: Object.fromEntries(
+      OPTION_KEYS.filter((key) => input[key] !== undefined).map((key) => [
+        key,
+        structuredClone(input[key]),
+      ]),
+    ),
     transfersByHand: isObject(input.notice) && input.notice.transfers !== undefined,
     texts: Object.entries(texts).flatMap(([lang, strings]) =>
       Object.entries(isObject(strings) ? strings : {}).map(([key, value]) => ({
@@ -483,11 +503,13 @@ function fromConfig(input: Record<string, unknown>): Draft {
       name: fromText(purpose.name, languages),
       description: fromText(purpose.description, languages),
       justification: fromText(purpose.justification, languages),
+      saleOrSharing: typeof purpose.saleOrSharing === 'boolean' ? purpose.saleOrSharing : undefined,
       storage: list(purpose.storage).map((item) => fromStorage(item, languages)),
       services: list(purpose.services).map((service) => ({
         id: String(service.id ?? ''),
         provider: String(service.provider ?? ''),
         name: fromText(service.name, languages),
+        description: fromText(service.description, languages),
         privacyPolicy: String(service.privacyPolicy ?? ''),
         country: String(service.country ?? ''),
         safeguard: String(service.safeguard ?? ''),
@@ -698,6 +720,7 @@ function serviceBlock(
       ),
     ),
     ...textFields('Name', `${path}.name`, service.name),
+    ...textFields('What it does', `${path}.description`, service.description),
     el(
       'div',
       { class: 'row' },
@@ -767,6 +790,17 @@ function purposeBlock(purpose: PurposeDraft, index: number): HTMLElement {
     ),
     ...textFields('Name', `${path}.name`, purpose.name),
     ...textFields('Description', `${path}.description`, purpose.description),
+    purpose.basis === 'necessary'
+      ? null
+      : checkbox(
+          'It sells or shares personal data: a Global Privacy Control signal refuses it',
+          purpose.saleOrSharing === true,
+          (on) => {
+            purpose.saleOrSharing = on ? true : undefined;
+            changed();
+          },
+          `${path}.saleOrSharing`,
+        ),
     ...(purpose.basis === 'necessary'
       ? textFields(
           'Why it is strictly necessary',
@@ -790,6 +824,7 @@ function purposeBlock(purpose: PurposeDraft, index: number): HTMLElement {
         id: '',
         provider: '',
         name: {},
+        description: {},
         privacyPolicy: '',
         country: '',
         safeguard: '',
@@ -1653,6 +1688,46 @@ function lookSection(): HTMLElement {
       draft.googleConsentMode = on;
       changed();
     }),
+    el(
+      'div',
+      { class: 'row' },
+      optionSelect(
+        'Re-open button',
+        'reopen',
+        [
+          ['', 'shown (default: bottom left)'],
+          ['bottom-left', 'bottom left'],
+          ['bottom-right', 'bottom right'],
+          ['top-left', 'top left'],
+          ['top-right', 'top right'],
+          ['off', 'not shown: link "Cookie settings" yourself'],
+        ],
+        (v) => (v === 'off' ? false : { position: v }),
+        (v) => (v === false ? 'off' : isObject(v) ? String(v.position ?? '') : ''),
+        'Visitors must be able to change their choice on every page.',
+      ),
+      optionSelect(
+        'Global Privacy Control',
+        'gpc',
+        [
+          ['', 'honoured (default)'],
+          ['false', 'ignored'],
+        ],
+        () => false,
+        (v) => (v === false ? 'false' : ''),
+        'Honoured, the signal refuses purposes that sell or share data.',
+      ),
+    ),
+    checkbox(
+      'Reload the page after a withdrawal, so scripts that already ran stop',
+      draft.options.reloadOnWithdraw === true,
+      (on) => {
+        if (on) draft.options.reloadOnWithdraw = true;
+        else delete draft.options.reloadOnWithdraw;
+        changed();
+      },
+      'reloadOnWithdraw',
+    ),
     el('h3', { text: 'Button colours' }),
     el(
       'div',
@@ -1674,6 +1749,26 @@ function lookSection(): HTMLElement {
       class: 'field__hint',
       text: 'Colours are CSS custom properties, not config keys: copy the CSS under the snippet into your stylesheet. Empty keeps the default colours.',
     }),
+  );
+}
+
+/** A select over a top-level option: '' leaves it out (the widget's default). */
+function optionSelect(
+  label: string,
+  key: (typeof OPTION_KEYS)[number],
+  options: Array<[string, string]>,
+  decode: (value: string) => unknown,
+  encode: (value: unknown) => string,
+  hint?: string,
+): HTMLElement {
+  return field(
+    label,
+    key,
+    select(encode(draft.options[key]), options, (v) => {
+      if (v === '') delete draft.options[key];
+      else draft.options[key] = decode(v);
+    }),
+    hint,
   );
 }
 

@@ -731,6 +731,31 @@ describe('the config builder', () => {
     await context.close();
   });
 
+  it('exports the options, sale or sharing, and a catalogue service with its description', async () => {
+    const { context, page } = await newVisitor();
+    await page.goto(`${base}/builder.html`);
+    await page.locator('[data-path="purposes[1].saleOrSharing"]').check();
+    await page.locator('[data-path="reopen"]').selectOption('off');
+    await page.locator('[data-path="gpc"]').selectOption('false');
+    await page.locator('[data-path="reloadOnWithdraw"]').check();
+    await page.locator('#catalogue-search').fill('mixpanel');
+    await press(page, 'Add Mixpanel');
+    await page.locator('#snippet', { hasText: 'Mixpanel' }).waitFor();
+    const config = await snippetConfig(page);
+    assert.equal(config.reopen, false);
+    assert.equal(config.gpc, false);
+    assert.equal(config.reloadOnWithdraw, true);
+    const analytics = config.purposes.find((purpose) => purpose.id === 'analytics');
+    assert.equal(analytics.saleOrSharing, true);
+    const mixpanel = analytics.services.find((service) => service.id === 'mixpanel');
+    const preset = JSON.parse(readFileSync(join(root, 'catalogue/services/mixpanel.json'), 'utf8'));
+    assert.deepEqual(mixpanel.description, preset.service.description);
+    await page.locator('[data-path="reopen"]').selectOption('');
+    await page.locator('#snippet', { hasNotText: '"reopen"' }).waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   it("produces a snippet that, pasted into a blank page, shows the banner and gates the page's scripts", async () => {
     const { context, page } = await newVisitor();
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
