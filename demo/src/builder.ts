@@ -33,6 +33,9 @@ interface StorageDraft {
   retention: string;
   party: 'first' | 'third';
   purpose: Text;
+  /** Why it needs no consent under a legitimate-interest purpose (ePrivacy Art. 5(3)); '' none. */
+  exemptionGround: '' | 'strictly-necessary' | 'transmission';
+  exemptionReason: Text;
 }
 
 interface ServiceDraft {
@@ -126,6 +129,8 @@ const storage = (
   retention,
   party: 'first',
   purpose,
+  exemptionGround: '',
+  exemptionReason: {},
 });
 
 function example(): Draft {
@@ -215,6 +220,9 @@ function storageConfig(item: StorageDraft, languages: string[]): Record<string, 
     purpose: text(item.purpose, languages),
     retention: item.retention.trim(),
     party: item.party === 'third' ? 'third' : undefined,
+    exemption: item.exemptionGround
+      ? compact({ ground: item.exemptionGround, reason: text(item.exemptionReason, languages) })
+      : undefined,
   });
 }
 
@@ -361,7 +369,7 @@ function overlayList(
   );
 }
 
-const STORAGE_FIELDS = ['name', 'type', 'retention', 'party', 'purpose'] as const;
+const STORAGE_FIELDS = ['name', 'type', 'retention', 'party', 'purpose', 'exemption'] as const;
 const SERVICE_FIELDS = [
   'id',
   'provider',
@@ -456,6 +464,13 @@ function fromStorage(item: Record<string, unknown>, languages: string[]): Storag
     retention: String(item.retention ?? ''),
     party: item.party === 'third' ? 'third' : 'first',
     purpose: fromText(item.purpose, languages),
+    exemptionGround: isObject(item.exemption)
+      ? ((item.exemption.ground as StorageDraft['exemptionGround']) ?? '')
+      : '',
+    exemptionReason: fromText(
+      isObject(item.exemption) ? item.exemption.reason : undefined,
+      languages,
+    ),
   };
 }
 
@@ -636,7 +651,13 @@ function button(label: string, onClick: () => void, cls = 'small'): HTMLButtonEl
   return node;
 }
 
-function storageRows(items: StorageDraft[], path: string, owner: string): HTMLElement {
+/** `legitimate`: the items belong to a legitimate-interest purpose, so each may state its exemption. */
+function storageRows(
+  items: StorageDraft[],
+  path: string,
+  owner: string,
+  legitimate = false,
+): HTMLElement {
   const rows = items.map((item, index) => {
     const at = `${path}[${index}]`;
     return el(
@@ -681,6 +702,28 @@ function storageRows(items: StorageDraft[], path: string, owner: string): HTMLEl
         ),
       ),
       ...textFields('What it is for', `${at}.purpose`, item.purpose),
+      ...(legitimate || item.exemptionGround
+        ? [
+            field(
+              'Needs no consent because',
+              `${at}.exemption.ground`,
+              select(
+                item.exemptionGround,
+                [
+                  ['', 'not exempt (Keuze warns at every page load)'],
+                  ['strictly-necessary', 'strictly necessary for what the visitor asked for'],
+                  ['transmission', 'only carries out a transmission'],
+                ],
+                (v) => (item.exemptionGround = v),
+                true,
+              ),
+              'ePrivacy Art. 5(3): without consent, only these two exemptions allow storing on a device.',
+            ),
+            ...(item.exemptionGround
+              ? textFields('Why it is exempt', `${at}.exemption.reason`, item.exemptionReason)
+              : []),
+          ]
+        : []),
       button(`Remove storage item ${index + 1}`, () => {
         items.splice(index, 1);
         renderForm();
@@ -755,7 +798,12 @@ function serviceBlock(
         ),
       ),
     ),
-    storageRows(service.storage, `${path}.storage`, service.id || `service ${index + 1}`),
+    storageRows(
+      service.storage,
+      `${path}.storage`,
+      service.id || `service ${index + 1}`,
+      purpose.basis === 'legitimate-interest',
+    ),
     button(`Remove service ${service.id || index + 1}`, () => {
       purpose.services.splice(index, 1);
       renderForm();
@@ -810,7 +858,7 @@ function purposeBlock(purpose: PurposeDraft, index: number): HTMLElement {
         )
       : []),
     el('h4', { text: 'Storage of the site itself' }),
-    storageRows(purpose.storage, `${path}.storage`, label),
+    storageRows(purpose.storage, `${path}.storage`, label, purpose.basis === 'legitimate-interest'),
     el('h4', { text: 'Services' }),
     el(
       'div',

@@ -731,7 +731,7 @@ describe('the config builder', () => {
     await context.close();
   });
 
-  it('exports the options, sale or sharing, and a catalogue service with its description', async () => {
+  it('exports the options, sale or sharing, a storage exemption, and a catalogue service with its description', async () => {
     const { context, page } = await newVisitor();
     await page.goto(`${base}/builder.html`);
     await page.locator('[data-path="purposes[1].saleOrSharing"]').check();
@@ -752,6 +752,20 @@ describe('the config builder', () => {
     assert.deepEqual(mixpanel.description, preset.service.description);
     await page.locator('[data-path="reopen"]').selectOption('');
     await page.locator('#snippet', { hasNotText: '"reopen"' }).waitFor();
+
+    // A legitimate-interest purpose: each storage item may say why it needs no consent.
+    const item = 'purposes[1].services[0].storage[1]';
+    await page.locator('[data-path="purposes[1].basis"]').selectOption('legitimate-interest');
+    await page.locator(`[data-path="${item}.exemption.ground"]`).selectOption('strictly-necessary');
+    await page
+      .locator(`[data-path="${item}.exemption.reason.en"]`)
+      .fill('Keeps the session of a visitor who logged in');
+    await page.locator('#snippet', { hasText: 'Keeps the session' }).waitFor();
+    const exempted = (await snippetConfig(page)).purposes[1].services[0].storage[1];
+    assert.deepEqual(exempted.exemption, {
+      ground: 'strictly-necessary',
+      reason: { en: 'Keeps the session of a visitor who logged in' },
+    });
     assert.deepEqual(problems, []);
     await context.close();
   });
