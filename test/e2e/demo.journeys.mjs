@@ -476,11 +476,14 @@ describe('the config builder', () => {
     await context.close();
   });
 
-  it('fits a 360 px wide phone without sideways scrolling, a long config loaded', async () => {
+  it('fits a 360 px wide phone without sideways scrolling, a long config loaded, the notice open', async () => {
     const { context, page } = await newVisitor();
     await page.setViewportSize({ width: 360, height: 800 });
     await page.goto(`${base}/builder.html`);
     await loadIntoBuilder(page, 'demo/configs/seed-001.json');
+    // Every part of the notice open, its tables and lists included.
+    for (const summary of await page.locator('details.part > summary').all()) await summary.click();
+    assert.equal(await page.locator('details.part:not([open])').count(), 0);
     const { scrollWidth, clientWidth } = await page.evaluate(() => ({
       scrollWidth: document.documentElement.scrollWidth,
       clientWidth: document.documentElement.clientWidth,
