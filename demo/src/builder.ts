@@ -1,9 +1,10 @@
 // The config builder (demo/builder.html): a form for the controller, purposes and
-// their basis, services, storage items, languages, layout and theme. Every edit is
-// checked with the widget's own validateConfig (and its notice section with
-// validateNoticeConfig, as <keuze-notice> checks it), errors are shown at the field they
-// belong to, the banner and cookie centre are previewed live, and the finished
-// snippet (config + script tag) can be copied. Static: it needs no server.
+// their basis, services, storage items, the privacy notice, languages and text
+// overrides, options, layout, theme and button colours. Every edit is checked with the
+// widget's own validateConfig (and its notice section with validateNoticeConfig, as
+// <keuze-notice> checks it), errors are shown at the field they belong to, the banner,
+// cookie centre and notice are previewed live, and the finished snippet (config +
+// script tag) can be copied, with the CSS for the colours. Static: it needs no server.
 // The DOM is built with createElement/textContent only: nothing typed into the form
 // is ever parsed as markup.
 import { validateConfig } from '../../src/core/config/validate.js';
