@@ -1,9 +1,10 @@
 // The config builder (demo/builder.html): a form for the controller, purposes and
-// their basis, services, storage items, languages, layout and theme. Every edit is
-// checked with the widget's own validateConfig (and its notice section with
-// validateNoticeConfig, as <keuze-notice> checks it), errors are shown at the field they
-// belong to, the banner and cookie centre are previewed live, and the finished
-// snippet (config + script tag) can be copied. Static: it needs no server.
+// their basis, services, storage items, the privacy notice, languages and text
+// overrides, options, layout, theme and button colours. Every edit is checked with the
+// widget's own validateConfig (and its notice section with validateNoticeConfig, as
+// <keuze-notice> checks it), errors are shown at the field they belong to, the banner,
+// cookie centre and notice are previewed live, and the finished snippet (config +
+// script tag) can be copied, with the CSS for the colours. Static: it needs no server.
 // The DOM is built with createElement/textContent only: nothing typed into the form
 // is ever parsed as markup.
 import { validateConfig } from '../../src/core/config/validate.js';
@@ -11,7 +12,19 @@ import { validateNoticeConfig } from '../../src/core/notice/validate.js';
 import type { Issue } from '../../src/core/config/check.js';
 import type { Basis, Config, LocalizedText, StorageType } from '../../src/core/types.js';
 import type { Preset } from '../../src/core/config/presets.js';
+import type { Transfer } from '../../src/core/notice/types.js';
+import { AUTHORITY_PRESETS } from '../../src/core/notice/authorities.js';
+import {
+  LEGAL_BASES,
+  RECIPIENT_ROLES,
+  RETENTION_ANCHORS,
+  RIGHTS,
+  SAFEGUARDS,
+} from '../../src/core/notice/validate.js';
+import { en as ENGLISH } from '../../src/core/dictionaries.js';
 import { mountCataloguePicker } from './catalogue-picker.js';
+import { deriveTransfers, type ServiceFacts } from './transfers.js';
+import { contrast, hoverShade, parseHex } from './contrast.js';
 
 type Text = Record<string, string>;
 
@@ -21,12 +34,16 @@ interface StorageDraft {
   retention: string;
   party: 'first' | 'third';
   purpose: Text;
+  /** Why it needs no consent under a legitimate-interest purpose (ePrivacy Art. 5(3)); '' none. */
+  exemptionGround: '' | 'strictly-necessary' | 'transmission';
+  exemptionReason: Text;
 }
 
 interface ServiceDraft {
   id: string;
   provider: string;
   name: Text;
+  description: Text;
   privacyPolicy: string;
   country: string;
   safeguard: string;
@@ -39,19 +56,40 @@ interface PurposeDraft {
   name: Text;
   description: Text;
   justification: Text;
+  /** true: a Global Privacy Control signal refuses it; left out unless given. */
+  saleOrSharing?: boolean;
   services: ServiceDraft[];
   storage: StorageDraft[];
+}
+
+interface TextOverride {
+  lang: string;
+  key: string;
+  value: string;
 }
 
 interface Draft {
   revision: string;
   controller: string;
-  noticeUrl: string;
+  /**
+   * `config.notice` itself: each notice control reads and writes its own path in it, so
+   * whatever the form does not show stays exactly as it was loaded.
+   */
+  notice: Json;
+  /** The owner writes notice.transfers; otherwise it is derived from the services. */
+  transfersByHand: boolean;
   expiry: string;
   languages: string[];
   locale: string;
   layout: 'bar' | 'box' | 'modal';
   theme: 'light' | 'dark' | 'auto';
+  /** Button colour and its text colour: CSS custom properties, not config keys. */
+  accent: string;
+  buttonText: string;
+  /** config.texts as rows, in order. */
+  texts: TextOverride[];
+  /** `reopen`, `reloadOnWithdraw` and `gpc` as the config gives them (absent: the defaults). */
+  options: Json;
   googleConsentMode: boolean;
   logEndpoint: string;
   scriptUrl: string;
@@ -60,11 +98,12 @@ interface Draft {
   imported?: Record<string, unknown>;
 }
 
-/** Languages the widget ships (locales/*.json). */
+/** Languages the widget ships (locales/*.json), each named in itself. */
 const LANGUAGES: Array<[string, string]> = [
-  ['en', 'English'],
-  ['nl', 'Nederlands'],
-];
+  'ar bg cs da de el en es et fi fr fr-BE ga hr hu it lt lv mt nl nl-BE pl pt ro sk sl sv',
+]
+  .flatMap((codes) => codes.split(' '))
+  .map((code) => [code, new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code]);
 const BASES: Array<[Basis, string]> = [
   ['necessary', 'Strictly necessary (always on)'],
   ['consent', 'Consent (off until the visitor opts in)'],
@@ -91,18 +130,25 @@ const storage = (
   retention,
   party: 'first',
   purpose,
+  exemptionGround: '',
+  exemptionReason: {},
 });
 
 function example(): Draft {
   return {
     revision: today,
     controller: 'Voorbeeld B.V.',
-    noticeUrl: '/privacy',
+    notice: { url: '/privacy' },
+    transfersByHand: false,
     expiry: 'P6M',
     languages: ['en', 'nl'],
     locale: 'auto',
     layout: 'bar',
     theme: 'light',
+    accent: '',
+    buttonText: '#ffffff',
+    texts: [],
+    options: {},
     googleConsentMode: false,
     logEndpoint: '',
     scriptUrl: '/keuze/keuze.min.js',
@@ -132,6 +178,7 @@ function example(): Draft {
             id: 'matomo',
             provider: 'Voorbeeld B.V. (Matomo)',
             name: {},
+            description: {},
             privacyPolicy: '',
             country: 'NL',
             safeguard: '',
@@ -174,7 +221,50 @@ function storageConfig(item: StorageDraft, languages: string[]): Record<string, 
     purpose: text(item.purpose, languages),
     retention: item.retention.trim(),
     party: item.party === 'third' ? 'third' : undefined,
+    exemption: item.exemptionGround
+      ? compact({ ground: item.exemptionGround, reason: text(item.exemptionReason, languages) })
+      : undefined,
   });
+}
+
+/** Each service with where it sits and the facts the transfers table is made of. */
+function serviceFacts(purposes: PurposeDraft[]): ServiceFacts[] {
+  return purposes.flatMap((purpose, i) =>
+    purpose.services.map((service, j) => ({
+      path: `purposes[${i}].services[${j}]`,
+      provider: service.provider,
+      country: service.country,
+      safeguard: service.safeguard,
+    })),
+  );
+}
+
+/** The notice as the form holds it, with the transfers derived from the services unless written by hand. */
+function noticeConfig(draft: Draft): Json | undefined {
+  const notice = structuredClone(draft.notice);
+  if (!draft.transfersByHand) {
+    const { transfers } = deriveTransfers(serviceFacts(draft.purposes));
+    if (transfers.length) notice.transfers = transfers;
+    else delete notice.transfers;
+  }
+  // The first controller entity takes controller.name when the form gave it no name of its own.
+  const entities = notice.controllers;
+  if (Array.isArray(entities) && isObject(entities[0]) && entities[0].name === undefined) {
+    if (Object.keys(entities[0]).length === 0) entities.splice(0, 1);
+    else entities[0] = { name: draft.controller.trim() || undefined, ...entities[0] };
+    if (entities.length === 0) delete notice.controllers;
+  }
+  return Object.keys(notice).length ? notice : undefined;
+}
+
+/** config.texts from the override rows; the last row wins for a language and key. */
+function textsConfig(rows: TextOverride[]): Json | undefined {
+  const texts: Record<string, Record<string, string>> = {};
+  for (const { lang, key, value } of rows) {
+    if (!lang || !key) continue;
+    (texts[lang] ??= {})[key] = value;
+  }
+  return Object.keys(texts).length ? texts : undefined;
 }
 
 export function toConfig(draft: Draft): Record<string, unknown> {
@@ -187,12 +277,14 @@ export function toConfig(draft: Draft): Record<string, unknown> {
       name: text(purpose.name, langs),
       description: text(purpose.description, langs),
       justification: purpose.basis === 'necessary' ? text(purpose.justification, langs) : undefined,
+      saleOrSharing: purpose.saleOrSharing,
       services: purpose.services.length
         ? purpose.services.map((service) =>
             compact({
               id: service.id.trim(),
               provider: service.provider.trim(),
               name: text(service.name, langs),
+              description: text(service.description, langs),
               privacyPolicy: service.privacyPolicy.trim(),
               country: service.country.trim(),
               safeguard: service.safeguard,
@@ -210,7 +302,7 @@ export function toConfig(draft: Draft): Record<string, unknown> {
   const built = compact({
     revision: draft.revision.trim(),
     controller: draft.controller.trim() ? { name: draft.controller.trim() } : undefined,
-    notice: draft.noticeUrl.trim() ? { url: draft.noticeUrl.trim() } : undefined,
+    notice: noticeConfig(draft),
     // Defaults are left out, unless a loaded config spelled them out.
     expiry:
       draft.expiry.trim() && (draft.expiry.trim() !== 'P6M' || loadedHas('expiry'))
@@ -220,6 +312,8 @@ export function toConfig(draft: Draft): Record<string, unknown> {
     locales: langs.length > 1 ? langs : undefined,
     layout: draft.layout === 'bar' && !loadedHas('layout') ? undefined : draft.layout,
     theme: draft.theme,
+    texts: textsConfig(draft.texts),
+    ...draft.options,
     googleConsentMode: draft.googleConsentMode || undefined,
     log: draft.logEndpoint.trim() ? { endpoint: draft.logEndpoint.trim() } : undefined,
     purposes,
@@ -276,11 +370,12 @@ function overlayList(
   );
 }
 
-const STORAGE_FIELDS = ['name', 'type', 'retention', 'party', 'purpose'] as const;
+const STORAGE_FIELDS = ['name', 'type', 'retention', 'party', 'purpose', 'exemption'] as const;
 const SERVICE_FIELDS = [
   'id',
   'provider',
   'name',
+  'description',
   'privacyPolicy',
   'country',
   'safeguard',
@@ -292,10 +387,22 @@ const PURPOSE_FIELDS = [
   'name',
   'description',
   'justification',
+  'saleOrSharing',
   'services',
   'storage',
 ];
-const CONFIG_FIELDS = ['revision', 'expiry', 'locale', 'locales', 'layout', 'theme', 'purposes'];
+const OPTION_KEYS = ['reopen', 'reloadOnWithdraw', 'gpc'] as const;
+const CONFIG_FIELDS = [
+  'revision',
+  'expiry',
+  'locale',
+  'locales',
+  'layout',
+  'theme',
+  'texts',
+  ...OPTION_KEYS,
+  'purposes',
+];
 
 const mergeStorage = (loaded: Json | undefined, built: Json) =>
   overlay(loaded, built, STORAGE_FIELDS);
@@ -320,7 +427,6 @@ function keepLoaded(loaded: Json, built: Json): Json {
       return isObject(loaded[key]) ? overlay(loaded[key], {}, [field]) : undefined;
     return isObject(value) ? overlay(loaded[key], value, [field]) : value;
   };
-  const notice = partly('notice', 'url');
   const consentMode =
     built.googleConsentMode && isObject(loaded.googleConsentMode)
       ? loaded.googleConsentMode
@@ -328,7 +434,7 @@ function keepLoaded(loaded: Json, built: Json): Json {
   return compact({
     ...overlay(loaded, built, CONFIG_FIELDS),
     controller: partly('controller', 'name'),
-    notice: notice && Object.keys(notice).length ? notice : undefined,
+    notice: built.notice,
     log: built.log,
     googleConsentMode: consentMode,
     purposes: overlayList(loaded.purposes, built.purposes, 'id', mergePurpose),
@@ -359,28 +465,47 @@ function fromStorage(item: Record<string, unknown>, languages: string[]): Storag
     retention: String(item.retention ?? ''),
     party: item.party === 'third' ? 'third' : 'first',
     purpose: fromText(item.purpose, languages),
+    exemptionGround: isObject(item.exemption)
+      ? ((item.exemption.ground as StorageDraft['exemptionGround']) ?? '')
+      : '',
+    exemptionReason: fromText(
+      isObject(item.exemption) ? item.exemption.reason : undefined,
+      languages,
+    ),
   };
 }
 
 function fromConfig(input: Record<string, unknown>): Draft {
   const base = example();
   const locales = Array.isArray(input.locales) ? (input.locales as string[]) : [];
-  const languages = locales.length
-    ? locales.filter((l) => LANGUAGES.some(([code]) => code === l))
-    : [];
-  if (!languages.length)
-    languages.push(
-      typeof input.locale === 'string' && input.locale !== 'auto'
-        ? input.locale.split('-')[0]
-        : 'en',
-    );
+  const shipped = (tag: string) => LANGUAGES.some(([code]) => code === tag);
+  const languages = locales.filter(shipped);
+  if (!languages.length) {
+    const tag = typeof input.locale === 'string' && input.locale !== 'auto' ? input.locale : 'en';
+    languages.push(shipped(tag) ? tag : tag.split('-')[0]);
+  }
+  const texts = isObject(input.texts) ? input.texts : {};
   const list = (value: unknown) =>
     Array.isArray(value) ? (value as Array<Record<string, unknown>>) : [];
   return {
     ...base,
     revision: String(input.revision ?? base.revision),
     controller: String((input.controller as { name?: string } | undefined)?.name ?? ''),
-    noticeUrl: String((input.notice as { url?: string } | undefined)?.url ?? ''),
+    notice: isObject(input.notice) ? structuredClone(input.notice) : {},
+    options: Object.fromEntries(
+      OPTION_KEYS.filter((key) => input[key] !== undefined).map((key) => [
+        key,
+        structuredClone(input[key]),
+      ]),
+    ),
+    transfersByHand: isObject(input.notice) && input.notice.transfers !== undefined,
+    texts: Object.entries(texts).flatMap(([lang, strings]) =>
+      Object.entries(isObject(strings) ? strings : {}).map(([key, value]) => ({
+        lang,
+        key,
+        value: String(value),
+      })),
+    ),
     expiry: String(input.expiry ?? 'P6M'),
     languages,
     locale: typeof input.locale === 'string' ? input.locale : 'auto',
@@ -394,11 +519,13 @@ function fromConfig(input: Record<string, unknown>): Draft {
       name: fromText(purpose.name, languages),
       description: fromText(purpose.description, languages),
       justification: fromText(purpose.justification, languages),
+      saleOrSharing: typeof purpose.saleOrSharing === 'boolean' ? purpose.saleOrSharing : undefined,
       storage: list(purpose.storage).map((item) => fromStorage(item, languages)),
       services: list(purpose.services).map((service) => ({
         id: String(service.id ?? ''),
         provider: String(service.provider ?? ''),
         name: fromText(service.name, languages),
+        description: fromText(service.description, languages),
         privacyPolicy: String(service.privacyPolicy ?? ''),
         country: String(service.country ?? ''),
         safeguard: String(service.safeguard ?? ''),
@@ -525,7 +652,13 @@ function button(label: string, onClick: () => void, cls = 'small'): HTMLButtonEl
   return node;
 }
 
-function storageRows(items: StorageDraft[], path: string, owner: string): HTMLElement {
+/** `legitimate`: the items belong to a legitimate-interest purpose, so each may state its exemption. */
+function storageRows(
+  items: StorageDraft[],
+  path: string,
+  owner: string,
+  legitimate = false,
+): HTMLElement {
   const rows = items.map((item, index) => {
     const at = `${path}[${index}]`;
     return el(
@@ -570,6 +703,28 @@ function storageRows(items: StorageDraft[], path: string, owner: string): HTMLEl
         ),
       ),
       ...textFields('What it is for', `${at}.purpose`, item.purpose),
+      ...(legitimate || item.exemptionGround
+        ? [
+            field(
+              'Needs no consent because',
+              `${at}.exemption.ground`,
+              select(
+                item.exemptionGround,
+                [
+                  ['', 'not exempt (Keuze warns at every page load)'],
+                  ['strictly-necessary', 'strictly necessary for what the visitor asked for'],
+                  ['transmission', 'only carries out a transmission'],
+                ],
+                (v) => (item.exemptionGround = v),
+                true,
+              ),
+              'ePrivacy Art. 5(3): without consent, only these two exemptions allow storing on a device.',
+            ),
+            ...(item.exemptionGround
+              ? textFields('Why it is exempt', `${at}.exemption.reason`, item.exemptionReason)
+              : []),
+          ]
+        : []),
       button(`Remove storage item ${index + 1}`, () => {
         items.splice(index, 1);
         renderForm();
@@ -609,6 +764,7 @@ function serviceBlock(
       ),
     ),
     ...textFields('Name', `${path}.name`, service.name),
+    ...textFields('What it does', `${path}.description`, service.description),
     el(
       'div',
       { class: 'row' },
@@ -643,7 +799,12 @@ function serviceBlock(
         ),
       ),
     ),
-    storageRows(service.storage, `${path}.storage`, service.id || `service ${index + 1}`),
+    storageRows(
+      service.storage,
+      `${path}.storage`,
+      service.id || `service ${index + 1}`,
+      purpose.basis === 'legitimate-interest',
+    ),
     button(`Remove service ${service.id || index + 1}`, () => {
       purpose.services.splice(index, 1);
       renderForm();
@@ -678,6 +839,17 @@ function purposeBlock(purpose: PurposeDraft, index: number): HTMLElement {
     ),
     ...textFields('Name', `${path}.name`, purpose.name),
     ...textFields('Description', `${path}.description`, purpose.description),
+    purpose.basis === 'necessary'
+      ? null
+      : checkbox(
+          'It sells or shares personal data: a Global Privacy Control signal refuses it',
+          purpose.saleOrSharing === true,
+          (on) => {
+            purpose.saleOrSharing = on ? true : undefined;
+            changed();
+          },
+          `${path}.saleOrSharing`,
+        ),
     ...(purpose.basis === 'necessary'
       ? textFields(
           'Why it is strictly necessary',
@@ -687,7 +859,7 @@ function purposeBlock(purpose: PurposeDraft, index: number): HTMLElement {
         )
       : []),
     el('h4', { text: 'Storage of the site itself' }),
-    storageRows(purpose.storage, `${path}.storage`, label),
+    storageRows(purpose.storage, `${path}.storage`, label, purpose.basis === 'legitimate-interest'),
     el('h4', { text: 'Services' }),
     el(
       'div',
@@ -701,6 +873,7 @@ function purposeBlock(purpose: PurposeDraft, index: number): HTMLElement {
         id: '',
         provider: '',
         name: {},
+        description: {},
         privacyPolicy: '',
         country: '',
         safeguard: '',
@@ -721,6 +894,731 @@ function purposeBlock(purpose: PurposeDraft, index: number): HTMLElement {
   );
 }
 
+// ---------------------------------------------------------------------------
+// The notice (config.notice): each control reads and writes one path of draft.notice.
+
+type Key = string | number;
+
+function pathText(keys: Key[]): string {
+  return keys.reduce<string>(
+    (text, key) => (typeof key === 'number' ? `${text}[${key}]` : `${text}.${key}`),
+    'notice',
+  );
+}
+
+function getAt(keys: Key[]): unknown {
+  let value: unknown = draft.notice;
+  for (const key of keys) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<Key, unknown>)[key];
+  }
+  return value;
+}
+
+/**
+ * Sets one path (creating objects on the way); `undefined` removes it, and objects
+ * left empty by that go too. Array items stay: the owner removes them with their button.
+ */
+function setAt(keys: Key[], value: unknown): void {
+  let parent: Record<Key, unknown> = draft.notice;
+  for (const [i, key] of keys.slice(0, -1).entries()) {
+    const next = parent[key];
+    if (next === null || typeof next !== 'object')
+      parent[key] = typeof keys[i + 1] === 'number' ? [] : {};
+    parent = parent[key] as Record<Key, unknown>;
+  }
+  const last = keys[keys.length - 1];
+  // An item of a list stays in its place (empty, which the check reports) until removed.
+  if (value === undefined && typeof last === 'number') parent[last] = '';
+  else if (value === undefined) delete parent[last];
+  else parent[last] = value;
+  for (let depth = keys.length - 1; depth > 0; depth--) {
+    const holder = getAt(keys.slice(0, depth));
+    if (typeof keys[depth - 1] === 'number' || !isObject(holder)) break;
+    if (Object.keys(holder).length > 0) break;
+    const owner = depth === 1 ? draft.notice : (getAt(keys.slice(0, depth - 1)) as Json);
+    delete owner[keys[depth - 1] as string];
+  }
+}
+
+function noticeInput(
+  label: string,
+  keys: Key[],
+  hint?: string,
+  attrs: Record<string, string> = {},
+): HTMLElement {
+  const value = getAt(keys);
+  const asNumber = attrs.type === 'number';
+  return field(
+    label,
+    pathText(keys),
+    input(
+      value === undefined ? '' : String(value),
+      (v) => setAt(keys, v.trim() === '' ? undefined : asNumber ? Number(v) : v.trim()),
+      { spellcheck: 'false', ...attrs },
+    ),
+    hint,
+  );
+}
+
+/** A visible text of the notice: one control per language, a textarea when `long`. */
+function noticeText(label: string, keys: Key[], hint?: string, long = false): HTMLElement[] {
+  const languages = draft.languages.length ? draft.languages : ['en'];
+  const read = (lang: string): string => {
+    const value = getAt(keys);
+    if (typeof value === 'string') return value;
+    return isObject(value) && typeof value[lang] === 'string' ? value[lang] : '';
+  };
+  const write = (lang: string, typed: string): void => {
+    const value = getAt(keys) === '' ? undefined : getAt(keys);
+    const text = typed.trim();
+    if (languages.length === 1 && !isObject(value)) {
+      setAt(keys, text || undefined);
+      return;
+    }
+    // One string was every language's text: it stays theirs, except the one typed in.
+    const byLanguage: Json = isObject(value)
+      ? { ...value }
+      : typeof value === 'string'
+        ? Object.fromEntries(languages.map((l) => [l, value]))
+        : {};
+    if (text) byLanguage[lang] = text;
+    else delete byLanguage[lang];
+    setAt(keys, Object.keys(byLanguage).length ? byLanguage : undefined);
+  };
+  return languages.map((lang) => {
+    const control = long
+      ? el('textarea', { rows: '3', lang })
+      : el('input', { type: 'text', lang });
+    control.value = read(lang);
+    control.addEventListener('input', () => {
+      write(lang, control.value);
+      changed();
+    });
+    const multi = languages.length > 1;
+    return field(
+      `${label}${multi ? ` (${lang})` : ''}`,
+      multi ? `${pathText(keys)}.${lang}` : pathText(keys),
+      control,
+      hint,
+    );
+  });
+}
+
+/** A select over a notice path: '' leaves the key out. `decode` turns the option into the value. */
+function noticeSelect(
+  label: string,
+  keys: Key[],
+  options: Array<[string, string]>,
+  hint?: string,
+  decode: (value: string) => unknown = (v) => v,
+  encode: (value: unknown) => string = (v) => (v === undefined ? '' : String(v)),
+): HTMLElement {
+  return field(
+    label,
+    pathText(keys),
+    select(encode(getAt(keys)), options, (v) => setAt(keys, v === '' ? undefined : decode(v))),
+    hint,
+  );
+}
+
+const YES_NO: Array<[string, string]> = [
+  ['', 'not stated'],
+  ['false', 'no'],
+  ['true', 'yes'],
+];
+const yesNo = (v: string): boolean => v === 'true';
+
+function noticeCheck(label: string, keys: Key[]): HTMLElement {
+  return checkbox(
+    label,
+    getAt(keys) !== undefined && getAt(keys) !== false,
+    (on) => {
+      setAt(keys, on ? true : undefined);
+      changed();
+    },
+    pathText(keys),
+  );
+}
+
+/** A comma-separated list of codes (regions, countries). */
+function noticeCodes(label: string, keys: Key[], hint: string): HTMLElement {
+  const value = getAt(keys);
+  return field(
+    label,
+    pathText(keys),
+    input(
+      Array.isArray(value) ? value.join(', ') : '',
+      (v) => {
+        const codes = v
+          .split(/[\s,]+/)
+          .map((code) => code.trim().toUpperCase())
+          .filter(Boolean);
+        setAt(keys, codes.length ? codes : undefined);
+      },
+      { spellcheck: 'false' },
+    ),
+    hint,
+  );
+}
+
+/** The items of an array path, each in its own fieldset, with add and remove buttons. */
+function noticeList(
+  keys: Key[],
+  noun: string,
+  item: (at: Key[], index: number) => Array<HTMLElement | null>,
+  fresh: () => unknown,
+  /** The field focused in a new item; none: the item's own control. */
+  focusKey?: string,
+): HTMLElement {
+  const items = Array.isArray(getAt(keys)) ? (getAt(keys) as unknown[]) : [];
+  const owner = ownerOf(keys);
+  return el(
+    'div',
+    { class: 'notice-list', 'data-field': pathText(keys) },
+    ...items.map((_, index) =>
+      el(
+        'fieldset',
+        { class: 'notice-item', 'data-field': pathText([...keys, index]) },
+        el('legend', { text: `${noun} ${index + 1}` }),
+        ...item([...keys, index], index),
+        button(`Remove ${noun.toLowerCase()} ${index + 1}${owner && ` of ${owner}`}`, () => {
+          const list = getAt(keys) as unknown[];
+          list.splice(index, 1);
+          if (list.length === 0) setAt(keys, undefined);
+          renderForm();
+        }),
+      ),
+    ),
+    button(
+      `Add ${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun.toLowerCase()}${owner && ` to ${owner}`}`,
+      () => {
+        const list = Array.isArray(getAt(keys)) ? (getAt(keys) as unknown[]) : [];
+        list.push(fresh());
+        setAt(keys, list);
+        const added: Key[] = [...keys, list.length - 1];
+        renderForm(pathText(focusKey ? [...added, focusKey] : added));
+      },
+    ),
+  );
+}
+
+const ITEM_NAMES: Record<string, string> = { activities: 'activity', sections: 'section' };
+
+/** The item a nested list belongs to ("activity 2"), so its buttons' names are unique. */
+function ownerOf(keys: Key[]): string {
+  for (let i = keys.length - 1; i > 0; i--) {
+    const index = keys[i];
+    if (typeof index === 'number') return `${ITEM_NAMES[keys[i - 1]] ?? keys[i - 1]} ${index + 1}`;
+  }
+  return '';
+}
+
+/** A list of texts (paragraphs, data categories): one item per text, each in every language. */
+function noticeTexts(label: string, keys: Key[], noun: string, long = false): HTMLElement {
+  return el(
+    'div',
+    { class: 'field-group' },
+    el('h4', { text: label }),
+    noticeList(
+      keys,
+      noun,
+      (at) => noticeText(noun, at, undefined, long),
+      () => '',
+    ),
+  );
+}
+
+/** The path of the DPO's contact: `dpo`, or its first item when the config lists several. */
+const dpoKeys = (): Key[] => (Array.isArray(draft.notice.dpo) ? ['dpo', 0] : ['dpo']);
+
+function contactRows(keys: Key[], who: string): HTMLElement {
+  return el(
+    'div',
+    { class: 'row' },
+    noticeInput(`${who}: e-mail`, [...keys, 'email'], undefined, { type: 'email' }),
+    noticeInput(`${who}: phone`, [...keys, 'phone'], undefined, { type: 'tel' }),
+    noticeInput(`${who}: web page or form`, [...keys, 'url'], undefined, { type: 'url' }),
+  );
+}
+
+function activityFields(at: Key[]): Array<HTMLElement | null> {
+  const bases = getAt([...at, 'basis']);
+  const chosen = Array.isArray(bases) ? bases : bases === undefined ? [] : [bases];
+  const setBases = (next: unknown[]) =>
+    setAt([...at, 'basis'], next.length === 0 ? undefined : next.length === 1 ? next[0] : next);
+  const purposeIds = draft.purposes.map((purpose) => purpose.id.trim()).filter(Boolean);
+  const covered = getAt([...at, 'cookiePurposes']);
+  const coveredIds = Array.isArray(covered) ? covered : [];
+  return [
+    el(
+      'div',
+      { class: 'row' },
+      noticeInput('Id', [...at, 'id'], 'e.g. orders, newsletter'),
+      ...noticeText('Name', [...at, 'name']),
+    ),
+    ...noticeText('Why (the purpose)', [...at, 'purpose']),
+    el(
+      'div',
+      { class: 'field checks', 'data-field': pathText([...at, 'basis']) },
+      el('span', { class: 'label', text: 'Legal basis (GDPR Art. 6(1))' }),
+      ...LEGAL_BASES.map((basis) =>
+        checkbox(
+          basis,
+          chosen.includes(basis),
+          (on) => {
+            setBases(LEGAL_BASES.filter((b) => (b === basis ? on : chosen.includes(b))));
+            renderForm(`${pathText([...at, 'basis'])}.${basis}`);
+          },
+          `${pathText([...at, 'basis'])}.${basis}`,
+        ),
+      ),
+    ),
+    ...noticeText(
+      'The interest, contract or obligation',
+      [...at, 'basisDetail'],
+      'Art. 13(1)(d): name the legitimate interest when that is the basis.',
+    ),
+    el(
+      'div',
+      { class: 'row' },
+      noticeInput('Kept for', [...at, 'retention', 'duration'], 'ISO 8601, e.g. P2Y'),
+      noticeSelect(
+        'Counted from',
+        [...at, 'retention', 'from'],
+        [['', 'collection (default)'], ...RETENTION_ANCHORS.map((a): [string, string] => [a, a])],
+      ),
+    ),
+    ...noticeText('Or: how long, in words', [...at, 'retention', 'text']),
+    noticeTexts('Data it uses', [...at, 'dataCategories'], 'Data category'),
+    noticeTexts('Whose data', [...at, 'dataSubjects'], 'Data subject'),
+    noticeTexts('Where the data comes from, if not the visitor', [...at, 'sources'], 'Source'),
+    el('h4', { text: 'Recipients of this activity' }),
+    recipientList([...at, 'recipients']),
+    ...noticeText(
+      'Must the data be given, and what if not',
+      [...at, 'requirement'],
+      'Art. 13(2)(e)',
+    ),
+    purposeIds.length
+      ? el(
+          'div',
+          { class: 'field checks', 'data-field': pathText([...at, 'cookiePurposes']) },
+          el('span', { class: 'label', text: 'Cookie purposes it covers' }),
+          ...purposeIds.map((id) =>
+            checkbox(
+              id,
+              coveredIds.includes(id),
+              (on) => {
+                const next = purposeIds.filter((p) => (p === id ? on : coveredIds.includes(p)));
+                setAt([...at, 'cookiePurposes'], next.length ? next : undefined);
+                renderForm(`${pathText([...at, 'cookiePurposes'])}.${id}`);
+              },
+              `${pathText([...at, 'cookiePurposes'])}.${id}`,
+            ),
+          ),
+        )
+      : null,
+  ];
+}
+
+/** The derived transfers, read-only; update() redraws it as the services change. */
+function transfersTable(transfers: Transfer[]): HTMLTableElement {
+  const countryNames = new Intl.DisplayNames(['en'], { type: 'region' });
+  return el(
+    'table',
+    { class: 'derived', id: 'derived-transfers' },
+    el('caption', { text: 'Transfers outside the EEA, from the services above' }),
+    el(
+      'thead',
+      {},
+      el(
+        'tr',
+        {},
+        el('th', { scope: 'col', text: 'Recipients' }),
+        el('th', { scope: 'col', text: 'Country' }),
+        el('th', { scope: 'col', text: 'Safeguard' }),
+      ),
+    ),
+    el(
+      'tbody',
+      {},
+      ...(transfers.length
+        ? transfers.map((transfer) =>
+            el(
+              'tr',
+              {},
+              el('td', { text: String(transfer.recipients ?? '') }),
+              el('td', {
+                text: (transfer.countries ?? [])
+                  .map((code) => `${countryNames.of(code) ?? code} (${code})`)
+                  .join(', '),
+              }),
+              el('td', { text: SAFEGUARD_LABELS[transfer.safeguard] }),
+            ),
+          )
+        : [
+            el(
+              'tr',
+              {},
+              el('td', { colspan: '3', text: 'No service sends data outside the EEA.' }),
+            ),
+          ]),
+    ),
+  );
+}
+
+function recipientList(keys: Key[]): HTMLElement {
+  return noticeList(
+    keys,
+    'Recipient',
+    (at) => [
+      ...noticeText('Name or category', [...at, 'name']),
+      noticeSelect(
+        'Role',
+        [...at, 'role'],
+        [['', 'not stated'], ...RECIPIENT_ROLES.map((r): [string, string] => [r, r])],
+      ),
+      ...noticeText('What they do with it', [...at, 'description']),
+    ],
+    () => ({}),
+    'name',
+  );
+}
+
+/** The transfers table: derived from the services (read-only), or written by hand. */
+function transfersPart(): Array<HTMLElement | null> {
+  const derived = deriveTransfers(serviceFacts(draft.purposes));
+  const byHand = checkbox(
+    'Write the transfers myself instead of deriving them from the services',
+    draft.transfersByHand,
+    (on) => {
+      draft.transfersByHand = on;
+      // Starting by hand from what the services say; back to derived forgets the typed rows.
+      const { transfers } = deriveTransfers(serviceFacts(draft.purposes));
+      if (on && transfers.length) draft.notice.transfers = transfers;
+      if (!on) delete draft.notice.transfers;
+      renderForm('transfersByHand');
+    },
+    'transfersByHand',
+  );
+  const table = transfersTable(derived.transfers);
+  return [
+    el('h3', { text: 'Transfers outside the EEA' }),
+    el('div', { 'data-field': 'notice.transfers' }),
+    el(
+      'div',
+      { class: 'table-scroll' },
+      table,
+      el('p', {
+        class: 'field__hint',
+        text: draft.transfersByHand
+          ? 'What the services say, for comparison: the notice shows the transfers you write below.'
+          : 'Read-only: it follows each service’s country and safeguard, and goes into the notice as notice.transfers.',
+      }),
+    ),
+    byHand,
+    draft.transfersByHand
+      ? noticeList(
+          ['transfers'],
+          'Transfer',
+          (at) => [
+            el(
+              'div',
+              { class: 'row' },
+              noticeCodes('Countries', [...at, 'countries'], 'ISO codes: US, GB'),
+              noticeSelect(
+                'Safeguard',
+                [...at, 'safeguard'],
+                SAFEGUARDS.map((s): [string, string] => [s, SAFEGUARD_LABELS[s]]),
+              ),
+            ),
+            ...noticeText('Recipients there', [...at, 'recipients']),
+            ...noticeText('More about the safeguard', [...at, 'detail']),
+            el(
+              'div',
+              { class: 'row' },
+              noticeInput('A copy of it from: e-mail', [...at, 'copy', 'email'], undefined, {
+                type: 'email',
+              }),
+              noticeInput('…or web page', [...at, 'copy', 'url'], undefined, { type: 'url' }),
+            ),
+          ],
+          () => ({ safeguard: 'scc' }),
+          'countries',
+        )
+      : null,
+    ...noticeText(
+      'Said about transfers in general',
+      ['transferNote'],
+      'e.g. "We do not transfer personal data outside the EEA."',
+    ),
+  ];
+}
+
+const SAFEGUARD_LABELS: Record<string, string> = {
+  adequacy: 'adequacy decision',
+  scc: 'standard contractual clauses',
+  bcr: 'binding corporate rules',
+  dpf: 'EU-US Data Privacy Framework',
+  derogation: 'derogation (Art. 49)',
+  consent: 'explicit consent',
+  'codes-of-conduct': 'approved code of conduct',
+  certification: 'approved certification',
+  none: 'no safeguard',
+};
+
+/** Parts of the notice the site owner has opened; they stay open as the form redraws. */
+const openParts = new Set<string>();
+
+/**
+ * The notice's fields as collapsible parts (native <details>, keyboard operable): a
+ * new part starts at each h3, whose text becomes its summary.
+ */
+function parts(firstTitle: string, nodes: Array<HTMLElement | null>): HTMLElement[] {
+  const groups: Array<{ title: string; nodes: HTMLElement[] }> = [{ title: firstTitle, nodes: [] }];
+  for (const node of nodes) {
+    if (!node) continue;
+    if (node.tagName === 'H3') groups.push({ title: node.textContent ?? '', nodes: [] });
+    else groups[groups.length - 1].nodes.push(node);
+  }
+  return groups.map(({ title, nodes: children }) => {
+    const details = el(
+      'details',
+      { class: 'part', 'data-part': title },
+      el('summary', {}, el('span', { text: title }), el('span', { class: 'part__issues' })),
+      ...children,
+    );
+    details.open = openParts.has(title);
+    details.addEventListener('toggle', () =>
+      details.open ? openParts.add(title) : openParts.delete(title),
+    );
+    return details;
+  });
+}
+
+/** Opens the collapsed parts around a control, so it can take focus. */
+function reveal(node: Element | null): void {
+  for (let part = node?.closest('details'); part; part = part.parentElement?.closest('details')) {
+    part.open = true;
+    if (part.dataset.part) openParts.add(part.dataset.part);
+  }
+}
+
+function noticeSection(): HTMLElement {
+  const authority = getAt(['authority']);
+  return el(
+    'fieldset',
+    { class: 'notice', id: 'notice-section' },
+    el('legend', { text: 'Privacy notice' }),
+    el('p', {
+      class: 'field__hint',
+      text: 'What <keuze-notice> shows on your privacy page besides the cookie declaration. The Check panel names each item GDPR Art. 13 requires that is still missing; each part below says how many of its fields need a look.',
+    }),
+    ...parts('Title and introduction', [
+      ...noticeText('Title', ['title'], 'Default: "Privacy statement" in the visitor’s language.'),
+      noticeTexts('Opening paragraphs', ['intro'], 'Opening paragraph', true),
+      el('h3', { text: 'Who you are' }),
+      el('div', { 'data-field': 'notice.controllers' }), // where "no controller" warnings go
+      ...noticeText('Controller: address', ['controllers', 0, 'address'], undefined, true),
+      contactRows(['controllers', 0], 'Controller'),
+      el(
+        'div',
+        { class: 'row' },
+        noticeInput('Controller: company number', ['controllers', 0, 'companyNumber'], 'KvK, KBO…'),
+        noticeInput('Controller: country', ['controllers', 0, 'country'], 'ISO code, e.g. NL'),
+      ),
+      ...noticeText(
+        'When another entity is the controller',
+        ['controllerNote'],
+        'e.g. the subsidiary you contract with',
+      ),
+      el('h3', { text: 'Data protection officer and privacy contact' }),
+      ...noticeText('DPO: name', [...dpoKeys(), 'name']),
+      contactRows(dpoKeys(), 'DPO'),
+      el(
+        'div',
+        { class: 'row' },
+        noticeInput('Privacy contact: e-mail (if not the DPO)', ['contact', 'email'], undefined, {
+          type: 'email',
+        }),
+      ),
+      el('h3', { text: 'Representatives (GDPR Art. 27)' }),
+      noticeList(
+        ['representatives'],
+        'Representative',
+        (at) => [
+          ...noticeText('Name', [...at, 'name']),
+          el(
+            'div',
+            { class: 'row' },
+            noticeInput('E-mail', [...at, 'email'], undefined, { type: 'email' }),
+            noticeInput('Phone', [...at, 'phone'], undefined, { type: 'tel' }),
+            noticeCodes('Where it represents you', [...at, 'regions'], 'EU, UK, CH…'),
+          ),
+          ...noticeText('Address', [...at, 'address'], undefined, true),
+        ],
+        () => ({ regions: ['EU'] }),
+        'name',
+      ),
+      el('h3', { text: 'What you process, why, on what basis, how long' }),
+      noticeList(['activities'], 'Activity', activityFields, () => ({}), 'id'),
+      ...noticeText(
+        'Legal bases, said for all activities',
+        ['basisNote'],
+        'Only when the statement does not give a basis per activity.',
+      ),
+      ...noticeText('Retention, for every activity', ['retention', 'text']),
+      el('h4', { text: 'Recipients (of every activity)' }),
+      recipientList(['recipients']),
+      noticeSelect(
+        'Special categories of data (Art. 9)',
+        ['specialCategories'],
+        YES_NO,
+        undefined,
+        yesNo,
+        (v) => (typeof v === 'boolean' ? String(v) : ''),
+      ),
+      ...transfersPart(),
+      el('h3', { text: 'Rights and complaints' }),
+      el(
+        'div',
+        { class: 'row' },
+        noticeInput('Exercise rights by e-mail', ['rights', 'exercise', 'email'], undefined, {
+          type: 'email',
+        }),
+        noticeInput('…or with a form (URL)', ['rights', 'exercise', 'form'], undefined, {
+          type: 'url',
+        }),
+        noticeInput('Answered within', ['rights', 'responseTime'], 'ISO 8601, e.g. P1M'),
+      ),
+      noticeCheck('Exercising a right is free', ['rights', 'free']),
+      noticeCheck('We check the identity of who asks', ['rights', 'identityCheck']),
+      rightsList(),
+      ...noticeText('More about your rights', ['rights', 'note']),
+      noticeSelect(
+        'Supervisory authority',
+        ['authority'],
+        [
+          ['', 'none named'],
+          ...AUTHORITY_PRESETS.map((id): [string, string] => [id, id]),
+          ...(isObject(authority)
+            ? [['custom', 'as in the loaded config'] as [string, string]]
+            : []),
+        ],
+        'Where a visitor may complain (Art. 13(2)(d)).',
+        (v) => (v === 'custom' ? authority : v),
+        (v) => (isObject(v) ? 'custom' : v === undefined ? '' : String(v)),
+      ),
+      ...noticeText('Your own complaint route', ['complaint'], undefined, true),
+      el('h3', { text: 'Children and automated decisions' }),
+      el(
+        'div',
+        { class: 'row' },
+        noticeInput('Minimum age', ['children', 'minimumAge'], 'years', {
+          type: 'number',
+          min: '1',
+          max: '21',
+          inputmode: 'numeric',
+        }),
+        noticeSelect(
+          'Automated decisions (Art. 22)',
+          ['automatedDecisions', 'used'],
+          YES_NO,
+          undefined,
+          yesNo,
+        ),
+        noticeSelect('Profiling', ['automatedDecisions', 'profiling'], YES_NO, undefined, yesNo),
+      ),
+      noticeCheck('Younger children only with a parent’s consent', ['children', 'parentalConsent']),
+      ...noticeText(
+        'The logic and its consequences',
+        ['automatedDecisions', 'description'],
+        'Required when decisions are automated (Art. 13(2)(f)).',
+        true,
+      ),
+      el('h3', { text: 'Security' }),
+      noticeTexts('How the data is protected', ['security'], 'Security paragraph', true),
+      el('h3', { text: 'Your own sections' }),
+      noticeList(
+        ['sections'],
+        'Section',
+        (at) => [
+          noticeInput('Id', [...at, 'id'], 'the anchor, e.g. social-media'),
+          ...noticeText('Title', [...at, 'title']),
+          noticeTexts('Paragraphs', [...at, 'body'], 'Paragraph', true),
+        ],
+        () => ({ body: [''] }),
+        'id',
+      ),
+      el('h3', { text: 'Dates and changes' }),
+      el(
+        'div',
+        { class: 'row' },
+        noticeInput('In force from', ['effectiveDate'], 'YYYY-MM-DD'),
+        noticeInput('Last updated', ['lastUpdated'], 'YYYY-MM-DD'),
+      ),
+      ...noticeText('How changes are announced', ['changesNote']),
+      ...noticeText(
+        'What changed materially (shown at the top)',
+        ['materialChange', 'summary'],
+        undefined,
+        true,
+      ),
+      noticeInput(
+        'Shown for (days)',
+        ['materialChange', 'days'],
+        'default 30, from “In force from”',
+        {
+          type: 'number',
+          min: '1',
+          max: '366',
+          inputmode: 'numeric',
+        },
+      ),
+      el('h4', { text: 'Previous versions' }),
+      noticeList(
+        ['previousVersions'],
+        'Previous version',
+        (at) => [
+          el(
+            'div',
+            { class: 'row' },
+            noticeInput('Date', [...at, 'date'], 'YYYY-MM-DD'),
+            noticeInput('URL', [...at, 'url'], undefined, { type: 'url' }),
+          ),
+        ],
+        () => ({}),
+        'date',
+      ),
+    ]),
+  );
+}
+
+/** The rights the notice lists: all when none is ticked (the notice's default). */
+function rightsList(): HTMLElement {
+  const listed = getAt(['rights', 'list']);
+  const chosen = Array.isArray(listed) ? listed : [];
+  const path = pathText(['rights', 'list']);
+  return el(
+    'div',
+    { class: 'field checks', 'data-field': path },
+    el('span', { class: 'label', text: 'Rights listed (all of them when none is ticked)' }),
+    ...RIGHTS.map((right) =>
+      checkbox(
+        right,
+        chosen.includes(right),
+        (on) => {
+          const next = RIGHTS.filter((r) => (r === right ? on : chosen.includes(r)));
+          setAt(['rights', 'list'], next.length ? next : undefined);
+          renderForm(`${path}.${right}`);
+        },
+        `${path}.${right}`,
+      ),
+    ),
+  );
+}
+
 function siteSection(): HTMLElement {
   return el(
     'fieldset',
@@ -734,11 +1632,7 @@ function siteSection(): HTMLElement {
         'controller.name',
         input(draft.controller, (v) => (draft.controller = v)),
       ),
-      field(
-        'Privacy statement URL',
-        'notice.url',
-        input(draft.noticeUrl, (v) => (draft.noticeUrl = v), { spellcheck: 'false' }),
-      ),
+      noticeInput('Privacy statement URL', ['url']),
     ),
     el(
       'div',
@@ -762,7 +1656,7 @@ function siteSection(): HTMLElement {
 function lookSection(): HTMLElement {
   const languages = el(
     'div',
-    { class: 'field', 'data-field': 'locales' },
+    { class: 'field languages', 'data-field': 'locales' },
     el('span', { class: 'label', text: 'Languages' }),
     ...LANGUAGES.map(([code, name]) =>
       checkbox(
@@ -772,9 +1666,9 @@ function lookSection(): HTMLElement {
           draft.languages = LANGUAGES.map(([c]) => c).filter((c) =>
             c === code ? on : draft.languages.includes(c),
           );
-          renderForm();
+          renderForm(`locales.${code}`);
         },
-        'locales',
+        `locales.${code}`,
       ),
     ),
   );
@@ -843,6 +1737,180 @@ function lookSection(): HTMLElement {
       draft.googleConsentMode = on;
       changed();
     }),
+    el(
+      'div',
+      { class: 'row' },
+      optionSelect(
+        'Re-open button',
+        'reopen',
+        [
+          ['', 'shown (default: bottom left)'],
+          ['bottom-left', 'bottom left'],
+          ['bottom-right', 'bottom right'],
+          ['top-left', 'top left'],
+          ['top-right', 'top right'],
+          ['off', 'not shown: link "Cookie settings" yourself'],
+        ],
+        (v) => (v === 'off' ? false : { position: v }),
+        (v) => (v === false ? 'off' : isObject(v) ? String(v.position ?? '') : ''),
+        'Visitors must be able to change their choice on every page.',
+      ),
+      optionSelect(
+        'Global Privacy Control',
+        'gpc',
+        [
+          ['', 'honoured (default)'],
+          ['false', 'ignored'],
+        ],
+        () => false,
+        (v) => (v === false ? 'false' : ''),
+        'Honoured, the signal refuses purposes that sell or share data.',
+      ),
+    ),
+    checkbox(
+      'Reload the page after a withdrawal, so scripts that already ran stop',
+      draft.options.reloadOnWithdraw === true,
+      (on) => {
+        if (on) draft.options.reloadOnWithdraw = true;
+        else delete draft.options.reloadOnWithdraw;
+        changed();
+      },
+      'reloadOnWithdraw',
+    ),
+    el('h3', { text: 'Button colours' }),
+    el(
+      'div',
+      { class: 'row' },
+      colourField(
+        'Button colour (accent)',
+        'style.accent',
+        draft.accent,
+        (v) => (draft.accent = v),
+      ),
+      colourField(
+        'Button text colour',
+        'style.buttonText',
+        draft.buttonText,
+        (v) => (draft.buttonText = v),
+      ),
+    ),
+    el('p', {
+      class: 'field__hint',
+      text: 'Colours are CSS custom properties, not config keys: copy the CSS under the snippet into your stylesheet. Empty keeps the default colours.',
+    }),
+  );
+}
+
+/** A select over a top-level option: '' leaves it out (the widget's default). */
+function optionSelect(
+  label: string,
+  key: (typeof OPTION_KEYS)[number],
+  options: Array<[string, string]>,
+  decode: (value: string) => unknown,
+  encode: (value: unknown) => string,
+  hint?: string,
+): HTMLElement {
+  return field(
+    label,
+    key,
+    select(encode(draft.options[key]), options, (v) => {
+      if (v === '') delete draft.options[key];
+      else draft.options[key] = decode(v);
+    }),
+    hint,
+  );
+}
+
+/** A hex colour typed as text, with a swatch of what it reads. */
+function colourField(
+  label: string,
+  path: string,
+  value: string,
+  onInput: (value: string) => void,
+): HTMLElement {
+  const swatch = el('span', { class: 'swatch', 'aria-hidden': 'true' });
+  const paint = (colour: string) =>
+    parseHex(colour)
+      ? swatch.style.setProperty('background', colour.trim())
+      : swatch.style.removeProperty('background');
+  paint(value);
+  const control = input(
+    value,
+    (v) => {
+      onInput(v);
+      paint(v);
+    },
+    { spellcheck: 'false', placeholder: '#1f3a5f', autocomplete: 'off' },
+  );
+  const node = field(label, path, control, 'Hex, e.g. #0b5d3b');
+  const wrap = el('span', { class: 'colour' });
+  control.replaceWith(wrap);
+  wrap.append(control, swatch);
+  return node;
+}
+
+/** The UI keys a site may override (locales/en.json), for the override picker. */
+const TEXT_KEYS = Object.keys(ENGLISH);
+
+function textsSection(): HTMLElement {
+  const rows = draft.texts.map((row, index) => {
+    const at = `texts[${index}]`;
+    const shown = LANGUAGES.some(([code]) => code === row.lang)
+      ? LANGUAGES
+      : [[row.lang, row.lang] as [string, string], ...LANGUAGES];
+    const keys = TEXT_KEYS.includes(row.key) ? TEXT_KEYS : [row.key, ...TEXT_KEYS];
+    return el(
+      'fieldset',
+      { class: 'text-override', 'data-field': at },
+      el('legend', { text: `Text override ${index + 1}` }),
+      el(
+        'div',
+        { class: 'row' },
+        field(
+          'Language',
+          `${at}.lang`,
+          select(
+            row.lang,
+            shown.map(([code, name]): [string, string] => [code, `${name} (${code})`]),
+            (v) => (row.lang = v),
+          ),
+        ),
+        field(
+          'Text',
+          `${at}.key`,
+          select(
+            row.key,
+            keys.map((key): [string, string] => [key, key]),
+            (v) => (row.key = v),
+            true,
+          ),
+          ENGLISH[row.key] ? `English: ${ENGLISH[row.key]}` : undefined,
+        ),
+      ),
+      field(
+        'Your wording',
+        `texts.${row.lang}.${row.key}`,
+        input(row.value, (v) => (row.value = v)),
+      ),
+      button(`Remove text override ${index + 1}`, () => {
+        draft.texts.splice(index, 1);
+        renderForm();
+      }),
+    );
+  });
+  return el(
+    'fieldset',
+    { class: 'texts', 'data-field': 'texts' },
+    el('legend', { text: 'Your own wording for the banner and centre' }),
+    el('p', {
+      class: 'field__hint',
+      text: 'Replace any text of the widget in any of its languages (config.texts). {controller} and {purposes} are filled in.',
+    }),
+    ...rows,
+    button('Add a text override', () => {
+      draft.texts.push({ lang: draft.languages[0] ?? 'en', key: 'banner.title', value: '' });
+      renderForm(`texts.${draft.texts[draft.texts.length - 1].lang}.banner.title`);
+    }),
   );
 }
 
@@ -871,9 +1939,19 @@ function renderForm(focusPath?: string): void {
       },
       'add',
     ),
+    noticeSection(),
+    textsSection(),
   );
+  renderPreviewLanguages();
   window.scrollTo(0, scroll);
-  if (focusPath) form.querySelector<HTMLElement>(`[data-path="${CSS.escape(focusPath)}"]`)?.focus();
+  // A text given per language: its first language's control.
+  const target = focusPath
+    ? form.querySelector<HTMLElement>(
+        `[data-path="${CSS.escape(focusPath)}"], [data-path^="${CSS.escape(focusPath)}."]`,
+      )
+    : null;
+  reveal(target);
+  target?.focus();
   changed(true);
 }
 
@@ -942,8 +2020,23 @@ function showIssues(issues: Issue[]): void {
       class: 'link',
       text: `${issue.path || 'config'}: ${message}`,
     });
-    go.addEventListener('click', () => (control ?? target)?.focus());
+    go.addEventListener('click', () => {
+      reveal(control ?? target);
+      (control ?? target)?.focus();
+    });
     items.push(el('li', { class: issue.severity }, go));
+  }
+  for (const part of form.querySelectorAll<HTMLDetailsElement>('details.part')) {
+    const errors = part.querySelectorAll('.field__error.error, .block__error.error').length;
+    const warnings = part.querySelectorAll('.field__error.warning, .block__error.warning').length;
+    const badge = part.querySelector('.part__issues')!;
+    badge.textContent = [
+      errors ? `${errors} ${errors === 1 ? 'error' : 'errors'}` : '',
+      warnings ? `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+    badge.className = `part__issues${errors ? ' error' : warnings ? ' warning' : ''}`;
   }
   const errors = issues.filter((i) => i.severity === 'error').length;
   summary.replaceChildren(
@@ -959,6 +2052,64 @@ function showIssues(issues: Issue[]): void {
   );
 }
 
+/** The theme's background behind the buttons (the tokens' defaults). */
+const BACKGROUND = { light: '#ffffff', dark: '#1c1f26' };
+
+/** The button colours as custom properties of the theme the config shows, or undefined. */
+function buttonTokens(): Array<[string, string]> | undefined {
+  const accent = draft.accent.trim();
+  if (!parseHex(accent)) return undefined;
+  const text = parseHex(draft.buttonText) ? draft.buttonText.trim() : '#ffffff';
+  const prefix = draft.theme === 'dark' ? '--keuze-dark-color' : '--keuze-color';
+  return [
+    [`${prefix}-button`, accent],
+    [`${prefix}-button-text`, text],
+    [`${prefix}-button-hover`, hoverShade(accent, text) ?? accent],
+  ];
+}
+
+/** The CSS the site owner adds to their stylesheet for the button colours. */
+export function stylesheet(tokens: Array<[string, string]>): string {
+  const lines = tokens.map(([name, value]) => `  ${name}: ${value};`).join('\n');
+  return `keuze-banner,\nkeuze-centre,\nkeuze-reopen,\nkeuze-placeholder {\n${lines}\n}\n`;
+}
+
+/** What the builder itself checks beyond the validators: colours and derived transfers. */
+function builderIssues(): Issue[] {
+  const issues: Issue[] = [];
+  const warn = (path: string, message: string) =>
+    issues.push({ path, message, severity: 'warning' });
+  for (const [path, value] of [
+    ['style.accent', draft.accent],
+    ['style.buttonText', draft.buttonText],
+  ] as const)
+    if (value.trim() && !parseHex(value))
+      warn(path, `${JSON.stringify(value)} is not a hex colour such as #1f3a5f: it is left out`);
+  const tokens = buttonTokens();
+  if (tokens) {
+    const [[, accent], [, text]] = tokens;
+    const background = draft.theme === 'dark' ? BACKGROUND.dark : BACKGROUND.light;
+    const onButton = contrast(accent, text)!;
+    if (onButton < 4.5)
+      warn(
+        'style.accent',
+        `button text ${text} on ${accent} has a contrast of ${onButton.toFixed(2)}:1; WCAG 1.4.3 asks at least 4.5:1: pick a darker or lighter colour, or another text colour`,
+      );
+    const edge = contrast(accent, background)!;
+    if (edge < 3)
+      warn(
+        'style.accent',
+        `the buttons stand out from the ${background} background by ${edge.toFixed(2)}:1; WCAG 1.4.11 asks at least 3:1`,
+      );
+  }
+  if (!draft.transfersByHand) {
+    const derived = deriveTransfers(serviceFacts(draft.purposes));
+    document.getElementById('derived-transfers')?.replaceWith(transfersTable(derived.transfers));
+    for (const problem of derived.problems) warn(problem.path, problem.message);
+  }
+  return issues;
+}
+
 function update(): void {
   const config = toConfig(draft);
   const checked = validateConfig(config);
@@ -970,12 +2121,22 @@ function update(): void {
     controllerName: typeof controllerName === 'string' ? controllerName : undefined,
   });
   const result = { ...checked, ok: checked.ok && notice.ok };
-  lastIssues = [...checked.errors, ...notice.errors, ...checked.warnings, ...notice.warnings];
+  lastIssues = [
+    ...checked.errors,
+    ...notice.errors,
+    ...checked.warnings,
+    ...notice.warnings,
+    ...builderIssues(),
+  ];
   showIssues(lastIssues);
   const code = document.getElementById('snippet')!;
   const copy = document.getElementById('copy') as HTMLButtonElement;
   const status = document.getElementById('copy-status')!;
   status.textContent = '';
+  const tokens = buttonTokens();
+  const css = document.getElementById('stylesheet')!;
+  css.textContent = tokens ? stylesheet(tokens) : '';
+  css.closest<HTMLElement>('.stylesheet')!.hidden = !tokens;
   if (result.ok && result.config) {
     code.textContent = snippet(config, draft.scriptUrl);
     copy.disabled = false;
@@ -998,13 +2159,35 @@ function previewLang(): string {
   return chosen && draft.languages.includes(chosen) ? chosen : (draft.languages[0] ?? 'en');
 }
 
+function previewMessage(config: Config) {
+  return { type: 'keuze-preview', config, lang: previewLang(), tokens: buttonTokens() ?? [] };
+}
+
 function preview(config: Config): void {
   previewConfig = config;
   document.getElementById('preview-paused')!.hidden = true;
   for (const frame of document.querySelectorAll<HTMLIFrameElement>('iframe[data-view]')) {
     if (!loaded.has(frame.dataset.view!)) continue; // it asks for the config once it has loaded
-    frame.contentWindow?.postMessage({ type: 'keuze-preview', config, lang: previewLang() }, '*');
+    frame.contentWindow?.postMessage(previewMessage(config), '*');
   }
+}
+
+/** The preview's language choice offers the config's languages. */
+function renderPreviewLanguages(): void {
+  const choice = document.getElementById('preview-lang') as HTMLSelectElement | null;
+  if (!choice) return;
+  const current = choice.value;
+  choice.replaceChildren(
+    ...draft.languages.map((code) => {
+      const option = el('option', {
+        value: code,
+        text: LANGUAGES.find(([c]) => c === code)?.[1] ?? code,
+      });
+      option.selected = code === current;
+      return option;
+    }),
+  );
+  choice.closest('label')!.hidden = draft.languages.length < 2;
 }
 
 window.addEventListener('message', (event: MessageEvent) => {
@@ -1014,11 +2197,7 @@ window.addEventListener('message', (event: MessageEvent) => {
   if (!frame) return;
   if (event.data?.type === 'keuze-preview-loaded') {
     loaded.add(frame.dataset.view!);
-    if (previewConfig)
-      frame.contentWindow?.postMessage(
-        { type: 'keuze-preview', config: previewConfig, lang: previewLang() },
-        '*',
-      );
+    if (previewConfig) frame.contentWindow?.postMessage(previewMessage(previewConfig), '*');
   }
   if (event.data?.type === 'keuze-preview-rendered')
     frame.dataset.rendered = String(event.data.revision);
@@ -1052,6 +2231,8 @@ function loadConfig(): void {
     draft = {
       ...fromConfig(parsed as Record<string, unknown>),
       scriptUrl: draft.scriptUrl,
+      accent: draft.accent, // colours are not in a config
+      buttonText: draft.buttonText,
       imported: parsed as Record<string, unknown>,
     };
     status.textContent =

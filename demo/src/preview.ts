@@ -1,4 +1,4 @@
-// The config builder's live preview (demo/preview.html?view=banner|centre), in an
+// The config builder's live preview (demo/preview.html?view=banner|centre|notice), in an
 // iframe so the banner's fixed position and the centre's modal dialog stay inside
 // the preview. It renders the real elements against a throw-away store: memory
 // storage, no tab channel, no gate, no integrations — clicking in the preview
@@ -13,6 +13,8 @@ interface PreviewMessage {
   type: 'keuze-preview';
   config: Config;
   lang: string;
+  /** The button colours the builder exports as CSS: [custom property, value]. */
+  tokens?: Array<[string, string]>;
 }
 
 // A preview must never take the keyboard from the builder's form, where the site owner
@@ -27,7 +29,10 @@ HTMLElement.prototype.focus = function (this: HTMLElement, options?: FocusOption
   if (document.hasFocus()) focus.call(this, options);
 };
 
-const view = new URLSearchParams(location.search).get('view') === 'centre' ? 'centre' : 'banner';
+const VIEWS = ['banner', 'centre', 'notice'] as const;
+const asked = new URLSearchParams(location.search).get('view');
+const view = VIEWS.find((name) => name === asked) ?? 'banner';
+document.body.dataset.view = view;
 const stage = document.getElementById('stage')!;
 const restart = document.getElementById('restart')!;
 let latest: PreviewMessage | undefined;
@@ -45,6 +50,22 @@ async function render(message: PreviewMessage): Promise<void> {
     locale: message.lang,
   });
   unprovide = provideStore(stage, store);
+  for (const property of [...stage.style]) stage.style.removeProperty(property);
+  for (const [property, value] of message.tokens ?? []) stage.style.setProperty(property, value);
+  if (view === 'notice') {
+    // The notice renders from the config alone; it records nothing.
+    const notice = document.createElement('keuze-notice') as HTMLElement & { config?: Config };
+    notice.config = message.config;
+    notice.setAttribute('lang', message.lang);
+    stage.append(notice);
+    await customElements.whenDefined('keuze-notice');
+    await (notice as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
+    window.parent.postMessage(
+      { type: 'keuze-preview-rendered', view, revision: message.config.revision },
+      '*',
+    );
+    return;
+  }
   const banner = document.createElement('keuze-banner');
   const centre = document.createElement('keuze-centre');
   for (const element of [banner, centre]) {

@@ -9,7 +9,7 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -476,11 +476,14 @@ describe('the config builder', () => {
     await context.close();
   });
 
-  it('fits a 360 px wide phone without sideways scrolling, a long config loaded', async () => {
+  it('fits a 360 px wide phone without sideways scrolling, a long config loaded, the notice open', async () => {
     const { context, page } = await newVisitor();
     await page.setViewportSize({ width: 360, height: 800 });
     await page.goto(`${base}/builder.html`);
     await loadIntoBuilder(page, 'demo/configs/seed-001.json');
+    // Every part of the notice open, its tables and lists included.
+    for (const summary of await page.locator('details.part > summary').all()) await summary.click();
+    assert.equal(await page.locator('details.part:not([open])').count(), 0);
     const { scrollWidth, clientWidth } = await page.evaluate(() => ({
       scrollWidth: document.documentElement.scrollWidth,
       clientWidth: document.documentElement.clientWidth,
@@ -502,6 +505,270 @@ describe('the config builder', () => {
     await loadIntoBuilder(page, 'demo/configs/seed-003.json'); // a complete notice
     await page.locator('#issues .status--ok').waitFor();
     assert.doesNotMatch(await page.locator('#issues').textContent(), /Art\. 13/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  /** The config the builder's snippet holds now. */
+  async function snippetConfig(page) {
+    const code = await page.locator('#snippet').textContent();
+    return JSON.parse(code.slice(code.indexOf('{'), code.lastIndexOf('}') + 1));
+  }
+
+  /**
+   * Types into a field as a site owner does, pausing after each word until the builder has
+   * re-checked, and asserts the keyboard stayed in that field.
+   */
+  async function typeInto(page, path, words) {
+    const control = page.locator(`[data-path="${path}"]`);
+    await control.focus();
+    for (const word of words) {
+      await page.keyboard.type(word);
+      await page.waitForTimeout(250); // past the builder's 150 ms re-check
+      assert.equal(
+        await page.evaluate(() => document.activeElement?.getAttribute('data-path')),
+        path,
+        `focus left ${path} after "${word}"`,
+      );
+    }
+    assert.equal(await control.inputValue(), words.join(''), `keystrokes lost in ${path}`);
+  }
+
+  /** Presses a button with the keyboard, as a keyboard-only site owner does. */
+  async function press(page, name) {
+    await page.getByRole('button', { name, exact: true }).focus();
+    await page.keyboard.press('Enter');
+  }
+
+  /** Opens a collapsed part of the notice form with the keyboard. */
+  async function openPart(page, title) {
+    const part = page.locator(`details.part[data-part="${title}"]`);
+    await part.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await eventually(() => part.evaluate((details) => details.open), `${title} opens`);
+  }
+
+  it('fills in the privacy notice from scratch with the keyboard, and the Art. 13 warnings go', async () => {
+    const { context, page } = await newVisitor();
+    await page.goto(`${base}/builder.html`);
+    await page.locator('#issues', { hasText: 'Art. 13(1)(c)' }).waitFor();
+    const processing = 'What you process, why, on what basis, how long';
+    assert.match(
+      await page.locator(`details.part[data-part="${processing}"] .part__issues`).textContent(),
+      /2 warnings/,
+      'a collapsed part says what in it needs a look (activities, recipients)',
+    );
+
+    await openPart(page, 'Who you are');
+    await typeInto(page, 'notice.controllers[0].email', ['privacy@', 'voorbeeld', '.nl']);
+    await typeInto(page, 'notice.controllers[0].address.en', ['Kerkstraat 1, ', 'Utrecht']);
+    await openPart(page, processing);
+    await press(page, 'Add an activity');
+    await page.waitForFunction(
+      () => document.activeElement?.getAttribute('data-path') === 'notice.activities[0].id',
+    );
+    await typeInto(page, 'notice.activities[0].id', ['web', 'shop']);
+    await typeInto(page, 'notice.activities[0].name.en', ['Handling ', 'your orders']);
+    await page.locator('[data-path="notice.activities[0].basis.contract"]').focus();
+    await page.keyboard.press('Space');
+    await page.waitForFunction(
+      () =>
+        document.activeElement?.getAttribute('data-path') === 'notice.activities[0].basis.contract',
+    );
+    await typeInto(page, 'notice.activities[0].retention.duration', ['P7Y']);
+    await press(page, 'Add a recipient');
+    await page.waitForFunction(
+      () => document.activeElement?.getAttribute('data-path') === 'notice.recipients[0].name.en',
+    );
+    await typeInto(page, 'notice.recipients[0].name.en', ['Our ', 'parcel service']);
+    await openPart(page, 'Transfers outside the EEA');
+    await typeInto(page, 'notice.transferNote.en', [
+      'We do not ',
+      'transfer data outside the EEA.',
+    ]);
+    await openPart(page, 'Rights and complaints');
+    await typeInto(page, 'notice.rights.exercise.email', ['privacy@voorbeeld.nl']);
+    await page.locator('[data-path="notice.authority"]').focus();
+    await page.keyboard.press('ArrowDown'); // the first authority preset, nl-ap
+    await page.locator('#issues .status', { hasText: /^The config is valid\.$/ }).waitFor();
+    assert.doesNotMatch(await page.locator('#issues').textContent(), /Art\. 13/);
+
+    const config = await snippetConfig(page);
+    const notice = config.notice;
+    assert.equal(notice.url, '/privacy');
+    assert.deepEqual(notice.controllers, [
+      {
+        name: 'Voorbeeld B.V.',
+        email: 'privacy@voorbeeld.nl',
+        address: { en: 'Kerkstraat 1, Utrecht' },
+      },
+    ]);
+    assert.deepEqual(notice.activities, [
+      {
+        id: 'webshop',
+        name: { en: 'Handling your orders' },
+        basis: 'contract',
+        retention: { duration: 'P7Y' },
+      },
+    ]);
+    assert.deepEqual(notice.recipients, [{ name: { en: 'Our parcel service' } }]);
+    assert.deepEqual(notice.transferNote, { en: 'We do not transfer data outside the EEA.' });
+    assert.deepEqual(notice.rights, { exercise: { email: 'privacy@voorbeeld.nl' } });
+    assert.equal(notice.authority, 'nl-ap');
+    // The exported config passes the widget's own validators, the notice's Art. 13 check included.
+    const { validateConfig, validateNoticeConfig } = await import(`${root}/dist/npm/core.js`);
+    assert.deepEqual(validateConfig(config).errors, []);
+    const checked = validateNoticeConfig(notice, { controllerName: config.controller.name });
+    assert.deepEqual([...checked.errors, ...checked.warnings], []);
+
+    // The live notice preview shows what was typed.
+    await page
+      .frameLocator('iframe[data-view="notice"]')
+      .locator('keuze-notice')
+      .getByText('Handling your orders')
+      .first()
+      .waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('derives the transfers table from the services: a US service added from the catalogue is listed', async () => {
+    const { context, page } = await newVisitor();
+    await page.goto(`${base}/builder.html`);
+    const table = page.locator('#derived-transfers');
+    await openPart(page, 'Transfers outside the EEA');
+    await table.getByText('No service sends data outside the EEA.').waitFor();
+    await page.locator('#catalogue-search').fill('mixpanel');
+    await press(page, 'Add Mixpanel');
+    await page.locator('#catalogue-status', { hasText: 'Added Mixpanel' }).waitFor();
+    const row = table.locator('tbody tr').first();
+    await row.getByText('Mixpanel, Inc.').waitFor();
+    assert.deepEqual(await row.locator('td').allTextContents(), [
+      'Mixpanel, Inc.',
+      'United States (US)',
+      'adequacy decision',
+    ]);
+    assert.equal(await table.locator('input, select, textarea').count(), 0, 'derived: read-only');
+    await page.locator('#snippet', { hasText: 'Mixpanel' }).waitFor();
+    assert.deepEqual((await snippetConfig(page)).notice.transfers, [
+      { countries: ['US'], safeguard: 'adequacy', recipients: 'Mixpanel, Inc.' },
+    ]);
+    // Its safeguard changed at the service, the table follows.
+    const safeguard = page.locator('[data-path$=".safeguard"]').last();
+    await safeguard.selectOption('scc');
+    await row.getByText('standard contractual clauses').waitFor();
+    // Overridden: the owner's own row is exported instead.
+    await page.locator('[data-path="transfersByHand"]').check();
+    await page.locator('[data-path="notice.transfers[0].recipients.en"]').fill('Our analytics');
+    await page.locator('#snippet', { hasText: 'Our analytics' }).waitFor();
+    const [written] = (await snippetConfig(page)).notice.transfers;
+    assert.deepEqual(written.countries, ['US']);
+    assert.equal(written.safeguard, 'scc');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('exports the theme and the button colours, and warns when the button text lacks contrast', async () => {
+    const { context, page } = await newVisitor();
+    await page.goto(`${base}/builder.html`);
+    await page.locator('[data-path="theme"]').selectOption('dark');
+    await page.locator('[data-path="style.buttonText"]').fill('#10233d');
+    await page.locator('[data-path="style.accent"]').fill('#a7e3c6');
+    await page.locator('#stylesheet', { hasText: '#a7e3c6' }).waitFor();
+    assert.equal((await snippetConfig(page)).theme, 'dark');
+    const css = await page.locator('#stylesheet').textContent();
+    assert.match(css, /--keuze-dark-color-button: #a7e3c6;/);
+    assert.match(css, /--keuze-dark-color-button-text: #10233d;/);
+    assert.doesNotMatch(await page.locator('#issues').textContent(), /contrast/);
+    // The preview's buttons take the colour.
+    const accept = page
+      .frameLocator('iframe[data-view="banner"]')
+      .locator('keuze-banner [data-keuze-action="accept-all"]');
+    await eventually(
+      async () =>
+        (await accept.evaluate((b) => getComputedStyle(b).backgroundColor)) ===
+        'rgb(167, 227, 198)',
+      'the previewed accept button is the accent colour',
+    );
+
+    await page.locator('[data-path="theme"]').selectOption('light');
+    await page.locator('[data-path="style.buttonText"]').fill('#ffffff');
+    await page.locator('[data-path="style.accent"]').fill('#7fb8ff'); // white on light blue: 2.1:1
+    const warning = page.locator('[data-field="style.accent"] .field__error.warning', {
+      hasText: 'contrast',
+    });
+    await warning.waitFor();
+    assert.match(await warning.textContent(), /4\.5:1/);
+    await page.locator('[data-path="style.accent"]').fill('#0b5d3b');
+    await page.locator('#stylesheet', { hasText: '#0b5d3b' }).waitFor();
+    await page.locator('[data-field="style.accent"] .field__error').waitFor({ state: 'detached' });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('offers every shipped language, and exports a German text override', async () => {
+    const { context, page } = await newVisitor();
+    await page.goto(`${base}/builder.html`);
+    const shipped = readdirSync(join(root, 'locales')).map((file) => file.replace(/\.json$/, ''));
+    for (const code of shipped)
+      await page.locator(`[data-path="locales.${code}"]`).waitFor({ state: 'attached' });
+    await page.locator('[data-path="locales.de"]').focus();
+    await page.keyboard.press('Space');
+    await page.waitForFunction(
+      () => document.activeElement?.getAttribute('data-path') === 'locales.de',
+    );
+    await press(page, 'Add a text override');
+    await page.locator('[data-path="texts[0].lang"]').selectOption('de');
+    await page.locator('[data-path="texts.de.banner.title"]').fill('Ihre Wahl, bitte');
+    await page.locator('#snippet', { hasText: 'Ihre Wahl' }).waitFor();
+    const config = await snippetConfig(page);
+    assert.deepEqual(config.texts, { de: { 'banner.title': 'Ihre Wahl, bitte' } });
+    assert.deepEqual(config.locales, ['de', 'en', 'nl']);
+    await page.locator('#preview-lang').selectOption('de');
+    await page
+      .frameLocator('iframe[data-view="banner"]')
+      .locator('keuze-banner')
+      .getByText('Ihre Wahl, bitte')
+      .waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('exports the options, sale or sharing, a storage exemption, and a catalogue service with its description', async () => {
+    const { context, page } = await newVisitor();
+    await page.goto(`${base}/builder.html`);
+    await page.locator('[data-path="purposes[1].saleOrSharing"]').check();
+    await page.locator('[data-path="reopen"]').selectOption('off');
+    await page.locator('[data-path="gpc"]').selectOption('false');
+    await page.locator('[data-path="reloadOnWithdraw"]').check();
+    await page.locator('#catalogue-search').fill('mixpanel');
+    await press(page, 'Add Mixpanel');
+    await page.locator('#snippet', { hasText: 'Mixpanel' }).waitFor();
+    const config = await snippetConfig(page);
+    assert.equal(config.reopen, false);
+    assert.equal(config.gpc, false);
+    assert.equal(config.reloadOnWithdraw, true);
+    const analytics = config.purposes.find((purpose) => purpose.id === 'analytics');
+    assert.equal(analytics.saleOrSharing, true);
+    const mixpanel = analytics.services.find((service) => service.id === 'mixpanel');
+    const preset = JSON.parse(readFileSync(join(root, 'catalogue/services/mixpanel.json'), 'utf8'));
+    assert.deepEqual(mixpanel.description, preset.service.description);
+    await page.locator('[data-path="reopen"]').selectOption('');
+    await page.locator('#snippet', { hasNotText: '"reopen"' }).waitFor();
+
+    // A legitimate-interest purpose: each storage item may say why it needs no consent.
+    const item = 'purposes[1].services[0].storage[1]';
+    await page.locator('[data-path="purposes[1].basis"]').selectOption('legitimate-interest');
+    await page.locator(`[data-path="${item}.exemption.ground"]`).selectOption('strictly-necessary');
+    await page
+      .locator(`[data-path="${item}.exemption.reason.en"]`)
+      .fill('Keeps the session of a visitor who logged in');
+    await page.locator('#snippet', { hasText: 'Keeps the session' }).waitFor();
+    const exempted = (await snippetConfig(page)).purposes[1].services[0].storage[1];
+    assert.deepEqual(exempted.exemption, {
+      ground: 'strictly-necessary',
+      reason: { en: 'Keeps the session of a visitor who logged in' },
+    });
     assert.deepEqual(problems, []);
     await context.close();
   });
