@@ -727,6 +727,7 @@ describe('<keuze-notice>: config text in another language than the notice', () =
     analytics.name = { en: 'Visit statistics' };
     analytics.description = { en: 'Counts visits without identifying you.' };
     raw.notice.intro = [{ en: 'We keep this short.' }, 'Wij houden het kort.'];
+    raw.notice.retention = { duration: 'P1Y', text: { en: 'Or until you ask us to delete it.' } };
     const el = await render(validateConfig(raw).config as Config);
     const article = el.querySelector('article')!;
     expect(article.getAttribute('lang')).to.equal('nl');
@@ -741,6 +742,7 @@ describe('<keuze-notice>: config text in another language than the notice', () =
     expect(langOf('Wij houden het kort.')).to.equal('nl');
     expect(langOf('Counts visits without identifying you.')).to.equal('en');
     expect(langOf('Visit statistics')).to.equal('en'); // its heading
+    expect(langOf('Or until you ask us to delete it.')).to.equal('en');
     // The name inside the Dutch caption of its cookie table.
     const caption = [...article.querySelectorAll('caption')].find((c) =>
       c.textContent?.includes('Visit statistics'),

@@ -257,24 +257,19 @@ export class KeuzeNotice extends LitElement {
   }
 
   private retention(retention: Retention): unknown {
-    const parts: string[] = [];
-    if (retention.duration) {
-      // A zero duration reads "direct na levering" / "immediately after delivery".
-      const zero = durationParts(retention.duration).length === 0;
-      const period = this.t(`notice.retention.from.${retention.from ?? 'collection'}`, {
-        duration: this.duration(retention.duration),
-      });
-      parts.push(
-        retention.atMost && !zero ? this.t('notice.retention.atMost', { period }) : period,
-      );
-    }
-    if (retention.text) parts.push(this.plain(retention.text));
-    const [first = '', second] = parts;
-    const upper = first.charAt(0).toUpperCase() + first.slice(1);
-    // The site's own text in its own language (marked by txt), after the period if there is one.
-    return retention.duration
-      ? [upper, second ? ['. ', this.txt(retention.text)] : nothing]
-      : this.txt(retention.text, upper);
+    const capital = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
+    const own = this.plain(retention.text);
+    if (!retention.duration) return this.txt(retention.text, capital(own));
+    // A zero duration reads "direct na levering" / "immediately after delivery".
+    const zero = durationParts(retention.duration).length === 0;
+    const period = this.t(`notice.retention.from.${retention.from ?? 'collection'}`, {
+      duration: this.duration(retention.duration),
+    });
+    const sentence = capital(
+      retention.atMost && !zero ? this.t('notice.retention.atMost', { period }) : period,
+    );
+    // The site's own text after it, in its own language.
+    return own ? [sentence, '. ', this.txt(retention.text)] : sentence;
   }
 
   private purposeName(purpose: Purpose): unknown {
