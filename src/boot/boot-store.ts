@@ -44,14 +44,21 @@ export class BootStore extends EventTarget implements BannerStore {
   locale = '';
 
   readonly #engineStore: () => Promise<ConsentStore | undefined>;
+  readonly #refused: (opener: Element | null) => void;
 
+  /**
+   * `refused` answers a click the engine cannot take (it refused the config): the
+   * banner showed before that verdict, and the visitor must learn their click did nothing.
+   */
   constructor(
     config: Config,
     engineStore: () => Promise<ConsentStore | undefined>,
     record: Promise<unknown>,
+    refused: (opener: Element | null) => void = () => undefined,
   ) {
     super();
     this.#engineStore = engineStore;
+    this.#refused = refused;
     this.config = config;
     this.gpc = config.gpc !== false && gpcSignal();
     this.record = record;
@@ -69,9 +76,12 @@ export class BootStore extends EventTarget implements BannerStore {
       });
   }
 
-  async #act(action: (store: ConsentStore) => Promise<unknown>): Promise<unknown> {
+  async #act(
+    action: (store: ConsentStore) => Promise<unknown>,
+    opener: Element | null = null,
+  ): Promise<unknown> {
     const store = await this.#engineStore();
-    if (!store) return undefined;
+    if (!store) return this.#refused(opener);
     if (this.locale) store.locale = this.locale;
     return action(store);
   }
@@ -93,6 +103,6 @@ export class BootStore extends EventTarget implements BannerStore {
   }
 
   requestOpen(opener: Element | null = null): void {
-    void this.#act(async (store) => store.requestOpen(opener));
+    void this.#act(async (store) => store.requestOpen(opener), opener);
   }
 }

@@ -110,7 +110,18 @@ export class BootKeuze implements PublicKeuze {
       return this.#begin((keuze) => keuze.init(input, engineOptions));
     }
     const boot = loadFirstLayer().then(
-      (layer) => new layer.BootStore(input, () => this.#engineStore(), record),
+      (layer) =>
+        new layer.BootStore(
+          input,
+          () => this.#engineStore(),
+          record,
+          // A click on the banner before the engine refused the config: say so, never lose it.
+          (opener) =>
+            void this.#load().then(
+              (engine) => engine.showUnavailable(opener),
+              () => undefined,
+            ),
+        ),
     );
     this.boot = boot;
     // A returning visitor's gated content waits for the engine: load it at once.
@@ -179,9 +190,9 @@ export class BootKeuze implements PublicKeuze {
     return this.#afterInit((keuze) => keuze.save(choices));
   }
 
-  open(): void {
-    const opener = document.activeElement;
-    void this.#afterInit(async (keuze) => keuze.store?.requestOpen(opener));
+  open(opener: Element | null = document.activeElement): void {
+    // Never an uncaught error: a failed download is reported where it happened (src/embed.ts).
+    this.#afterInit(async (keuze) => keuze.open(opener)).catch(() => undefined);
   }
 
   reset(): Promise<void> {

@@ -503,15 +503,30 @@ function placeholderFor(frame: HTMLIFrameElement): Element {
 /**
  * The config was refused, so no gate runs and nothing gated will load: each gated
  * iframe is hidden behind a placeholder that says so, instead of staying a blank box.
+ * Iframes a script inserts later get the same; one that arrives with `src` or `srcdoc`
+ * is stopped first, as the gate would. Gated scripts stay `text/plain` and never run.
  */
 export function standInForRefused(doc: Document): void {
-  const place = (): void => {
-    for (const frame of doc.querySelectorAll<HTMLIFrameElement>('iframe[data-consent]')) {
-      if (frame.previousElementSibling?.localName === 'keuze-placeholder') continue;
-      placeholderFor(frame).setAttribute('unavailable', '');
-      frame.hidden = true;
+  const standIn = (frame: HTMLIFrameElement): void => {
+    for (const name of ['src', 'srcdoc']) {
+      const value = frame.getAttribute(name);
+      if (value === null || value === 'about:blank') continue;
+      if (!frame.hasAttribute(`data-${name}`)) frame.setAttribute(`data-${name}`, value);
+      frame.removeAttribute(name);
     }
+    if (frame.previousElementSibling?.localName !== 'keuze-placeholder')
+      placeholderFor(frame).setAttribute('unavailable', '');
+    frame.hidden = true;
   };
+  const place = (): void => {
+    doc.querySelectorAll<HTMLIFrameElement>('iframe[data-consent]').forEach(standIn);
+  };
+  const view = doc.defaultView ?? window;
+  new view.MutationObserver(place).observe(doc, {
+    childList: true,
+    subtree: true,
+    attributeFilter: ['data-consent', 'src', 'srcdoc'],
+  });
   if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', place, { once: true });
   else place();
 }

@@ -36,6 +36,13 @@ export function setDefaultPresets(source: PresetSource | string): void {
   defaultPresets = source;
 }
 
+let showUnavailable: ((opener: Element | null) => void) | undefined;
+
+/** What open() shows the visitor when the config was refused (the script-tag engine: <keuze-unavailable>). */
+export function setUnavailableMessage(show: (opener: Element | null) => void): void {
+  showUnavailable = show;
+}
+
 function emit<K extends KeuzeEventName>(type: K, detail: KeuzeEventMap[K]['detail']): void {
   if (typeof document === 'undefined') return;
   document.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
@@ -188,9 +195,21 @@ export class Keuze {
     return this.with((store) => store.save(choices, 'api'));
   }
 
-  /** Opens the cookie centre (when the UI is mounted). */
-  open(): void {
-    this.current?.requestOpen(typeof document !== 'undefined' ? document.activeElement : null);
+  /**
+   * Opens the cookie centre (when the UI is mounted); focus goes back to `opener`
+   * (default: the focused element) when it closes. With a refused config: a console
+   * error, and the visitor sees that the settings are unavailable.
+   */
+  open(
+    opener: Element | null = typeof document !== 'undefined' ? document.activeElement : null,
+  ): void {
+    if (this.current) return this.current.requestOpen(opener);
+    console.error(
+      this.validation
+        ? '[keuze] keuze.open(): the cookie settings cannot open because the config was refused (see keuze.diagnostics()).'
+        : '[keuze] keuze.open(): Keuze is not initialised: call keuze.init(config) first.',
+    );
+    if (this.validation) showUnavailable?.(opener);
   }
 
   /** Forgets the decision and asks again. */

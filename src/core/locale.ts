@@ -83,9 +83,35 @@ export function localizedText(
   return entries.length ? { text: entries[0][1], lang: entries[0][0] } : { text: '' };
 }
 
+/**
+ * The language a config text is shown in when that is not `lang` (an English-only
+ * description on a Dutch page: `en`), for its element's `lang` attribute so screen
+ * readers pronounce it right; undefined when it is the same (`nl-BE` and `nl` are).
+ */
+export function foreignLang(
+  localized: LocalizedText | undefined | null,
+  lang: string,
+): string | undefined {
+  const found = localizedText(localized, lang);
+  const base = (tag: string) => tag.split('-')[0].toLowerCase();
+  return found.text && found.lang && base(found.lang) !== base(lang) ? found.lang : undefined;
+}
+
 /** A config text in the given language (see localizedText). */
 export function text(localized: LocalizedText | undefined | null, lang: string): string {
   return localizedText(localized, lang).text;
+}
+
+/**
+ * Like format, for templates: the text's pieces with each `{name}` replaced by its
+ * value as it is (an element, say), unknown ones left visible.
+ */
+export function fill(template: string, params: Readonly<Record<string, unknown>>): unknown[] {
+  return template
+    .split(/\{(\w+)\}/)
+    .map((part, index) =>
+      index % 2 === 0 ? part : Object.hasOwn(params, part) ? params[part] : `{${part}}`,
+    );
 }
 
 /** Fills `{name}` placeholders; unknown ones are left visible so a missing value is noticed. */

@@ -2,17 +2,11 @@
 // cookie centre, which the engine loads. Kept out of localize.ts, which the
 // banner (first layer) carries.
 import { formatDate, formatDuration } from '../core/format.js';
-import { localizedText } from '../core/locale.js';
-import type { LocalizedText } from '../core/types.js';
 import { LocalizeController } from './localize.js';
 
 // One Intl.DisplayNames per language: constructing one costs far more than a lookup,
 // and a large centre asks for hundreds of country names per render.
 const regionNames = new Map<string, Intl.DisplayNames>();
-
-/** Whether two language tags name different languages (`nl-BE` and `nl` do not). */
-const otherLanguage = (tag: string, lang: string): boolean =>
-  tag.split('-')[0].toLowerCase() !== lang.split('-')[0].toLowerCase();
 
 export class FormatController extends LocalizeController {
   /** A deletion period in words: `P13M` → "13 months" / "13 maanden"; `session` → the dictionary's word. */
@@ -36,15 +30,5 @@ export class FormatController extends LocalizeController {
     } catch {
       return value;
     }
-  }
-
-  /**
-   * The language a config text is shown in when that is not the widget's own (an
-   * English-only description in a Dutch centre: `en`), for its element's `lang`
-   * so screen readers pronounce it right; undefined when it is the same.
-   */
-  langOf(value: LocalizedText | undefined): string | undefined {
-    const { text, lang } = localizedText(value, this.lang);
-    return text && lang && otherLanguage(lang, this.lang) ? lang : undefined;
   }
 }

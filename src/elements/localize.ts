@@ -4,6 +4,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { LocalizedText } from '../core/types.js';
 import {
   fallbackChain,
+  foreignLang,
   format,
   isLocaleLoaded,
   isRtl,
@@ -211,13 +212,28 @@ export class LocalizeController implements ReactiveController {
     return text(value, this.lang);
   }
 
+  /** The language of a config text when it is not the current one (see foreignLang), for `lang`. */
+  langOf(value: LocalizedText | undefined): string | undefined {
+    return foreignLang(value, this.lang);
+  }
+
   /** A list in the language's style: "a, b and c". */
   list(items: string[]): string {
+    return this.listParts(items)
+      .map((part) => part.value)
+      .join('');
+  }
+
+  /** The pieces of list(): each item (`element`) and the words between (`literal`). */
+  listParts(items: string[]): Array<{ type: string; value: string }> {
     try {
       // The defaults: a long conjunction.
-      return new Intl.ListFormat(this.lang).format(items);
+      return new Intl.ListFormat(this.lang).formatToParts(items);
     } catch {
-      return items.join(', ');
+      return items.flatMap((value, index) => [
+        ...(index ? [{ type: 'literal', value: ', ' }] : []),
+        { type: 'element', value },
+      ]);
     }
   }
 }

@@ -7,7 +7,7 @@
 // control), the notice and the placeholder when such an element is in the page.
 import { KeuzeReopen } from '../elements/reopen/reopen.js';
 import type { ConsentStore } from '../core/store.js';
-import { keuze } from '../core/keuze.js';
+import { keuze, setUnavailableMessage } from '../core/keuze.js';
 import { loadPart, reportLoadError, type LazyPart as Part } from './loader.js';
 import { openerOf } from '../elements/events.js';
 
@@ -45,12 +45,18 @@ document.addEventListener(
   },
   { once: true },
 );
+setUnavailableMessage(showUnavailable);
 
 // The config was refused: a "Cookie settings" link says so, rather than doing nothing.
 function handleRefusedOpen(event: MouseEvent): void {
   const opener = openerOf(event);
   if (!opener) return;
   event.preventDefault();
+  showUnavailable(opener);
+}
+
+/** The message that the cookie settings are unavailable (a refused config); focus returns to `opener`. */
+export function showUnavailable(opener: Element | null): void {
   void load('placeholder').then((ok) => {
     if (!ok) return;
     let message = document.querySelector('keuze-unavailable');

@@ -11,6 +11,7 @@ import './define-embed.js';
 export { keuze } from '../core/keuze.js';
 export { mountUI } from '../elements/mount.js';
 export { useNonce } from './loader.js';
+export { showUnavailable } from './define-embed.js';
 
 setLocaleBase(new URL('locales/', import.meta.url));
 // A service that names a catalogue preset fetches only that file: catalogue/<id>.json beside the script.

@@ -10,13 +10,16 @@ interface SiteWindow extends Window {
   keuze: Keuze;
   __errors: Array<{ message: string; path?: string }>;
   __shown: string[];
-  __inlineRan?: boolean;
+  __inlineRan?: boolean | string;
+  console: Console;
 }
 
 type Axe = { run(context: Document, options: RunOptions): Promise<AxeResults> };
 
 const INVALID = '/test/e2e/pages/bad-config-invalid.html';
 const DUPLICATE = '/test/e2e/pages/bad-config-duplicate.html';
+/** A config the first layer can show a banner for, which only the engine refuses. */
+const ENGINE_REFUSES = '/test/e2e/pages/bad-config-engine.html';
 
 /** The rendered text of an element's shadow root, spaces collapsed. */
 function shadowText(element: Element | null): string {
@@ -68,6 +71,31 @@ async function expectAccessible(site: SiteWindow): Promise<void> {
   expect(result.violations, report).to.deep.equal([]);
 }
 
+/**
+ * Opens a page and returns as soon as its banner shows: before the engine has
+ * judged the config (openSite waits for that verdict).
+ */
+async function openAtBanner(path: string): Promise<SiteWindow> {
+  const frame = document.createElement('iframe');
+  frame.src = path;
+  frame.style.width = '1024px';
+  frame.style.height = '700px';
+  document.body.append(frame);
+  await waitUntil(
+    () => frame.contentDocument?.querySelector('keuze-banner [data-keuze-action]'),
+    'the banner never showed',
+    { interval: 5, timeout: 5000 },
+  );
+  return frame.contentWindow as SiteWindow;
+}
+
+/** Clicks one of the banner's decision buttons (they are in its light DOM). */
+function clickBanner(site: SiteWindow, action: 'accept-all' | 'reject-all'): void {
+  site.document
+    .querySelector<HTMLButtonElement>(`keuze-banner [data-keuze-action="${action}"]`)!
+    .click();
+}
+
 describe('a refused config, as the visitor sees it', () => {
   beforeEach(async () => {
     await fetch('/__sink/bad-config/clear');
@@ -92,6 +120,44 @@ describe('a refused config, as the visitor sees it', () => {
     await expectAccessible(site);
   });
 
+  it('puts the same placeholder before an embed a script inserts after the refusal, and runs nothing of it', async () => {
+    const { site } = await openSite<SiteWindow>(INVALID);
+    await placeholderOf(site, 'Deze inhoud kan niet worden geladen');
+    const doc = site.document;
+    const main = doc.querySelector('main')!;
+    const late = doc.createElement('section');
+    const frame = doc.createElement('iframe');
+    frame.setAttribute('data-consent', 'video');
+    frame.setAttribute('data-src', '/__sink/bad-config/late-embed.html');
+    frame.title = 'Late video';
+    const inline = doc.createElement('iframe');
+    inline.setAttribute('data-consent', 'video');
+    inline.setAttribute('srcdoc', '<script>parent.__inlineRan = "srcdoc"</script>');
+    const script = doc.createElement('script');
+    script.type = 'text/plain';
+    script.setAttribute('data-consent', 'video');
+    script.textContent = 'window.__inlineRan = "late script";';
+    late.append(frame, inline, script);
+    main.append(late);
+
+    for (const added of [frame, inline]) {
+      await waitUntil(
+        () => added.previousElementSibling?.localName === 'keuze-placeholder',
+        'no placeholder before the inserted iframe',
+      );
+      const placeholder = added.previousElementSibling!;
+      expect(placeholder.hasAttribute('unavailable')).to.equal(true);
+      await waitUntil(() =>
+        shadowText(placeholder).includes('Deze inhoud kan niet worden geladen'),
+      );
+      expect(added.hidden, 'the inserted iframe is hidden').to.equal(true);
+      expect(added.hasAttribute('src') || added.hasAttribute('srcdoc')).to.equal(false);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(site.__inlineRan).to.equal(undefined);
+    expect(await hits('bad-config')).to.deep.equal([]);
+  });
+
   it('answers the "Cookie settings" link with a message that they are unavailable and nothing is loaded', async () => {
     const { site } = await openSite<SiteWindow>(INVALID);
     const link = site.document.querySelector<HTMLAnchorElement>('[data-keuze-open]')!;
@@ -113,6 +179,72 @@ describe('a refused config, as the visitor sees it', () => {
       'focus did not go back to the link',
     );
     expect(await hits('bad-config')).to.deep.equal([]);
+  });
+
+  it('answers keuze.open() with the same message and a console error that says why, never an uncaught error', async () => {
+    const { site } = await openSite<SiteWindow>(INVALID);
+    const logged: string[] = [];
+    const uncaught: unknown[] = [];
+    const original = site.console.error;
+    site.console.error = (...args: unknown[]) => {
+      logged.push(args.map(String).join(' '));
+      original.apply(site.console, args);
+    };
+    site.addEventListener('unhandledrejection', (event) => uncaught.push(event.reason));
+    site.addEventListener('error', (event) => uncaught.push(event.error));
+    const button = site.document.createElement('button');
+    button.textContent = 'Privacy';
+    site.document.querySelector('main')!.append(button);
+    button.focus();
+
+    expect(() => site.keuze.open()).not.to.throw();
+    await waitUntil(
+      () =>
+        site.document.querySelector('keuze-unavailable')?.shadowRoot?.querySelector('dialog')?.open,
+      'keuze.open() opened nothing',
+      { timeout: 5000 },
+    );
+    const message = site.document.querySelector('keuze-unavailable')!;
+    expect(shadowText(message)).to.contain('Cookie-instellingen niet beschikbaar');
+    expect(logged.join('\n')).to.match(/open\(\).*config was refused/);
+    message.shadowRoot!.querySelector('button')!.click();
+    await waitUntil(
+      () => site.document.activeElement === button,
+      'focus did not go back to where it was',
+    );
+    expect(uncaught).to.deep.equal([]);
+  });
+
+  it('answers a click on a banner the engine then refuses with the message, never swallowing it', async () => {
+    const site = await openAtBanner(ENGINE_REFUSES);
+    expect(site.__errors, 'the engine had answered before the click').to.deep.equal([]);
+    clickBanner(site, 'accept-all');
+    await waitUntil(
+      () =>
+        site.document.querySelector('keuze-unavailable')?.shadowRoot?.querySelector('dialog')?.open,
+      'the click on "Accept all" was lost',
+      { timeout: 5000 },
+    );
+    expect(shadowText(site.document.querySelector('keuze-unavailable'))).to.contain(
+      'Cookie-instellingen niet beschikbaar',
+    );
+    expect(site.__errors.map((error) => error.path)).to.include(
+      'purposes[0].services[0].storage[0].retention',
+    );
+    expect(site.document.querySelector('keuze-banner'), 'the banner stayed').to.equal(null);
+    expect(site.keuze.granted('video')).to.equal(false);
+    expect(site.__inlineRan).to.equal(undefined);
+    expect(await hits('bad-config')).to.deep.equal([]);
+  });
+
+  it('applies a click made on the banner before the engine has loaded when the config is valid', async () => {
+    const site = await openAtBanner('/test/e2e/pages/lazy-shop.html');
+    expect(site.keuze.store, 'the engine had loaded before the click').to.equal(undefined);
+    clickBanner(site, 'accept-all');
+    await waitUntil(() => site.keuze.granted('analytics'), 'the click was not applied', {
+      timeout: 5000,
+    });
+    expect(site.document.querySelector('keuze-unavailable')).to.equal(null);
   });
 
   it('never shows the banner for ids used twice; the engine names both places, and the link still answers', async () => {

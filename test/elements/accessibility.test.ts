@@ -360,6 +360,30 @@ describe('text shown in another language than the widget', () => {
   });
 });
 
+describe('config text in another language than the banner', () => {
+  it('marks a purpose name that exists only in English with lang="en" inside the Dutch banner sentence', async () => {
+    const purposes = structuredClone(sampleConfig.purposes) as Array<Record<string, unknown>>;
+    purposes.find((p) => p.id === 'analytics')!.name = { en: 'Visit statistics' };
+    purposes.find((p) => p.id === 'marketing')!.name = { en: 'Advertising', nl: 'Advertenties' };
+    const store = await makeStore({ purposes });
+    const banner = await mount<KeuzeBanner>(store, html`<keuze-banner></keuze-banner>`, 'nl');
+    await waitUntil(
+      () => banner.shadowRoot?.querySelector('#intro')?.textContent?.includes('doeleinden'),
+      'the banner never spoke Dutch',
+    );
+    const intro = shadow(banner, '#intro');
+    const sentence = intro.closest('[lang]')!;
+    expect(sentence.getAttribute('lang')).to.equal('nl');
+    expect(intro.textContent!.replace(/\s+/g, ' ')).to.contain(
+      'voor deze doeleinden: Functioneel, Visit statistics en Advertenties.',
+    );
+    const marked = Array.from(intro.querySelectorAll('[lang]'));
+    expect(
+      marked.map((element) => [element.textContent, element.getAttribute('lang')]),
+    ).to.deep.equal([['Visit statistics', 'en']]);
+  });
+});
+
 describe('withdrawing by keyboard', () => {
   it('takes the re-open button, Enter, at most three Tabs and Enter', async () => {
     const store = await makeStore();

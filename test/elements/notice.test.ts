@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import 'axe-core/axe.min.js';
 import { KeuzeNotice } from '../../src/elements/notice/notice.js';
+import { sampleConfig } from './helpers.js';
 import { validateConfig } from '../../src/core/config/validate.js';
 import { storageRows } from '../../src/core/model.js';
 import { declaredSections } from '../../src/core/notice/model.js';
@@ -713,5 +714,45 @@ describe('the first layer names the third parties', () => {
     } finally {
       done();
     }
+  });
+});
+
+describe('<keuze-notice>: config text in another language than the notice', () => {
+  it('marks texts that exist only in English with lang="en" in a Dutch notice, and Dutch ones not', async () => {
+    const raw = structuredClone(sampleConfig) as unknown as {
+      purposes: Array<Record<string, unknown>>;
+      notice: Record<string, unknown>;
+    };
+    const analytics = raw.purposes.find((p) => p.id === 'analytics')!;
+    analytics.name = { en: 'Visit statistics' };
+    analytics.description = { en: 'Counts visits without identifying you.' };
+    raw.notice.intro = [{ en: 'We keep this short.' }, 'Wij houden het kort.'];
+    raw.notice.retention = { duration: 'P1Y', text: { en: 'Or until you ask us to delete it.' } };
+    const el = await render(validateConfig(raw).config as Config);
+    const article = el.querySelector('article')!;
+    expect(article.getAttribute('lang')).to.equal('nl');
+    const langOf = (text: string): string | null => {
+      const found = [...article.querySelectorAll('*')].find(
+        (element) => element.childElementCount === 0 && element.textContent?.trim() === text,
+      );
+      expect(found, `"${text}" is shown`).to.exist;
+      return found!.closest('[lang]')!.getAttribute('lang');
+    };
+    expect(langOf('We keep this short.')).to.equal('en');
+    expect(langOf('Wij houden het kort.')).to.equal('nl');
+    expect(langOf('Counts visits without identifying you.')).to.equal('en');
+    expect(langOf('Visit statistics')).to.equal('en'); // its heading
+    expect(langOf('Or until you ask us to delete it.')).to.equal('en');
+    // The name inside the Dutch caption of its cookie table.
+    const caption = [...article.querySelectorAll('caption')].find((c) =>
+      c.textContent?.includes('Visit statistics'),
+    )!;
+    expect(caption.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      'Cookies en opslag voor Visit statistics',
+    );
+    expect(caption.querySelector('span')!.getAttribute('lang')).to.equal('en');
+    expect(caption.closest('[lang]')!.getAttribute('lang')).to.equal('nl');
+    // A purpose named in Dutch: its heading carries the notice's language only.
+    expect(langOf('Herkent terugkerende bezoekers')).to.equal('nl');
   });
 });

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
-import type { Layout, Theme } from '../../core/types.js';
+import type { Layout, Purpose, Theme } from '../../core/types.js';
+import { fill } from '../../core/locale.js';
 import { isSafeUrl } from '../../core/config/check.js';
 import { thirdParties } from '../../core/third-parties.js';
 import { StoreController } from '../context.js';
@@ -213,10 +214,8 @@ export class KeuzeBanner extends LitElement {
     const store = this.#consent.store!;
     const { config } = store;
     const t = this.#localize.t.bind(this.#localize);
-    const purposes = this.#localize.list(
-      config.purposes
-        .filter((purpose) => purpose.basis !== 'necessary')
-        .map((purpose) => purposeName(purpose, this.#localize)),
+    const purposes = this.#purposeList(
+      config.purposes.filter((purpose) => purpose.basis !== 'necessary'),
     );
     const controller = config.controller?.name;
     const hasNecessary = config.purposes.some((purpose) => purpose.basis === 'necessary');
@@ -228,8 +227,9 @@ export class KeuzeBanner extends LitElement {
         <p id="intro">
           ${
             controller
-              ? this.#renderIntro(controller, purposes)
-              : t('banner.introNoController', { purposes })
+              ? // The controller's name in <bdi>: a Latin name inside Arabic text keeps its direction.
+                fill(t('banner.intro'), { purposes, controller: html`<bdi>${controller}</bdi>` })
+              : fill(t('banner.introNoController'), { purposes })
           }${hasNecessary ? ` ${t('banner.necessary')}` : nothing}
         </p>
         ${renderThirdParties(thirdParties(config), this.#localize)}
@@ -281,13 +281,17 @@ export class KeuzeBanner extends LitElement {
       </button>`;
   }
 
-  /**
-   * The intro with the controller's name isolated in <bdi>: a Latin name inside
-   * Arabic text (or the reverse) keeps its own direction and punctuation.
-   */
-  #renderIntro(controller: string, purposes: string): unknown[] {
-    const [before, ...after] = this.#localize.t('banner.intro', { purposes }).split('{controller}');
-    return [before, ...after.flatMap((rest) => [html`<bdi>${controller}</bdi>`, rest])];
+  /** The purposes as a list; a name that exists only in another language carries its `lang`. */
+  #purposeList(purposes: Purpose[]): unknown[] {
+    const localize = this.#localize;
+    let index = 0;
+    return localize
+      .listParts(purposes.map((purpose) => purposeName(purpose, localize)))
+      .map(({ type, value }) => {
+        if (type !== 'element') return value;
+        const lang = localize.langOf(purposes[index++].name);
+        return lang ? html`<span lang=${lang}>${value}</span>` : value;
+      });
   }
 }
 

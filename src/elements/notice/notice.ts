@@ -1,7 +1,15 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import type { Config, LocalizedText, Purpose } from '../../core/types.js';
-import { format, isLocaleLoaded, loadLocale, lookup, text } from '../../core/locale.js';
+import {
+  fill,
+  foreignLang,
+  format,
+  isLocaleLoaded,
+  loadLocale,
+  lookup,
+  text,
+} from '../../core/locale.js';
 import { formatDuration } from '../../core/format.js';
 import { resolveAuthority } from '../../core/notice/authorities.js';
 import {
@@ -189,8 +197,18 @@ export class KeuzeNotice extends LitElement {
     return format(lookup(key, this.language, this.effectiveConfig?.texts), params);
   }
 
-  private txt(value: LocalizedText | undefined): string {
+  /** A config text as a string, for comparing and splitting; in the page, txt(). */
+  private plain(value: LocalizedText | undefined): string {
     return text(value, this.language);
+  }
+
+  /**
+   * A config text for the page: when it exists only in another language than the
+   * notice's, in a span with its own `lang`, so screen readers pronounce it right.
+   */
+  private txt(value: LocalizedText | undefined, shown: unknown = this.plain(value)): unknown {
+    const lang = foreignLang(value, this.language);
+    return lang ? html`<span lang=${lang}>${shown}</span>` : shown;
   }
 
   private date(iso: string): string {
@@ -238,24 +256,23 @@ export class KeuzeNotice extends LitElement {
     return this.duration(retention);
   }
 
-  private retention(retention: Retention): string {
-    const parts: string[] = [];
-    if (retention.duration) {
-      // A zero duration reads "direct na levering" / "immediately after delivery".
-      const zero = durationParts(retention.duration).length === 0;
-      const period = this.t(`notice.retention.from.${retention.from ?? 'collection'}`, {
-        duration: this.duration(retention.duration),
-      });
-      parts.push(
-        retention.atMost && !zero ? this.t('notice.retention.atMost', { period }) : period,
-      );
-    }
-    if (retention.text) parts.push(this.txt(retention.text));
-    const joined = parts.join('. ');
-    return joined.charAt(0).toUpperCase() + joined.slice(1);
+  private retention(retention: Retention): unknown {
+    const capital = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
+    const own = this.plain(retention.text);
+    if (!retention.duration) return this.txt(retention.text, capital(own));
+    // A zero duration reads "direct na levering" / "immediately after delivery".
+    const zero = durationParts(retention.duration).length === 0;
+    const period = this.t(`notice.retention.from.${retention.from ?? 'collection'}`, {
+      duration: this.duration(retention.duration),
+    });
+    const sentence = capital(
+      retention.atMost && !zero ? this.t('notice.retention.atMost', { period }) : period,
+    );
+    // The site's own text after it, in its own language.
+    return own ? [sentence, '. ', this.txt(retention.text)] : sentence;
   }
 
-  private purposeName(purpose: Purpose): string {
+  private purposeName(purpose: Purpose): unknown {
     if (purpose.name) return this.txt(purpose.name);
     const key = `purpose.${purpose.id}.name`;
     const known = lookup(key, this.language, this.effectiveConfig?.texts);
@@ -313,7 +330,7 @@ export class KeuzeNotice extends LitElement {
     return html`${before}<time datetime=${iso}>${this.date(iso)}</time>${after}`;
   }
 
-  private sectionTitle(config: Config, section: SectionId): string[] {
+  private sectionTitle(config: Config, section: SectionId): unknown[] {
     if (section === 'extra')
       return (config.notice?.sections ?? []).map((extra) => this.txt(extra.title));
     return [this.t(`notice.section.${section}`)];
@@ -363,7 +380,7 @@ export class KeuzeNotice extends LitElement {
     return this.renderShell(section, this.t(`notice.section.${section}`), body[section]());
   }
 
-  private renderShell(suffix: string, title: string, content: unknown) {
+  private renderShell(suffix: string, title: unknown, content: unknown) {
     const h = this.heading(1);
     return html`<section
       class="keuze-notice__section"
@@ -385,8 +402,11 @@ export class KeuzeNotice extends LitElement {
   }
 
   private renderLines(value: LocalizedText | undefined) {
-    const lines = this.txt(value).split('\n');
-    return lines.map((line, index) => html`${index > 0 ? html`<br />` : nothing}${line}`);
+    const lines = this.plain(value).split('\n');
+    return this.txt(
+      value,
+      lines.map((line, index) => html`${index > 0 ? html`<br />` : nothing}${line}`),
+    );
   }
 
   private renderContact(
@@ -415,7 +435,7 @@ export class KeuzeNotice extends LitElement {
     const entities = controllers(config);
     const h = this.heading(2);
     const primary = config.controller?.name;
-    const named = !primary || entities.some((entity) => this.txt(entity.name) === primary);
+    const named = !primary || entities.some((entity) => this.plain(entity.name) === primary);
     const withNumber = entities.some((entity) => entity.companyNumber);
     // Every way to reach a controller the config gives is shown, in a column of its own.
     const withContact = entities.some(
@@ -664,7 +684,7 @@ export class KeuzeNotice extends LitElement {
     const c = (key: string) => lookup(key, this.language, this.effectiveConfig?.texts);
     return this.renderTable(
       `cookies-${purpose.id}-caption`,
-      format(c('centre.storage.caption'), { purpose: this.purposeName(purpose) }),
+      fill(c('centre.storage.caption'), { purpose: this.purposeName(purpose) }),
       [
         c('centre.storage.name'),
         c('centre.storage.provider'),
@@ -687,7 +707,7 @@ export class KeuzeNotice extends LitElement {
             <td>
               ${this.txt(item.purpose)}${
                 item.exemption
-                  ? html`${item.purpose ? html`<br />` : nothing}${this.t('notice.cookies.exempt', { reason: this.txt(item.exemption.reason) })}`
+                  ? html`${item.purpose ? html`<br />` : nothing}${fill(this.t('notice.cookies.exempt'), { reason: this.txt(item.exemption.reason) })}`
                   : nothing
               }
             </td>
@@ -706,7 +726,7 @@ export class KeuzeNotice extends LitElement {
    */
   private renderTable(
     captionSuffix: string,
-    caption: string,
+    caption: unknown,
     headers: string[],
     rows: unknown,
     modifier?: string,
