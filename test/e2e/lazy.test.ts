@@ -15,6 +15,7 @@ interface SiteWindow extends Window {
   __violations?: unknown[];
   __shownAt?: number;
   __engineAtShow?: boolean;
+  __partsAtShow?: string[];
   __errors?: string[];
 }
 
@@ -87,8 +88,40 @@ describe('the script-tag build loads the cookie centre and the notice only when 
     );
     expect(site.__shownAt, 'keuze-show').to.be.a('number');
     expect(site.__engineAtShow, 'the engine ran before the banner showed').to.equal(false);
-    await waitUntil(() => site.keuze.store, 'the engine never ran');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(site.__partsAtShow, 'files requested before the banner showed').to.deep.equal([]);
+  });
+
+  it('fetches the centre once the banner is up and the page idle, before any click, without opening it', async () => {
+    const site = await openSite('/test/e2e/pages/lazy-shop.html');
+    await waitUntil(() => site.customElements.get('keuze-centre'), 'the centre never came ahead', {
+      timeout: 8000,
+    });
+    expect(parts(site)).to.deep.equal(partFiles('centre')); // not the notice
+    const links = [...site.document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')];
+    for (const path of partFiles('centre')) {
+      const link = links.find((candidate) => new URL(candidate.href).pathname === path);
+      expect(link?.getAttribute('fetchpriority'), path).to.equal('low');
+    }
+    expect(site.document.querySelector('keuze-centre')?.hasAttribute('open')).to.equal(false);
+    expect(inShadow(site, 'keuze-banner', '[data-keuze-action="accept-all"]')).to.exist;
+    // The first click opens it without another request.
+    inShadow(site, 'keuze-banner', '[data-keuze-action="open-centre"]')!.click();
+    await waitUntil(
+      () => inShadow(site, 'keuze-centre', 'dialog[open] [role="switch"]'),
+      'the centre never opened',
+      { timeout: 5000 },
+    );
+    expect(parts(site)).to.deep.equal(partFiles('centre'));
+  });
+
+  it('does not fetch the centre ahead for a returning visitor', async () => {
+    const first = await openSite('/test/e2e/pages/lazy-shop.html');
+    await waitUntil(() => first.keuze.store, 'the engine never started');
+    await first.keuze.acceptAll();
+    const site = await openSite('/test/e2e/pages/lazy-shop.html');
+    await site.keuze.ready;
+    // Longer than the idle wait a first visit's banner gives the centre (1 s without requestIdleCallback).
+    await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(parts(site)).to.deep.equal([]);
     expect(site.customElements.get('keuze-centre')).to.equal(undefined);
   });
