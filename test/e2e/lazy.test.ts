@@ -46,6 +46,15 @@ function parts(site: SiteWindow): string[] {
   return requested(site).filter((path) => !always.includes(path));
 }
 
+/**
+ * The files requested beyond the first layer, the engine and the centre: on a first visit
+ * the centre comes ahead once the page is idle (the banner's "Settings" button is there).
+ */
+function partsBesidesCentre(site: SiteWindow): string[] {
+  const centre = partFiles('centre');
+  return parts(site).filter((path) => !centre.includes(path));
+}
+
 /** The files a lazy part needs beyond the first layer and the engine. */
 function partFiles(...names: Part[]): string[] {
   const always = filesOf('banner', 'engine');
@@ -218,7 +227,7 @@ describe('the script-tag build loads the cookie centre and the notice only when 
       'the notice never rendered',
       { timeout: 5000 },
     );
-    expect(parts(site)).to.deep.equal(partFiles('notice'));
+    expect(partsBesidesCentre(site)).to.deep.equal(partFiles('notice'));
     const words = site.document.querySelector('keuze-notice')!.textContent!;
     expect(words).to.contain('Voorbeeld B.V.');
     expect(words).not.to.match(/\bnotice\.[a-zA-Z]/); // its headings came with it
@@ -232,7 +241,7 @@ describe('the script-tag build loads the cookie centre and the notice only when 
       'the notice never rendered',
       { timeout: 5000 },
     );
-    expect(parts(site)).to.deep.equal(partFiles('notice'));
+    expect(partsBesidesCentre(site)).to.deep.equal(partFiles('notice'));
   });
 
   it('shows a placeholder for a blocked embed, loaded with it, and "allow" loads the embed', async () => {
@@ -243,7 +252,7 @@ describe('the script-tag build loads the cookie centre and the notice only when 
       'the placeholder never rendered',
       { timeout: 5000 },
     );
-    expect(parts(site)).to.deep.equal(partFiles('placeholder'));
+    expect(partsBesidesCentre(site)).to.deep.equal(partFiles('placeholder'));
     const words = site.document.querySelector('keuze-placeholder')!.shadowRoot!.textContent!;
     expect(words).not.to.match(/\bplaceholder\.[a-zA-Z]/); // its words came with it
     expect(await (await fetch('/__sink/lazy-embed/hits')).json()).to.deep.equal([]);

@@ -92,6 +92,11 @@ export class KeuzeCentre extends LitElement {
     if (this.consent.store && !this.listenedStore) this.handleStore(this.consent.store);
   }
 
+  /** Closed, it shows nothing: a change of consent (a banner click) re-renders nothing. */
+  protected override shouldUpdate(changed: PropertyValues): boolean {
+    return this.open || !this.hasUpdated || changed.has('open') || changed.has('theme');
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     const store = this.consent.store;
     if (this.theme === undefined && store?.config.theme) this.theme = store.config.theme;
