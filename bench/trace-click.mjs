@@ -82,7 +82,12 @@ if (mobile) {
 await page.addInitScript(watch);
 const requests = [];
 cdp.on('Network.requestWillBeSent', (e) =>
-  requests.push({ id: e.requestId, url: e.request.url.replace(server.origin, ''), start: e.timestamp, prio: e.request.initialPriority }),
+  requests.push({
+    id: e.requestId,
+    url: e.request.url.replace(server.origin, ''),
+    start: e.timestamp,
+    prio: e.request.initialPriority,
+  }),
 );
 cdp.on('Network.loadingFinished', (e) => {
   const r = requests.find((x) => x.id === e.requestId);
@@ -107,19 +112,47 @@ try {
     const done =
       journey === 'preferences'
         ? () => {
-            const save = document.querySelector('keuze-centre')?.shadowRoot?.querySelector('[data-keuze-action="save"]');
+            const save = document
+              .querySelector('keuze-centre')
+              ?.shadowRoot?.querySelector('[data-keuze-action="save"]');
             return save && save.checkVisibility() && save.getBoundingClientRect().height > 0;
           }
-        : () => !document.querySelector('keuze-banner [data-keuze-action="accept-all"]')?.checkVisibility();
+        : () =>
+            !document
+              .querySelector('keuze-banner [data-keuze-action="accept-all"]')
+              ?.checkVisibility();
     while (!done()) await frame();
     return performance.now();
   }, flags.journey);
   const { profile } = await cdp.send('Profiler.stop');
-  const { clickAt, longtasks } = await page.evaluate(() => ({ clickAt: window.__clickAt, longtasks: window.__longtasks }));
-  console.log(`== ${flags.journey} (${flags.profile}): click → done frame ${Math.round(at - clickAt)} ms (click at ${Math.round(clickAt)})`);
-  console.log('  requested before the press:', requests.slice(0, before).map((r) => r.url).filter((u) => u.includes('keuze')).join(' '));
-  console.log('  requested after the press:', requests.slice(before).map((r) => `${r.url} (${r.prio})`).join(' ') || 'nothing');
-  console.log('  long tasks after click [start rel. click, duration]:', JSON.stringify(longtasks.filter(([s]) => s > clickAt - 200).map(([s, d]) => [Math.round(s - clickAt), d])));
+  const { clickAt, longtasks } = await page.evaluate(() => ({
+    clickAt: window.__clickAt,
+    longtasks: window.__longtasks,
+  }));
+  console.log(
+    `== ${flags.journey} (${flags.profile}): click → done frame ${Math.round(at - clickAt)} ms (click at ${Math.round(clickAt)})`,
+  );
+  console.log(
+    '  requested before the press:',
+    requests
+      .slice(0, before)
+      .map((r) => r.url)
+      .filter((u) => u.includes('keuze'))
+      .join(' '),
+  );
+  console.log(
+    '  requested after the press:',
+    requests
+      .slice(before)
+      .map((r) => `${r.url} (${r.prio})`)
+      .join(' ') || 'nothing',
+  );
+  console.log(
+    '  long tasks after click [start rel. click, duration]:',
+    JSON.stringify(
+      longtasks.filter(([s]) => s > clickAt - 200).map(([s, d]) => [Math.round(s - clickAt), d]),
+    ),
+  );
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map();
   const dt = profile.timeDeltas;
@@ -128,7 +161,10 @@ try {
     const key = `${f.functionName || '(anon)'} ${f.url.replace(server.origin, '')}:${f.lineNumber}:${f.columnNumber}`;
     self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
   });
-  for (const [k, ms] of [...self].filter(([k]) => !k.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, 25))
+  for (const [k, ms] of [...self]
+    .filter(([k]) => !k.startsWith('(idle)'))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 25))
     console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${k}`);
   // Timeline per 10 ms, from the click (the profile's end is the done frame, give or take a few ms).
   const t0 = profile.endTime - (at - clickAt) * 1000;
@@ -149,7 +185,15 @@ try {
   console.log('  timeline from the click (ms, ±5):');
   for (const [b, { busy, by }] of [...buckets].sort((x, y) => x[0] - y[0]))
     if (busy > 1)
-      console.log(`  ${b < 0 ? '' : '+'}${String(b).padStart(5)}  busy ${busy.toFixed(0).padStart(3)} ms  ${[...by].sort((x, y) => y[1] - x[1]).slice(0, 4).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
+      console.log(
+        `  ${b < 0 ? '' : '+'}${String(b).padStart(5)}  busy ${busy.toFixed(0).padStart(3)} ms  ${[
+          ...by,
+        ]
+          .sort((x, y) => y[1] - x[1])
+          .slice(0, 4)
+          .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+          .join(', ')}`,
+      );
 } finally {
   await browser.close();
   await server.close();
