@@ -110,7 +110,8 @@ export class KeuzeCentre extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     const store = this.consent.store;
     if (this.theme === undefined && store?.config.theme) this.theme = store.config.theme;
-    if (store && this.open) this.prepareReceipt(store);
+    // Not while a choice is being recorded: the centre closes with it, the receipt would go unused.
+    if (store && this.open && !this.busy) this.prepareReceipt(store);
     if (changed.has('open') && !this.open) this.revokeReceipt();
   }
 
