@@ -42,10 +42,24 @@ document.addEventListener(
   () => {
     if (keuze.store) keuze.store.addEventListener('open', handleOpen);
     else document.addEventListener('click', handleRefusedOpen);
+    if (keuze.store?.needsDecision) whenIdle(loadCentreAhead);
   },
   { once: true },
 );
 setUnavailableMessage(showUnavailable);
+
+// The first layer is on screen with its "Settings" button: the centre's files come while the
+// visitor reads, at low priority and in idle time, so the first click only renders it.
+function loadCentreAhead(): void {
+  if (customElements.get(CENTRE) || !keuze.store?.needsDecision) return;
+  if (!document.querySelector('keuze-banner')) return; // data-ui="none": the site's own UI
+  void loadPart('centre', true).catch(() => {}); // the click reports failures
+}
+
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 5000 });
+  else setTimeout(task, 1000);
+}
 
 // The config was refused: a "Cookie settings" link says so, rather than doing nothing.
 function handleRefusedOpen(event: MouseEvent): void {

@@ -19,9 +19,9 @@ export function useNonce(value: string): void {
   nonce = value;
 }
 
-/** Loads a part; resolves when its elements are defined. */
-export function loadPart(part: LazyPart): Promise<unknown> {
-  preload(part, import.meta.url, nonce);
+/** Loads a part; resolves when its elements are defined. `ahead`: not asked for yet, low priority. */
+export function loadPart(part: LazyPart, ahead = false): Promise<unknown> {
+  preload(part, import.meta.url, nonce, ahead);
   return imports[part]();
 }
 

@@ -15,6 +15,7 @@ interface SiteWindow extends Window {
   __violations?: unknown[];
   __shownAt?: number;
   __engineAtShow?: boolean;
+  __partsAtShow?: string[];
   __errors?: string[];
 }
 
@@ -43,6 +44,15 @@ function requested(site: SiteWindow): string[] {
 function parts(site: SiteWindow): string[] {
   const always = filesOf('banner', 'engine');
   return requested(site).filter((path) => !always.includes(path));
+}
+
+/**
+ * The files requested beyond the first layer, the engine and the centre: on a first visit
+ * the centre comes ahead once the page is idle (the banner's "Settings" button is there).
+ */
+function partsBesidesCentre(site: SiteWindow): string[] {
+  const centre = partFiles('centre');
+  return parts(site).filter((path) => !centre.includes(path));
 }
 
 /** The files a lazy part needs beyond the first layer and the engine. */
@@ -87,8 +97,40 @@ describe('the script-tag build loads the cookie centre and the notice only when 
     );
     expect(site.__shownAt, 'keuze-show').to.be.a('number');
     expect(site.__engineAtShow, 'the engine ran before the banner showed').to.equal(false);
-    await waitUntil(() => site.keuze.store, 'the engine never ran');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(site.__partsAtShow, 'files requested before the banner showed').to.deep.equal([]);
+  });
+
+  it('fetches the centre once the banner is up and the page idle, before any click, without opening it', async () => {
+    const site = await openSite('/test/e2e/pages/lazy-shop.html');
+    await waitUntil(() => site.customElements.get('keuze-centre'), 'the centre never came ahead', {
+      timeout: 8000,
+    });
+    expect(parts(site)).to.deep.equal(partFiles('centre')); // not the notice
+    const links = [...site.document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')];
+    for (const path of partFiles('centre')) {
+      const link = links.find((candidate) => new URL(candidate.href).pathname === path);
+      expect(link?.getAttribute('fetchpriority'), path).to.equal('low');
+    }
+    expect(site.document.querySelector('keuze-centre')?.hasAttribute('open')).to.equal(false);
+    expect(inShadow(site, 'keuze-banner', '[data-keuze-action="accept-all"]')).to.exist;
+    // The first click opens it without another request.
+    inShadow(site, 'keuze-banner', '[data-keuze-action="open-centre"]')!.click();
+    await waitUntil(
+      () => inShadow(site, 'keuze-centre', 'dialog[open] [role="switch"]'),
+      'the centre never opened',
+      { timeout: 5000 },
+    );
+    expect(parts(site)).to.deep.equal(partFiles('centre'));
+  });
+
+  it('does not fetch the centre ahead for a returning visitor', async () => {
+    const first = await openSite('/test/e2e/pages/lazy-shop.html');
+    await waitUntil(() => first.keuze.store, 'the engine never started');
+    await first.keuze.acceptAll();
+    const site = await openSite('/test/e2e/pages/lazy-shop.html');
+    await site.keuze.ready;
+    // Longer than the idle wait a first visit's banner gives the centre (1 s without requestIdleCallback).
+    await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(parts(site)).to.deep.equal([]);
     expect(site.customElements.get('keuze-centre')).to.equal(undefined);
   });
@@ -185,7 +227,7 @@ describe('the script-tag build loads the cookie centre and the notice only when 
       'the notice never rendered',
       { timeout: 5000 },
     );
-    expect(parts(site)).to.deep.equal(partFiles('notice'));
+    expect(partsBesidesCentre(site)).to.deep.equal(partFiles('notice'));
     const words = site.document.querySelector('keuze-notice')!.textContent!;
     expect(words).to.contain('Voorbeeld B.V.');
     expect(words).not.to.match(/\bnotice\.[a-zA-Z]/); // its headings came with it
@@ -199,7 +241,7 @@ describe('the script-tag build loads the cookie centre and the notice only when 
       'the notice never rendered',
       { timeout: 5000 },
     );
-    expect(parts(site)).to.deep.equal(partFiles('notice'));
+    expect(partsBesidesCentre(site)).to.deep.equal(partFiles('notice'));
   });
 
   it('shows a placeholder for a blocked embed, loaded with it, and "allow" loads the embed', async () => {
@@ -210,7 +252,7 @@ describe('the script-tag build loads the cookie centre and the notice only when 
       'the placeholder never rendered',
       { timeout: 5000 },
     );
-    expect(parts(site)).to.deep.equal(partFiles('placeholder'));
+    expect(partsBesidesCentre(site)).to.deep.equal(partFiles('placeholder'));
     const words = site.document.querySelector('keuze-placeholder')!.shadowRoot!.textContent!;
     expect(words).not.to.match(/\bplaceholder\.[a-zA-Z]/); // its words came with it
     expect(await (await fetch('/__sink/lazy-embed/hits')).json()).to.deep.equal([]);

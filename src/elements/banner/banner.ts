@@ -166,9 +166,14 @@ export class KeuzeBanner extends LitElement {
     return layout === 'box' || layout === 'modal' ? layout : 'bar';
   }
 
-  /** Keyboard focus was on the banner when it closed: put it somewhere useful, never on nothing. */
+  /**
+   * Keyboard focus was on the banner when it closed: put it somewhere useful, never on
+   * nothing. After the frame that shows the banner gone: moving focus forces a layout,
+   * which would otherwise hold back the visitor's answer to the click.
+   */
   async #restoreFocus(): Promise<void> {
     await this.updateComplete;
+    await afterNextPaint();
     await returnFocus();
   }
 
@@ -293,6 +298,14 @@ export class KeuzeBanner extends LitElement {
         return lang ? html`<span lang=${lang}>${value}</span>` : value;
       });
   }
+}
+
+/** Resolves after the next frame has painted; at once in a hidden page, which paints none. */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (document.visibilityState === 'hidden') return setTimeout(resolve);
+    requestAnimationFrame(() => setTimeout(resolve));
+  });
 }
 
 /**

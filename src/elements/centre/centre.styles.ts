@@ -180,6 +180,16 @@ export const centreStyles = [
       border-radius: calc(var(--k-radius) * 0.75);
       background: var(--k-surface);
     }
+    /* The browser lays out only the cards near the view: the first paint of a long centre
+       does not wait for the cards below it (still in the accessibility tree and find-in-page). */
+    .purpose,
+    .service {
+      content-visibility: auto;
+      contain-intrinsic-size: auto 12rem;
+    }
+    .service {
+      contain-intrinsic-size: auto 7rem;
+    }
     .purpose-head {
       display: flex;
       align-items: flex-start;
@@ -399,6 +409,12 @@ export const centreStyles = [
       }
       .body {
         overflow: visible;
+      }
+      /* Here the whole dialog scrolls: every card laid out, so focusing "Save" (after them all)
+         scrolls to where it really is, not to where estimated card heights put it. */
+      .purpose,
+      .service {
+        content-visibility: visible;
       }
     }
     @media (forced-colors: active) {

@@ -92,10 +92,26 @@ export class KeuzeCentre extends LitElement {
     if (this.consent.store && !this.listenedStore) this.handleStore(this.consent.store);
   }
 
+  protected override firstUpdated(): void {
+    // The page's first Intl.DisplayNames loads the browser's region names (tens of ms on a
+    // slow phone): made while the page is idle, not when the visitor opens the centre.
+    const warm = () => {
+      if (this.consent.store) this.localize.country('NL');
+    };
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 5000 });
+    else setTimeout(warm, 1000);
+  }
+
+  /** Closed, it shows nothing: a change of consent (a banner click) re-renders nothing. */
+  protected override shouldUpdate(changed: PropertyValues): boolean {
+    return this.open || !this.hasUpdated || changed.has('open') || changed.has('theme');
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     const store = this.consent.store;
     if (this.theme === undefined && store?.config.theme) this.theme = store.config.theme;
-    if (store && this.open) this.prepareReceipt(store);
+    // Not while a choice is being recorded: the centre closes with it, the receipt would go unused.
+    if (store && this.open && !this.busy) this.prepareReceipt(store);
     if (changed.has('open') && !this.open) this.revokeReceipt();
   }
 
