@@ -25,6 +25,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
 import { largeConfig } from './large-config.mjs';
+import { PROFILES, profiledPage } from './profiles.mjs';
 import { startServer } from './server.mjs';
 import { widgets as allWidgets, mounts } from './widgets.mjs';
 
@@ -45,14 +46,6 @@ const RUNS = flags.quick ? 1 : Math.max(1, Number(flags.runs));
 if (!Number.isInteger(RUNS)) throw new Error(`--runs must be a whole number, got "${flags.runs}"`);
 const DIST = resolve(flags.dist ?? process.env.BENCH_DIST ?? join(root, 'dist'));
 
-const PROFILES = {
-  desktop: { context: { viewport: { width: 1280, height: 800 } } },
-  mobile: {
-    context: { viewport: { width: 412, height: 915 }, deviceScaleFactor: 2, isMobile: true },
-    cpu: { rate: 4 },
-    network: { offline: false, latency: 150, downloadThroughput: 204800, uploadThroughput: 96000 },
-  },
-};
 const profiles = (flags.profile ?? (flags.quick ? 'desktop' : 'desktop,mobile')).split(',');
 for (const name of profiles)
   if (!PROFILES[name]) throw new Error(`--profile: unknown profile "${name}" (desktop, mobile)`);
@@ -196,17 +189,7 @@ function instrument({ accept }) {
 
 // ---------------------------------------------------------------- driving a page
 async function newPage(browser, profile, widget, origin) {
-  const settings = PROFILES[profile];
-  const context = await browser.newContext(settings.context);
-  const page = await context.newPage();
-  if (settings.cpu || settings.network) {
-    const cdp = await context.newCDPSession(page);
-    if (settings.cpu) await cdp.send('Emulation.setCPUThrottlingRate', settings.cpu);
-    if (settings.network) {
-      await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', settings.network);
-    }
-  }
+  const { context, page } = await profiledPage(browser, profile);
   await page.addInitScript(instrument, { accept: widget.accept });
   let inFlight = 0;
   let lastActivity = Date.now();

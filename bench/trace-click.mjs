@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
+import { profiledPage } from './profiles.mjs';
 import { startServer } from './server.mjs';
 import { mounts } from './widgets.mjs';
 
@@ -62,23 +63,9 @@ function watch() {
   );
 }
 
-const context = await browser.newContext(
-  mobile
-    ? { viewport: { width: 412, height: 915 }, deviceScaleFactor: 2, isMobile: true }
-    : { viewport: { width: 1280, height: 800 } },
-);
-const page = await context.newPage();
-const cdp = await context.newCDPSession(page);
-await cdp.send('Network.enable');
-if (mobile) {
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: 150,
-    downloadThroughput: 204800,
-    uploadThroughput: 96000,
-  });
-}
+const { page, cdp } = await profiledPage(browser, mobile ? 'mobile' : 'desktop', {
+  devtools: true,
+});
 await page.addInitScript(watch);
 const requests = [];
 cdp.on('Network.requestWillBeSent', (e) =>

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
+import { profiledPage } from './profiles.mjs';
 import { startServer } from './server.mjs';
 import { mounts } from './widgets.mjs';
 
@@ -146,23 +147,9 @@ async function visit(page, cdp, label, until) {
       );
 }
 
-const context = await browser.newContext(
-  mobile
-    ? { viewport: { width: 412, height: 915 }, deviceScaleFactor: 2, isMobile: true }
-    : { viewport: { width: 1280, height: 800 } },
-);
-const page = await context.newPage();
-const cdp = await context.newCDPSession(page);
-await cdp.send('Network.enable');
-if (mobile) {
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: 150,
-    downloadThroughput: 204800,
-    uploadThroughput: 96000,
-  });
-}
+const { page, cdp } = await profiledPage(browser, mobile ? 'mobile' : 'desktop', {
+  devtools: true,
+});
 await page.addInitScript(bannerWatch, ACCEPT);
 try {
   await visit(page, cdp, 'first visit → banner visible', () => window.__banner);
