@@ -74,6 +74,9 @@ function keuzeManifest() {
     packageLinkPhase({ customElementsManifest }) {
       const tags = tagNames();
       const events = eventTypes();
+      // The analyzer lists files in the order it happened to read them: sorted, every build
+      // writes the same file and a checkout stays clean.
+      customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
       for (const module of customElementsManifest.modules) {
         const declarations = [];
         for (const declaration of module.declarations ?? []) {
