@@ -16,6 +16,7 @@ export const PROFILES = {
  */
 export async function profiledPage(browser, name, { devtools = false } = {}) {
   const settings = PROFILES[name];
+  if (!settings) throw new Error(`unknown profile "${name}" (desktop, mobile)`);
   const context = await browser.newContext(settings.context);
   const page = await context.newPage();
   if (!devtools && !settings.cpu && !settings.network) return { context, page };

@@ -7,16 +7,12 @@
 // A tool for looking, not a test.
 //
 //   node bench/trace-click.mjs [--dist DIR] [--profile mobile|desktop] [--journey preferences|accept]
-import { readFileSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
-import { profiledPage } from './profiles.mjs';
-import { startServer } from './server.mjs';
-import { mounts } from './widgets.mjs';
+import { PROFILES, profiledPage } from './profiles.mjs';
+import { startTrace } from './trace-setup.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: flags } = parseArgs({
@@ -27,26 +23,15 @@ const { values: flags } = parseArgs({
   },
 });
 const DIST = resolve(flags.dist ?? join(root, 'dist'));
-const mobile = flags.profile === 'mobile';
+if (!PROFILES[flags.profile])
+  throw new Error(`--profile: desktop or mobile, not "${flags.profile}"`);
 const BUTTON = {
   preferences: 'keuze-banner [data-keuze-action="open-centre"]',
   accept: 'keuze-banner [data-keuze-action="accept-all"]',
 }[flags.journey];
 if (!BUTTON) throw new Error(`--journey: preferences or accept, not "${flags.journey}"`);
 
-const typical = readFileSync(join(root, 'bench/pages/typical.json'), 'utf8');
-const server = await startServer({
-  mounts: mounts(root, DIST),
-  pages: {
-    '/bench/pages/typical.html': () =>
-      readFileSync(join(root, 'bench/pages/typical.html'), 'utf8').replace('__CONFIG__', typical),
-  },
-});
-const browser = await chromium.launch({
-  executablePath: findChromium(),
-  headless: true,
-  args: CHROMIUM_ARGS,
-});
+const { server, browser } = await startTrace(root, DIST);
 
 function watch() {
   window.__longtasks = [];
@@ -63,9 +48,7 @@ function watch() {
   );
 }
 
-const { page, cdp } = await profiledPage(browser, mobile ? 'mobile' : 'desktop', {
-  devtools: true,
-});
+const { page, cdp } = await profiledPage(browser, flags.profile, { devtools: true });
 await page.addInitScript(watch);
 const requests = [];
 cdp.on('Network.requestWillBeSent', (e) =>

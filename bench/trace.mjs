@@ -6,37 +6,22 @@
 // test: nothing here passes or fails.
 //
 //   node bench/trace.mjs [--dist DIR] [--profile mobile|desktop]
-import { readFileSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
-import { profiledPage } from './profiles.mjs';
-import { startServer } from './server.mjs';
-import { mounts } from './widgets.mjs';
+import { PROFILES, profiledPage } from './profiles.mjs';
+import { startTrace } from './trace-setup.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: flags } = parseArgs({
   options: { dist: { type: 'string' }, profile: { type: 'string', default: 'mobile' } },
 });
 const DIST = resolve(flags.dist ?? join(root, 'dist'));
-const mobile = flags.profile === 'mobile';
+if (!PROFILES[flags.profile])
+  throw new Error(`--profile: desktop or mobile, not "${flags.profile}"`);
 const ACCEPT = 'keuze-banner >>> [data-keuze-action="accept-all"]';
 
-const typical = readFileSync(join(root, 'bench/pages/typical.json'), 'utf8');
-const server = await startServer({
-  mounts: mounts(root, DIST),
-  pages: {
-    '/bench/pages/typical.html': () =>
-      readFileSync(join(root, 'bench/pages/typical.html'), 'utf8').replace('__CONFIG__', typical),
-  },
-});
-const browser = await chromium.launch({
-  executablePath: findChromium(),
-  headless: true,
-  args: CHROMIUM_ARGS,
-});
+const { server, browser } = await startTrace(root, DIST);
 
 function bannerWatch(accept) {
   const find = () => {
@@ -147,9 +132,7 @@ async function visit(page, cdp, label, until) {
       );
 }
 
-const { page, cdp } = await profiledPage(browser, mobile ? 'mobile' : 'desktop', {
-  devtools: true,
-});
+const { page, cdp } = await profiledPage(browser, flags.profile, { devtools: true });
 await page.addInitScript(bannerWatch, ACCEPT);
 try {
   await visit(page, cdp, 'first visit → banner visible', () => window.__banner);
