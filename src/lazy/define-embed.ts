@@ -10,6 +10,7 @@ import type { ConsentStore } from '../core/store.js';
 import { keuze, setUnavailableMessage } from '../core/keuze.js';
 import { loadPart, reportLoadError, type LazyPart as Part } from './loader.js';
 import { openerOf } from '../elements/events.js';
+import { whenIdle } from '../core/idle.js';
 
 const CENTRE = 'keuze-centre';
 const NOTICE = 'keuze-notice';
@@ -54,11 +55,6 @@ function loadCentreAhead(): void {
   if (customElements.get(CENTRE) || !keuze.store?.needsDecision) return;
   if (!document.querySelector('keuze-banner')) return; // data-ui="none": the site's own UI
   void loadPart('centre', true).catch(() => {}); // the click reports failures
-}
-
-function whenIdle(task: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 5000 });
-  else setTimeout(task, 1000);
 }
 
 // The config was refused: a "Cookie settings" link says so, rather than doing nothing.

@@ -1,3 +1,4 @@
+import { whenIdle } from '../../core/idle.js';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { ConsentStore } from '../../core/store.js';
 import type { Purpose, Service, Theme } from '../../core/types.js';
@@ -98,8 +99,7 @@ export class KeuzeCentre extends LitElement {
     const warm = () => {
       if (this.consent.store) this.localize.country('NL');
     };
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 5000 });
-    else setTimeout(warm, 1000);
+    whenIdle(warm);
   }
 
   /** Closed, it shows nothing: a change of consent (a banner click) re-renders nothing. */
