@@ -239,8 +239,21 @@ async function mount(script: HTMLScriptElement | null): Promise<void> {
   const store = keuze.store;
   handOver?.(store);
   if (!store || ui === 'none') return;
+  // A returning visitor's page has no banner part yet: it comes when the store asks for a decision.
+  if (!handOver) await bannerWhenAsked(store);
   await untilParsed(document.body);
   loaded?.mountUI(store, { ui }); // loaded: the store is the engine's
+}
+
+/**
+ * The banner's part whenever the engine's store asks for a decision: a returning
+ * visitor's decision turned out outdated (another revision, expired), or was withdrawn.
+ * A first visit has it already.
+ */
+function bannerWhenAsked(store: ConsentStore): Promise<unknown> | undefined {
+  const ask = () => (store.needsDecision ? loadFirstLayer().catch(() => undefined) : undefined);
+  store.addEventListener('change', () => void ask());
+  return ask();
 }
 
 if (window.keuze) {

@@ -1,12 +1,11 @@
-// The banner's store until the engine arrives. It judges the stored decision
-// that src/embed.ts read (the engine's reader, storage/fallback.ts, read once,
-// handed to the engine's ConsentStore too) by the engine's rule (decision.ts'
-// validity), so a returning visitor never sees the banner flash.
-// Every action goes to that store, loading the engine first when needed.
+// The banner's store until the engine arrives. src/boot/facade.ts makes one only
+// when the stored record (read once by src/embed.ts) holds no decision, so the
+// banner can show before the engine has loaded; a stored decision, still valid
+// or not, is the engine's to judge. Every action goes to the engine's store,
+// loading the engine first when needed.
 import type { Config, DecisionLayer } from '../core/types.js';
 import type { ConsentStore } from '../core/store.js';
 import type { BannerStore } from '../elements/banner/banner-store.js';
-import { readStoredState, validity } from '../core/decision.js';
 import { DECISION_COOKIE } from '../core/storage/decision-cookie-name.js';
 import { gpcSignal } from '../core/page.js';
 
@@ -23,21 +22,10 @@ function hasDecisionCookie(): boolean {
   }
 }
 
-/** Whether the stored record holds a decision that is still valid for this (not yet validated) config. */
-function holdsDecision(raw: unknown, config: Config): boolean {
-  try {
-    return validity(readStoredState(raw).state, config, new Date()) === 'valid';
-  } catch {
-    return false; // a config the engine will refuse: it takes the banner away again
-  }
-}
-
 export class BootStore extends EventTarget implements BannerStore {
   readonly config: Config;
   readonly gpc: boolean;
   readonly ready: Promise<void>;
-  /** The stored record as read. */
-  readonly record: Promise<unknown>;
   status: BannerStore['status'] = 'loading';
   needsDecision = false;
   /** Set by the banner before a decision; until then the engine's store keeps its own language. */
@@ -53,7 +41,6 @@ export class BootStore extends EventTarget implements BannerStore {
   constructor(
     config: Config,
     engineStore: () => Promise<ConsentStore | undefined>,
-    record: Promise<unknown>,
     refused: (opener: Element | null) => void = () => undefined,
   ) {
     super();
@@ -61,19 +48,15 @@ export class BootStore extends EventTarget implements BannerStore {
     this.#refused = refused;
     this.config = config;
     this.gpc = config.gpc !== false && gpcSignal();
-    this.record = record;
-    this.ready = this.record
-      .catch(() => undefined)
-      .then(async (raw) => {
-        this.needsDecision = !holdsDecision(raw, config);
-        if (this.needsDecision && hasDecisionCookie()) {
-          // Wait for the engine's verdict rather than flash a banner it takes away again.
-          const store = await this.#engineStore();
-          this.needsDecision = store?.needsDecision ?? false;
-        }
-        this.status = 'ready';
-        this.dispatchEvent(new Event('ready'));
-      });
+    // After construction, so a listener added now hears `ready`.
+    this.ready = Promise.resolve().then(async () => {
+      // Wait for the engine's verdict rather than flash a banner it takes away again.
+      this.needsDecision = hasDecisionCookie()
+        ? ((await engineStore())?.needsDecision ?? false)
+        : true;
+      this.status = 'ready';
+      this.dispatchEvent(new Event('ready'));
+    });
   }
 
   async #act(

@@ -12,6 +12,7 @@ import { resolveConsentMode, pushConsentModeDefault } from '../core/integrations
 import { isRecord } from '../core/config/check.js';
 import { duplicateIds } from '../core/config/ids.js';
 import { closedConsent, listen } from '../core/page.js';
+import { readStoredState } from '../core/decision.js';
 
 /** The `engine` part's exports (src/lazy/engine.ts). */
 export type Engine = typeof import('../lazy/engine.js');
@@ -47,8 +48,11 @@ export type PublicKeuze = { [K in keyof Keuze]: Keuze[K] };
 
 export class BootKeuze implements PublicKeuze {
   readonly ready: Promise<Consent>;
-  /** The banner's store while the engine loads; undefined when the config cannot show a banner. */
-  boot?: Promise<BootStore>;
+  /**
+   * The banner's store while the engine loads: undefined when the config cannot show a
+   * banner, resolves to undefined when a decision is stored (the engine decides).
+   */
+  boot?: Promise<BootStore | undefined>;
   /** Whether init (or fail) has been called. */
   started = false;
   #engine?: Keuze;
@@ -109,26 +113,32 @@ export class BootKeuze implements PublicKeuze {
       void this.now(); // no banner to show, or the engine names what is wrong
       return this.#begin((keuze) => keuze.init(input, engineOptions));
     }
-    const boot = loadFirstLayer().then(
-      (layer) =>
-        new layer.BootStore(
-          input,
-          () => this.#engineStore(),
-          record,
-          // A click on the banner before the engine refused the config: say so, never lose it.
-          (opener) =>
-            void this.#load().then(
-              (engine) => engine.showUnavailable(opener),
-              () => undefined,
-            ),
-        ),
-    );
+    // A stored decision: the engine judges it and runs the gate (src/embed.ts loads it at once),
+    // and the banner's part is not evaluated at all. None, or an unreadable record: the banner
+    // shows from the boot store while the engine loads.
+    const boot = record
+      .catch(() => undefined)
+      .then((raw) => (readStoredState(raw).state.current ? undefined : loadFirstLayer()))
+      .then(
+        (layer) =>
+          layer &&
+          new layer.BootStore(
+            input,
+            () => this.#engineStore(),
+            // A click on the banner before the engine refused the config: say so, never lose it.
+            (opener) =>
+              void this.#load().then(
+                (engine) => engine.showUnavailable(opener),
+                () => undefined,
+              ),
+          ),
+      );
     this.boot = boot;
     // A returning visitor's gated content waits for the engine: load it at once.
     void boot.then(
       async (store) => {
-        await store.ready;
-        if (!store.needsDecision) void this.now();
+        if (store) await store.ready;
+        if (!store?.needsDecision) void this.now();
       },
       () => void this.now(), // no banner: the engine reads and decides alone
     );

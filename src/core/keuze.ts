@@ -126,12 +126,14 @@ export class Keuze {
       if (config.debug) console.warn(`[keuze] ${message}`);
     });
     this.initialising = store.load().then((consent) => {
+      // First: a returning visitor's Consent Mode update must be in the data layer before a
+      // gated Google tag runs.
+      this.stops.push(startIntegrations(store));
       if (options.gate !== false) {
         const gate = new Gate(store, options.root ?? document);
         gate.start();
         this.stops.push(() => gate.stop());
       }
-      this.stops.push(startIntegrations(store));
       this.resolveReady(consent);
       emit('keuze-ready', { consent });
       return consent;

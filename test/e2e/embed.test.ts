@@ -12,6 +12,27 @@ interface SiteWindow extends Window {
   __errors?: Array<{ message: string; path?: string }>;
 }
 
+/** Rewrites Keuze's stored record (IndexedDB `keuze`) as another version of the widget might have left it. */
+async function updateStoredRecord(
+  change: (record: { current: Record<string, unknown> }) => unknown,
+): Promise<void> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open('keuze');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const store = () => db.transaction('state', 'readwrite').objectStore('state');
+  const record = await new Promise<{ current: Record<string, unknown> }>((resolve) => {
+    const request = store().get('consent');
+    request.onsuccess = () => resolve(request.result);
+  });
+  await new Promise((resolve) => {
+    const request = store().put(change(record), 'consent');
+    request.onsuccess = resolve;
+  });
+  db.close();
+}
+
 describe('the script-tag build on a plain page', () => {
   beforeEach(async () => {
     await fetch('/__sink/embed-inline/clear');
@@ -75,6 +96,44 @@ describe('the script-tag build on a plain page', () => {
     const { site } = await open<SiteWindow>('/test/e2e/pages/embed-inline.html');
     expect(site.keuze.get().decided).to.equal(true);
     await waitUntil(() => site.__inlineRan === 1, 'the stored decision did not run the scripts');
+  });
+
+  it('asks again when the stored decision was for an earlier revision, and records the new choice', async () => {
+    const first = await open<SiteWindow>('/test/e2e/pages/embed-inline.html');
+    await first.site.keuze.acceptAll();
+    first.frame.remove();
+    await updateStoredRecord((record) => ({
+      ...record,
+      current: { ...record.current, revision: '2020-01-01' },
+    }));
+    const { site } = await open<SiteWindow>('/test/e2e/pages/embed-inline.html');
+    // The banner's buttons are in its light DOM (privacy tools find them there).
+    const accept = () =>
+      site.document.querySelector<HTMLButtonElement>(
+        'keuze-banner [data-keuze-action="accept-all"]',
+      );
+    await waitUntil(() => accept()?.checkVisibility(), 'the banner did not ask again');
+    expect(site.keuze.get().decided).to.equal(false);
+    expect(site.__inlineRan).to.equal(undefined);
+    accept()!.click();
+    await waitUntil(() => site.__inlineRan === 1, 'the new choice did not run the scripts');
+    expect(site.keuze.get().record?.revision).to.not.equal('2020-01-01');
+  });
+
+  it('shows the banner again on a returning visit once the visitor resets their choice', async () => {
+    const first = await open<SiteWindow>('/test/e2e/pages/embed-inline.html');
+    await first.site.keuze.rejectAll();
+    first.frame.remove();
+    const { site } = await open<SiteWindow>('/test/e2e/pages/embed-inline.html');
+    const accept = () =>
+      site.document.querySelector<HTMLButtonElement>(
+        'keuze-banner [data-keuze-action="accept-all"]',
+      );
+    expect(accept()?.checkVisibility() ?? false, 'the banner showed on a returning visit').to.equal(
+      false,
+    );
+    await site.keuze.reset();
+    await waitUntil(() => accept()?.checkVisibility(), 'the banner did not ask again');
   });
 
   it('loads the config from data-config', async () => {

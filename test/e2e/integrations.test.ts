@@ -85,6 +85,16 @@ describe('integrations in the script-tag build', () => {
     expect(updates[0][2]).to.include({ analytics_storage: 'granted', ad_storage: 'denied' });
   });
 
+  it("has a returning visitor's decision in the data layer before a gated Google tag runs", async () => {
+    const first = await open('/test/e2e/pages/integrations-consent-mode.html');
+    await first.site.keuze.save({ analytics: true });
+    first.frame.remove();
+    const { site } = await open('/test/e2e/pages/integrations-consent-mode.html');
+    const tag = site as SiteWindow & { updateBeforeTag?: boolean };
+    await waitUntil(() => tag.updateBeforeTag !== undefined, 'the gated tag never ran');
+    expect(tag.updateBeforeTag).to.equal(true);
+  });
+
   it('removes the cookies of a gated script on withdrawal, reloads, and the script does not run again', async () => {
     const { frame, site } = await open('/test/e2e/pages/integrations-withdraw.html');
     await site.keuze.acceptAll();
