@@ -4,7 +4,6 @@
 // what each action records is choices.ts. No storage, no DOM, no clock of its own.
 import type { Config, Decision, DecisionLayer, DecisionMethod, StoredState } from './types.js';
 import { addDuration, parseDuration } from './config/duration.js';
-import { consentIds } from './model.js';
 
 /** Earlier decisions kept for the receipt. */
 export const HISTORY_LIMIT = 20;
@@ -25,6 +24,13 @@ export const EMPTY_STATE: StoredState = Object.freeze({
 /** When a decision taken at `decidedAt` stops holding under this config. */
 export function expiryOf(config: Config, decidedAt: Date): Date {
   return addDuration(decidedAt, parseDuration(config.expiry ?? 'P6M')!);
+}
+
+/** Purpose and service ids whose basis is consent: adding one asks every visitor again. */
+function consentIds(config: Config): string[] {
+  return config.purposes
+    .filter((purpose) => purpose.basis === 'consent')
+    .flatMap((purpose) => [purpose.id, ...(purpose.services ?? []).map((service) => service.id)]);
 }
 
 export type Validity = 'valid' | 'missing' | 'expired' | 'revision' | 'new-purpose';
