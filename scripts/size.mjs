@@ -31,21 +31,15 @@ export const JOURNEYS = {
 
 // gzip bytes, all in one place. BUDGETS: what issue 14 asks. CEILINGS: the ratchet.
 export const BUDGETS = { banner: 15_000 };
-// Set when the module graph landed together with the third parties on the banner, the
-// notice's Art. 13 checks, catalogue presets, the decision cookie, the proof's texts hash
-// the visitor-decides rules (tabs, grants, gate, log), the refused-config view and the
-// one-read boot: each its size then, plus ~1 %.
-// Issue #20 item 6 raised each by what it added: focus never lost to <body> after a
-// layer closes (+261 on the banner), and in the centre the lang of fallback texts and
-// the reordered buttons (+224 more).
-// +N: what #18's refused-config answers and #20's lang on fallback banner/notice texts added;
-// on the centre also #14's idle-time fetch of the centre and its lazily laid-out cards (+264).
+// Each journey's bytes as they last went down (docs/architecture.md, "Bytes", says what is
+// in them). Lower one whenever a change saves bytes; raise one only with the reason in
+// the commit.
 export const CEILINGS = {
-  banner: 23_361 + 218,
-  firstVisit: 43_662 + 380,
-  returning: 43_662 + 380,
-  centre: 49_885 + 313 + 264,
-  notice: 57_362 + 438,
+  banner: 21_067,
+  firstVisit: 43_353,
+  returning: 43_353,
+  centre: 49_554,
+  notice: 56_983,
 };
 
 /** gzip -9 size of a file in dist/. */

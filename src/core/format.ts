@@ -1,6 +1,6 @@
 // Durations and dates in the visitor's language, with Intl: for the cookie
 // centre and the notice. Kept out of locale.ts, which the first layer carries.
-import { parseDuration } from './config/check.js';
+import { parseDuration } from './config/duration.js';
 import { lookup } from './locale.js';
 
 const UNITS = [

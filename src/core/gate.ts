@@ -17,7 +17,7 @@
 // policy ever saw): it is handed on as a plain string, so the browser applies
 // the page's default policy or refuses it, exactly as it would for the
 // inserting script itself. The gate is never a way round the page's policy.
-import { isSafeUrl } from './config/check.js';
+import { isSafeUrl } from './config/safe-url.js';
 import { trustedScript, trustedScriptURL } from './trusted-types.js';
 import type { ConsentStore } from './store.js';
 import type { Config } from './types.js';

@@ -25,7 +25,8 @@ export {
   type ResolveResult,
 } from './config/presets.js';
 export type { Issue } from './config/check.js';
-export { isSafeUrl, parseDuration } from './config/check.js';
+export { parseDuration } from './config/duration.js';
+export { isSafeUrl } from './config/safe-url.js';
 export {
   allServices,
   findPurpose,

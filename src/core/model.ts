@@ -44,10 +44,3 @@ export function storageRows(config: Config): StorageRow[] {
   }
   return rows;
 }
-
-/** Purpose and service ids whose basis is consent: adding one asks every visitor again. */
-export function consentIds(config: Config): string[] {
-  return config.purposes
-    .filter((purpose) => purpose.basis === 'consent')
-    .flatMap((purpose) => [purpose.id, ...(purpose.services ?? []).map((service) => service.id)]);
-}

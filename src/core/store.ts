@@ -17,17 +17,19 @@ import { dropStaleCookie, restoreFromCookie } from './storage/decision-cookie.js
 import {
   type Action,
   type Choices,
-  EMPTY_STATE,
   changedIds,
   choicesFor,
   consentOf,
   decide,
-  expiresAt,
   forget,
+  withoutExpired,
+} from './choices.js';
+import {
+  EMPTY_STATE,
+  expiresAt,
   isNewer,
   readStoredState,
   validity,
-  withoutExpired,
   type Validity,
 } from './decision.js';
 import { hashValue } from './hash.js';

@@ -1,6 +1,6 @@
 // Display names shared by the banner, the centre and the placeholder, so they never disagree.
 import type { Purpose, Service } from '../core/types.js';
-import { parseDuration } from '../core/config/check.js';
+import { parseDuration } from '../core/config/duration.js';
 import type { LocalizeController } from './localize.js';
 
 /** A purpose's name: the config's, else the default for well-known ids, else its id. */

@@ -12,12 +12,8 @@ import {
   pushConsentModeDefault,
   resolveConsentMode,
 } from '../../src/core/integrations/consent-mode.js';
-import {
-  HISTORY_LIMIT,
-  MAX_RECORD_CHARS,
-  decide,
-  readStoredState,
-} from '../../src/core/decision.js';
+import { MAX_RECORD_CHARS, decide } from '../../src/core/choices.js';
+import { HISTORY_LIMIT, readStoredState } from '../../src/core/decision.js';
 import type { Decision, StoredState } from '../../src/core/types.js';
 import { exampleConfig, validConfig } from '../helpers/configs.js';
 

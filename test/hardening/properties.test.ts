@@ -4,11 +4,12 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { BASES, STORAGE_TYPES, validateConfig } from '../../src/core/config/validate.js';
-import { ID_PATTERN, addDuration, isSafeUrl, parseDuration } from '../../src/core/config/check.js';
+import { ID_PATTERN } from '../../src/core/config/check.js';
+import { addDuration, parseDuration } from '../../src/core/config/duration.js';
+import { isSafeUrl } from '../../src/core/config/safe-url.js';
+import { consentOf, decide } from '../../src/core/choices.js';
 import {
   HISTORY_LIMIT,
-  consentOf,
-  decide,
   isDecision,
   MAX_CLOCK_SKEW_MS,
   readStoredState,

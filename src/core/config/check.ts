@@ -1,5 +1,7 @@
 // A small validation kit: every check records an issue with the path of the
 // offending field and what was expected, so one pass reports every problem.
+import { parseDuration } from './duration.js';
+import { isSafeUrl } from './safe-url.js';
 
 export interface Issue {
   /** `purposes[2].basis` */
@@ -159,15 +161,6 @@ export function checkText(
   return ok;
 }
 
-/** URLs a visitor may be sent to: http(s), mailto, tel, or relative. Never `javascript:` or `data:`. */
-export function isSafeUrl(value: string): boolean {
-  const trimmed = value.trim();
-  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(trimmed);
-  // eslint-disable-next-line no-control-regex -- control characters can hide a scheme from a browser's parser
-  if (!scheme) return !/[\u0000-\u001f]/.test(trimmed); // relative
-  return ['http', 'https', 'mailto', 'tel'].includes(scheme[1].toLowerCase());
-}
-
 export function checkUrl(
   issues: Issues,
   path: string,
@@ -180,45 +173,6 @@ export function checkUrl(
     return false;
   }
   return true;
-}
-
-const DURATION =
-  /^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
-
-export interface Duration {
-  years: number;
-  months: number;
-  weeks: number;
-  days: number;
-  hours: number;
-  minutes: number;
-  seconds: number;
-}
-
-/** Parses an ISO 8601 duration such as `P13M` or `PT30M`; null when it is not one. */
-export function parseDuration(value: string): Duration | null {
-  const match = DURATION.exec(value);
-  if (!match) return null;
-  const [years, months, weeks, days, hours, minutes, seconds] = match
-    .slice(1)
-    .map((part) => Number(part ?? 0));
-  return { years, months, weeks, days, hours, minutes, seconds };
-}
-
-/** Adds a duration to a date, calendar-aware for years and months (UTC). */
-export function addDuration(date: Date, duration: Duration): Date {
-  const result = new Date(date.getTime());
-  result.setUTCFullYear(
-    result.getUTCFullYear() + duration.years,
-    result.getUTCMonth() + duration.months,
-  );
-  const ms =
-    ((duration.weeks * 7 + duration.days) * 24 * 3600 +
-      duration.hours * 3600 +
-      duration.minutes * 60 +
-      duration.seconds) *
-    1000;
-  return new Date(result.getTime() + ms);
 }
 
 export function checkDuration(

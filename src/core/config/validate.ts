@@ -18,9 +18,8 @@ import {
   expected,
   isLanguageTag,
   isRecord,
-  parseDuration,
-  addDuration,
 } from './check.js';
+import { addDuration, parseDuration } from './duration.js';
 import { duplicateIds } from './ids.js';
 import { CONSENT_MODE_KEYS } from '../integrations/consent-mode-keys.js';
 

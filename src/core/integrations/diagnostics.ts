@@ -4,7 +4,7 @@
 import type { Config, Consent, Finding, StorageType } from '../types.js';
 import { cookieNames, ownedItems } from './cleanup.js';
 import { matchesName } from './patterns.js';
-import { RECORD_RETENTION } from '../decision.js';
+import { RECORD_RETENTION } from '../choices.js';
 import type { PresetHints } from '../config/presets.js';
 
 /** The IndexedDB database Keuze keeps its decision in (storage/indexeddb.ts). */

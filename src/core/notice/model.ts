@@ -1,7 +1,7 @@
 // Pure helpers the notice element renders from: which sections a config
 // declares, the controller entities, the material-change window, durations.
 import type { Config } from '../types.js';
-import { parseDuration, type Duration } from '../config/check.js';
+import { parseDuration, type Duration } from '../config/duration.js';
 import { storageRows } from '../model.js';
 import type { Contact, Entity, NoticeConfig } from './types.js';
 

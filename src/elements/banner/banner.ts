@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import type { Layout, Purpose, Theme } from '../../core/types.js';
 import { fill } from '../../core/locale.js';
-import { isSafeUrl } from '../../core/config/check.js';
+import { isSafeUrl } from '../../core/config/safe-url.js';
 import { thirdParties } from '../../core/third-parties.js';
 import { StoreController } from '../context.js';
 import { LocalizeController } from '../localize.js';

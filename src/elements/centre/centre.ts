@@ -2,7 +2,7 @@ import { whenIdle } from '../../core/idle.js';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { ConsentStore } from '../../core/store.js';
 import type { Purpose, Service, Theme } from '../../core/types.js';
-import { isSafeUrl } from '../../core/config/check.js';
+import { isSafeUrl } from '../../core/config/safe-url.js';
 import { storageRows, type StorageRow } from '../../core/model.js';
 import { StoreController } from '../context.js';
 import { chooseLocale } from '../localize.js';

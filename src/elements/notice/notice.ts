@@ -30,7 +30,7 @@ import type {
 } from '../../core/notice/types.js';
 import { RIGHTS, validateNoticeConfig } from '../../core/notice/validate.js';
 import type { Issue } from '../../core/config/check.js';
-import { isSafeUrl } from '../../core/config/check.js';
+import { isSafeUrl } from '../../core/config/safe-url.js';
 import type { StorageRow } from '../../core/model.js';
 import { StoreController } from '../context.js';
 import { nearestLang } from '../localize.js';

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import type { ConsentStore } from '../../core/store.js';
 import type { Theme } from '../../core/types.js';
-import { isSafeUrl } from '../../core/config/check.js';
+import { isSafeUrl } from '../../core/config/safe-url.js';
 import { findPurpose, findService } from '../../core/model.js';
 import { StoreController } from '../context.js';
 import { LocalizeController } from '../localize.js';
