@@ -175,20 +175,31 @@ function* removalSteps(
     if (item.party === 'third') continue; // another site's cookies are out of reach
     switch (item.type) {
       case 'cookie': {
-        const names = presentNames.filter((name) => matchesName(item.name, name));
-        // An exact name may be set on a path this page cannot see: expire it anyway.
-        if (!isPattern(item.name) && !names.includes(item.name)) names.push(item.name);
         const paths = new Set(pagePaths);
         if (item.path) paths.add(item.path);
         const scopes = new Set<string | undefined>([undefined, ...domains]);
         if (item.domain) scopes.add(item.domain.replace(/^\./, ''));
-        for (const name of names) {
-          if (kept('cookie', name)) continue;
-          for (const path of paths)
-            for (const domain of scopes) expireCookie(doc, name, path, domain);
-          if (present.has(name)) removed.push(`cookie:${name}`);
+        const expire = (name: string, on: Iterable<string>): void => {
+          for (const path of on) for (const domain of scopes) expireCookie(doc, name, path, domain);
           cookieTargets.add(name);
+        };
+        for (const name of presentNames) {
+          if (!matchesName(item.name, name) || kept('cookie', name)) continue;
+          expire(name, paths);
+          removed.push(`cookie:${name}`);
         }
+        // An exact name this page cannot see is on none of the paths it sees (its
+        // own and their parents): only a declared path elsewhere can hold it.
+        // Expiring it on every path too would only queue work for the cookie jar,
+        // which holds up the page's next read of document.cookie.
+        if (
+          !isPattern(item.name) &&
+          !present.has(item.name) &&
+          item.path &&
+          !pagePaths.includes(item.path) &&
+          !kept('cookie', item.name)
+        )
+          expire(item.name, [item.path]);
         break;
       }
       case 'localStorage':
