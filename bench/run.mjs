@@ -405,9 +405,9 @@ async function largeRun(browser, origin) {
   }
 }
 
-/** The page quiet: a second with no long task starting, then an idle callback. */
+/** The page quiet: a second with no long task starting (30 s at most), then an idle callback. */
 async function settled(page) {
-  for (let count = -1; ;) {
+  for (let count = -1, seconds = 0; seconds < 30; seconds++) {
     const now = await page.evaluate(() => window.__bench.longtasks.length);
     if (now === count) break;
     count = now;
