@@ -35,11 +35,11 @@ export const BUDGETS = { banner: 15_000 };
 // in them). Lower one whenever a change saves bytes; raise one only with the reason in
 // the commit.
 export const CEILINGS = {
-  banner: 21_067,
-  firstVisit: 43_353,
-  returning: 43_353,
-  centre: 49_554,
-  notice: 56_983,
+  banner: 19_970,
+  firstVisit: 43_634,
+  returning: 43_634,
+  centre: 49_839,
+  notice: 57_265,
 };
 
 /** gzip -9 size of a file in dist/. */

@@ -262,9 +262,8 @@ describe('the demo site', () => {
       async () => (await trackingCookies(context)).length === 0,
       'the _pk_ cookies are deleted',
     );
-    assert.equal(
-      await page.evaluate(() => localStorage.getItem('adpixel_profile')),
-      null,
+    await eventually(
+      async () => (await page.evaluate(() => localStorage.getItem('adpixel_profile'))) === null,
       'the ad profile is deleted',
     );
     await eventually(

@@ -2,7 +2,8 @@
 // storage it declared is removed from the device. Scripts that already ran may
 // write again; that is what the `reloadOnWithdraw` option is for.
 import type { Config, Consent, Purpose, Service, StorageItem, StorageType } from '../types.js';
-import { matchesName } from './patterns.js';
+import { SLICE_MS, afterNextPaint, yieldToMain } from '../main-thread.js';
+import { isPattern, matchesName } from './patterns.js';
 
 export interface OwnedItem {
   item: StorageItem;
@@ -138,40 +139,67 @@ function safeStorage(get: () => Storage): Storage | undefined {
   }
 }
 
-/** Deletes the given storage items from this page's device storage, sparing names a kept item matches. */
-export function removeStorage(
+/** Does a kept item match this name? Exact names by set lookup: a large config keeps thousands. */
+function keeper(keep: StorageItem[]): (type: StorageType, name: string) => boolean {
+  const exact = new Set<string>();
+  const patterns: StorageItem[] = [];
+  for (const item of keep) {
+    if (isPattern(item.name)) patterns.push(item);
+    else exact.add(`${item.type}:${item.name}`);
+  }
+  return (type, name) =>
+    exact.has(`${type}:${name}`) ||
+    patterns.some((item) => item.type === type && matchesName(item.name, name));
+}
+
+/**
+ * The clean-up as a sequence of steps, one storage item each, so that it can
+ * run in slices (CleanupQueue) or at once (removeStorage).
+ */
+function* removalSteps(
   items: StorageItem[],
-  win: Window = window,
-  keep: StorageItem[] = [],
-): CleanupReport {
-  const kept = (type: StorageType, name: string) =>
-    keep.some((item) => item.type === type && matchesName(item.name, name));
+  win: Window,
+  keep: StorageItem[],
+): Generator<void, CleanupReport, void> {
+  const kept = keeper(keep);
   const doc = win.document;
   const removed: string[] = [];
-  const present = cookieNames(doc);
+  const presentNames = cookieNames(doc);
+  const present = new Set(presentNames);
   const domains = domainsOf(win.location.hostname);
   const pagePaths = pathsOf(win.location.pathname);
-  const cookieTargets: string[] = [];
+  const cookieTargets = new Set<string>();
+  let databases: Promise<IDBDatabaseInfo[]> | undefined; // listed once, for every pattern
 
   for (const item of items) {
     if (item.party === 'third') continue; // another site's cookies are out of reach
     switch (item.type) {
       case 'cookie': {
-        const names = present.filter((name) => matchesName(item.name, name));
-        // An exact name may be set on a path this page cannot see: expire it anyway.
-        if (!item.name.includes('*') && !names.includes(item.name)) names.push(item.name);
-        for (let i = names.length - 1; i >= 0; i--)
-          if (kept('cookie', names[i])) names.splice(i, 1);
         const paths = new Set(pagePaths);
         if (item.path) paths.add(item.path);
         const scopes = new Set<string | undefined>([undefined, ...domains]);
         if (item.domain) scopes.add(item.domain.replace(/^\./, ''));
-        for (const name of names) {
-          for (const path of paths)
-            for (const domain of scopes) expireCookie(doc, name, path, domain);
-          if (present.includes(name)) removed.push(`cookie:${name}`);
-          cookieTargets.push(name);
+        const expire = (name: string, on: Iterable<string>): void => {
+          for (const path of on) for (const domain of scopes) expireCookie(doc, name, path, domain);
+          cookieTargets.add(name);
+        };
+        for (const name of presentNames) {
+          if (!matchesName(item.name, name) || kept('cookie', name)) continue;
+          expire(name, paths);
+          removed.push(`cookie:${name}`);
         }
+        // An exact name this page cannot see is on none of the paths it sees (its
+        // own and their parents): only a declared path elsewhere can hold it.
+        // Expiring it on every path too would only queue work for the cookie jar,
+        // which holds up the page's next read of document.cookie.
+        if (
+          !isPattern(item.name) &&
+          !present.has(item.name) &&
+          item.path &&
+          !pagePaths.includes(item.path) &&
+          !kept('cookie', item.name)
+        )
+          expire(item.name, [item.path]);
         break;
       }
       case 'localStorage':
@@ -192,30 +220,125 @@ export function removeStorage(
           kept,
         );
         break;
-      case 'indexedDB':
-        if (!kept('indexedDB', item.name)) removeDatabases(win, item.name);
+      case 'indexedDB': {
+        const idb = win.indexedDB;
+        if (!idb || kept('indexedDB', item.name)) break;
+        if (!isPattern(item.name)) {
+          idb.deleteDatabase(item.name);
+          break;
+        }
+        // databases() is missing in older browsers; a pattern then cannot be resolved.
+        databases ??= idb.databases?.() ?? Promise.resolve([]);
+        databases
+          .then((list) => {
+            for (const db of list)
+              if (db.name && matchesName(item.name, db.name)) idb.deleteDatabase(db.name);
+          })
+          .catch(() => {});
         break;
+      }
       default:
         break; // pixels store nothing of their own on this origin
     }
+    yield;
   }
   const after = cookieNames(doc);
-  return { removed, remaining: after.filter((name) => cookieTargets.includes(name)) };
+  return { removed, remaining: after.filter((name) => cookieTargets.has(name)) };
 }
 
-function removeDatabases(win: Window, declared: string): void {
-  const idb = win.indexedDB;
-  if (!idb) return;
-  if (!declared.includes('*')) {
-    idb.deleteDatabase(declared);
-    return;
+function drain<T>(steps: Generator<void, T, void>): T {
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** Deletes the given storage items from this page's device storage, sparing names a kept item matches. */
+export function removeStorage(
+  items: StorageItem[],
+  win: Window = window,
+  keep: StorageItem[] = [],
+): CleanupReport {
+  return drain(removalSteps(items, win, keep));
+}
+
+interface Running {
+  ids: string[];
+  steps: Generator<void, CleanupReport, void>;
+}
+
+/**
+ * The withdrawal clean-ups of one page. A decision applies at once; its
+ * clean-up waits until the visitor's click has painted, then runs in slices of
+ * SLICE_MS, so thousands of declared items never hold up the page. It removes
+ * what is not granted when it runs: a purpose granted again meanwhile keeps
+ * its storage. Leaving the page finishes it at once.
+ */
+export class CleanupQueue {
+  /** Withdrawn ids whose storage is still to go. */
+  private readonly pending = new Set<string>();
+  private running?: Running;
+  private scheduled = false;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly config: Config,
+    /** The decision as it is now. */
+    private readonly consent: () => Consent,
+    /** Told what each finished clean-up removed and what survived. */
+    private readonly report: (report: CleanupReport) => void,
+    private readonly win: Window = window,
+  ) {}
+
+  /** The decision changed and these ids were withdrawn (none: something may have been granted). */
+  changed(withdrawn: string[]): void {
+    for (const id of withdrawn) this.pending.add(id);
+    // A clean-up under way starts over under the new decision (removing twice is harmless).
+    if (this.running) for (const id of this.running.ids) this.pending.add(id);
+    this.running = undefined;
+    if (this.scheduled || this.pending.size === 0) return;
+    this.scheduled = true;
+    this.queue = this.queue
+      .then(afterNextPaint)
+      .then(() => this.run())
+      .catch((error: unknown) => reportError(error));
   }
-  // databases() is missing in older browsers; a pattern then cannot be resolved.
-  idb
-    .databases?.()
-    .then((list) => {
-      for (const db of list)
-        if (db.name && matchesName(declared, db.name)) idb.deleteDatabase(db.name);
-    })
-    .catch(() => {});
+
+  /** Resolves once every clean-up asked for so far has finished. */
+  settled(): Promise<void> {
+    return this.queue;
+  }
+
+  /** The rest of the work now, in this task: the page is being left or the integrations stop. */
+  finishNow(): void {
+    const running = this.running;
+    this.running = undefined;
+    if (running) this.report(drain(running.steps));
+    if (this.pending.size > 0) this.report(drain(this.start().steps));
+  }
+
+  private async run(): Promise<void> {
+    this.scheduled = false;
+    if (this.pending.size === 0) return; // finished by finishNow
+    const running = this.start();
+    this.running = running;
+    for (;;) {
+      const until = performance.now() + SLICE_MS;
+      let step = running.steps.next();
+      while (!step.done && performance.now() < until) step = running.steps.next();
+      if (step.done) {
+        this.running = undefined;
+        this.report(step.value);
+        return;
+      }
+      await yieldToMain();
+      if (this.running !== running) return; // started over, or finished at once
+    }
+  }
+
+  private start(): Running {
+    const ids = [...this.pending];
+    this.pending.clear();
+    const { remove, keep } = itemsToRemove(this.config, this.consent(), ids);
+    return { ids, steps: removalSteps(remove, this.win, keep) };
+  }
 }

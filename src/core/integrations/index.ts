@@ -5,7 +5,7 @@ import type { Config, Finding } from '../types.js';
 import type { ConsentStore, StoreChangeDetail } from '../store.js';
 import { pushConsentModeDefault, resolveConsentMode } from './consent-mode.js';
 import { earlyTagEntries, pushConsentModeUpdate } from './consent-mode-update.js';
-import { itemsToRemove, removeStorage, withdrawnIds, type CleanupReport } from './cleanup.js';
+import { CleanupQueue, withdrawnIds, type CleanupReport } from './cleanup.js';
 import { ConsentLog, textsHash, type ConsentLogOptions } from './log.js';
 import { diagnoseConfig, diagnoseStorage } from './diagnostics.js';
 
@@ -40,6 +40,7 @@ export interface IntegrationOptions {
 
 interface Running {
   log?: ConsentLog;
+  cleanup: CleanupQueue;
   lastCleanup?: CleanupReport;
 }
 
@@ -52,7 +53,17 @@ export function startIntegrations(
 ): () => void {
   const config = store.config;
   const consentMode = resolveConsentMode(config);
-  const state: Running = {};
+  const state: Running = {
+    cleanup: new CleanupQueue(
+      config,
+      () => store.get(),
+      (report) => {
+        state.lastCleanup = report;
+        if (config.debug && report.removed.length > 0)
+          console.info('[keuze] removed after withdrawal:', report.removed.join(', '));
+      },
+    ),
+  };
   running.set(store, state);
 
   if (consentMode) {
@@ -90,15 +101,9 @@ export function startIntegrations(
     // An expired decision is not a withdrawal: the visitor is asked again, nothing is deleted.
     if (source === 'expiry') return;
     const withdrawn = withdrawnIds(previous, consent);
-    if (withdrawn.length > 0) {
-      // Cookies and localStorage are shared, so the deciding tab removes them;
-      // other tabs repeat it (idempotent) for their own sessionStorage.
-      const { remove, keep } = itemsToRemove(config, consent, withdrawn);
-      state.lastCleanup = removeStorage(remove, window, keep);
-      if (config.debug && state.lastCleanup.removed.length > 0) {
-        console.info('[keuze] removed after withdrawal:', state.lastCleanup.removed.join(', '));
-      }
-    }
+    // Cookies and localStorage are shared, so the deciding tab removes them;
+    // other tabs repeat it (idempotent) for their own sessionStorage.
+    state.cleanup.changed(withdrawn);
     const tookBack =
       previous.decided && withdrawn.some((id) => previous.purposes[id] || previous.services[id]);
     if (!config.reloadOnWithdraw || !tookBack) return;
@@ -114,11 +119,14 @@ export function startIntegrations(
       }
       return;
     }
-    // Reload once the decision is stored and its log record delivered (or, after
-    // 2 s, safe in the outbox: its keepalive request outlives the page).
-    void Promise.all([logged, whenPersisted(store)]).then(reload);
+    // Reload once the decision is stored, its storage removed and its log record
+    // delivered (or, after 2 s, safe in the outbox: its keepalive request outlives the page).
+    void Promise.all([logged, whenPersisted(store), state.cleanup.settled()]).then(reload);
   };
   store.addEventListener('change', handleChange);
+  // A visitor who leaves right after deciding: the clean-up finishes before the page goes.
+  const finishCleanup = (): void => state.cleanup.finishNow();
+  window.addEventListener('pagehide', finishCleanup);
 
   let debugTimer: ReturnType<typeof setTimeout> | undefined;
   const handleLoad = (): void => {
@@ -133,12 +141,19 @@ export function startIntegrations(
 
   return () => {
     store.removeEventListener('change', handleChange);
+    window.removeEventListener('pagehide', finishCleanup);
+    state.cleanup.finishNow();
     window.removeEventListener('load', handleLoad);
     clearTimeout(debugTimer);
     if (reloadWhenShown) document.removeEventListener('visibilitychange', reloadWhenShown);
     state.log?.stop();
     if (running.get(store) === state) running.delete(store);
   };
+}
+
+/** Resolves once the storage of every withdrawal so far is removed (it goes after the next paint). */
+export function cleanupSettled(store: ConsentStore): Promise<void> {
+  return running.get(store)?.cleanup.settled() ?? Promise.resolve();
 }
 
 /** The integrations' findings; `keuze.diagnostics()` adds the engine's own. */

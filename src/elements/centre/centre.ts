@@ -102,9 +102,13 @@ export class KeuzeCentre extends LitElement {
     whenIdle(warm);
   }
 
-  /** Closed, it shows nothing: a change of consent (a banner click) re-renders nothing. */
+  /**
+   * Closed, it shows nothing: a change of consent (a banner click) re-renders nothing.
+   * Nor while a choice is being recorded: the centre closes with it.
+   */
   protected override shouldUpdate(changed: PropertyValues): boolean {
-    return this.open || !this.hasUpdated || changed.has('open') || changed.has('theme');
+    const showing = this.open && !this.busy;
+    return showing || !this.hasUpdated || changed.has('open') || changed.has('theme');
   }
 
   protected override willUpdate(changed: PropertyValues): void {

@@ -1,5 +1,5 @@
-import { expect, waitUntil, aTimeout } from '@open-wc/testing';
-import { startIntegrations } from '../../../src/core/integrations/index.js';
+import { expect, waitUntil, aTimeout, oneEvent } from '@open-wc/testing';
+import { cleanupSettled, startIntegrations } from '../../../src/core/integrations/index.js';
 import {
   domainsOf,
   pathsOf,
@@ -70,6 +70,7 @@ describe('withdrawal clean-up', () => {
     setCookie('_pk_ses.1.a1b2');
     setCookie('_hjSession_123');
     await store.save({ analytics: false }, 'centre');
+    await cleanupSettled(store);
     expect(cookieNames()).not.to.include.members(['_pk_id.1.a1b2']);
     expect(cookieNames()).not.to.include('_pk_ses.1.a1b2');
     expect(cookieNames()).not.to.include('_hjSession_123');
@@ -84,6 +85,7 @@ describe('withdrawal clean-up', () => {
     setCookie('_pk_id.1.a1b2');
     setCookie('VISITOR_INFO1_LIVE');
     await store.save({ marketing: false });
+    await cleanupSettled(store);
     expect(cookieNames()).to.include.members(['session_id', 'site_theme', '_pk_id.1.a1b2']);
     expect(cookieNames()).not.to.include('VISITOR_INFO1_LIVE');
   });
@@ -95,6 +97,7 @@ describe('withdrawal clean-up', () => {
     setCookie('_pk_id.1.a1b2');
     setCookie('_hjSession_123');
     await store.save({ hotjar: false });
+    await cleanupSettled(store);
     expect(cookieNames()).to.include('_pk_id.1.a1b2');
     expect(cookieNames()).not.to.include('_hjSession_123');
   });
@@ -118,6 +121,7 @@ describe('withdrawal clean-up', () => {
     setCookie('_ga');
     setCookie('_ga_XYZ123');
     await store.save({ analytics: false });
+    await cleanupSettled(store);
     expect(cookieNames()).to.include('_ga');
     expect(cookieNames()).not.to.include('_ga_XYZ123');
   });
@@ -131,6 +135,7 @@ describe('withdrawal clean-up', () => {
     localStorage.setItem('site_cart', '3 items');
     sessionStorage.setItem('hjViewportId', 'abc');
     await store.withdraw('centre');
+    await cleanupSettled(store);
     expect(localStorage.getItem('mtm_consent')).to.equal(null);
     expect(localStorage.getItem('mtm_cookie_consent')).to.equal(null);
     expect(localStorage.getItem('site_cart')).to.equal('3 items');
@@ -151,6 +156,7 @@ describe('withdrawal clean-up', () => {
     stop = startIntegrations(store);
     await store.acceptAll();
     await store.withdraw();
+    await cleanupSettled(store);
     expect(await cookiesAt(FIXTURE_DIR)).not.to.include('path_hint');
   });
 
@@ -159,7 +165,49 @@ describe('withdrawal clean-up', () => {
     const store = await loadedStore(siteConfig());
     stop = startIntegrations(store);
     await store.rejectAll('banner');
+    await cleanupSettled(store);
     expect(cookieNames()).not.to.include('_pk_id.1.early');
+  });
+
+  it('applies the decision at once and removes the storage after it', async () => {
+    const store = await loadedStore(siteConfig());
+    stop = startIntegrations(store);
+    await store.acceptAll();
+    setCookie('_pk_id.1.a1b2');
+    await store.save({ analytics: false });
+    // The visitor's click paints first: in this task nothing is removed yet.
+    expect(store.granted('analytics')).to.equal(false);
+    expect(cookieNames()).to.include('_pk_id.1.a1b2');
+    await waitUntil(
+      () => !cookieNames().includes('_pk_id.1.a1b2'),
+      'the cookie of the withdrawn purpose should go',
+    );
+  });
+
+  it('finishes the clean-up when the visitor leaves the page right after deciding', async () => {
+    const store = await loadedStore(siteConfig());
+    stop = startIntegrations(store);
+    await store.acceptAll();
+    setCookie('_pk_id.1.a1b2');
+    localStorage.setItem('mtm_consent', '1');
+    const changed = oneEvent(store, 'change');
+    void store.save({ analytics: false });
+    await changed;
+    window.dispatchEvent(new PageTransitionEvent('pagehide'));
+    expect(cookieNames()).not.to.include('_pk_id.1.a1b2');
+    expect(localStorage.getItem('mtm_consent')).to.equal(null);
+  });
+
+  it('spares the storage of a purpose granted again before its clean-up ran', async () => {
+    const store = await loadedStore(siteConfig(), { gpc: false });
+    stop = startIntegrations(store);
+    setCookie('_pk_id.1.a1b2');
+    setCookie('VISITOR_INFO1_LIVE');
+    await store.rejectAll('banner');
+    await store.save({ analytics: true, marketing: false }, 'centre');
+    await cleanupSettled(store);
+    expect(cookieNames()).to.include('_pk_id.1.a1b2');
+    expect(cookieNames()).not.to.include('VISITOR_INFO1_LIVE');
   });
 
   it('deletes nothing when a decision expires: the visitor is simply asked again', async () => {
@@ -170,6 +218,7 @@ describe('withdrawal clean-up', () => {
     setCookie('_pk_id.1.a1b2');
     now = new Date('2026-11-02T10:00:05Z');
     await waitUntil(() => !store.get().decided, 'the decision should expire', { timeout: 3000 });
+    await cleanupSettled(store);
     expect(cookieNames()).to.include('_pk_id.1.a1b2');
   });
 
@@ -298,16 +347,23 @@ describe('withdrawal clean-up', () => {
     const gate = new Gate(store, host);
     gate.start();
     let reloaded = false;
-    stop = startIntegrations(store, { reload: () => (reloaded = true) });
+    let cookiesAtReload: string[] = [];
+    stop = startIntegrations(store, {
+      reload: () => {
+        reloaded = true;
+        cookiesAtReload = cookieNames();
+      },
+    });
 
     await store.acceptAll('banner');
     await waitUntil(() => window.__matomoRuns === 1, 'the gated script should run after consent');
     expect(cookieNames()).to.include.members(['_pk_id.1.f00d', '_pk_ses.1.f00d']);
 
     await store.withdraw('centre');
-    expect(cookieNames()).not.to.include('_pk_id.1.f00d');
-    expect(cookieNames()).not.to.include('_pk_ses.1.f00d');
     await waitUntil(() => reloaded, 'the page should reload');
+    // Gone before the reload: the reloaded page has no withdrawal to clean up after.
+    expect(cookiesAtReload).not.to.include('_pk_id.1.f00d');
+    expect(cookiesAtReload).not.to.include('_pk_ses.1.f00d');
 
     // The reloaded page: same markup, the stored withdrawal, a new store and gate.
     gate.stop();
