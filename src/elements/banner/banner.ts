@@ -3,6 +3,7 @@ import type { Layout, Purpose, Theme } from '../../core/types.js';
 import { fill } from '../../core/locale.js';
 import { isSafeUrl } from '../../core/config/safe-url.js';
 import { thirdParties } from '../../core/third-parties.js';
+import { afterNextPaint } from '../../core/main-thread.js';
 import { StoreController } from '../context.js';
 import { LocalizeController } from '../localize.js';
 import { emitLayer, returnFocus, trackPageFocus } from '../events.js';
@@ -298,14 +299,6 @@ export class KeuzeBanner extends LitElement {
         return lang ? html`<span lang=${lang}>${value}</span>` : value;
       });
   }
-}
-
-/** Resolves after the next frame has painted; at once in a hidden page, which paints none. */
-function afterNextPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    if (document.visibilityState === 'hidden') return setTimeout(resolve);
-    requestAnimationFrame(() => setTimeout(resolve));
-  });
 }
 
 /**
