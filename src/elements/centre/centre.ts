@@ -57,6 +57,7 @@ export class KeuzeCentre extends LitElement {
     expanded: { state: true },
     receiptUrl: { state: true },
     busy: { state: true },
+    ahead: { state: true },
   };
 
   private readonly consent = new StoreController(this, (store) => this.handleStore(store));
@@ -70,6 +71,11 @@ export class KeuzeCentre extends LitElement {
   private expanded = new Set<string>();
   private receiptUrl?: string;
   private busy = false;
+  /**
+   * How many purposes are rendered while closed (see renderAhead); at 0 the closed centre
+   * holds nothing. Opening always renders every purpose from the current state.
+   */
+  private ahead = 0;
 
   /** `light`, `dark` or `auto`. Defaults to the config's `theme`. */
   theme?: Theme;
@@ -98,14 +104,32 @@ export class KeuzeCentre extends LitElement {
     // slow phone): made while the page is idle, not when the visitor opens the centre.
     const warm = () => {
       if (this.consent.store) this.localize.country('NL');
+      whenIdle(this.renderAhead);
     };
     whenIdle(warm);
   }
 
-  /** Closed, it shows nothing: a change of consent (a banner click) re-renders nothing. */
-  protected override shouldUpdate(changed: PropertyValues): boolean {
-    return this.open || !this.hasUpdated || changed.has('open') || changed.has('theme');
-  }
+  /**
+   * While the banner waits for an answer, "Settings" is the likeliest next press: the centre
+   * is built in idle time, a few purposes per slice (no long task on a slow phone), hidden
+   * (out of the accessibility tree and the Tab order) but laid out, so opening it only
+   * shows it. Each slice re-renders the purposes before it from the current state.
+   */
+  private readonly renderAhead = (deadline?: IdleDeadline): void => {
+    const store = this.consent.store;
+    if (!store || this.open || !this.isConnected || !store.needsDecision) return;
+    const total = store.config.purposes.length;
+    if (this.ahead >= total) return;
+    const started = performance.now();
+    // The first slice also builds the frame (title, actions, decision): one purpose with it.
+    const budget = Math.max(8, (deadline?.timeRemaining() ?? 16) / 2);
+    const step = this.ahead === 0 ? 1 : Math.max(1, Math.floor(budget / this.msPerPurpose));
+    this.ahead = Math.min(total, this.ahead + step);
+    this.performUpdate();
+    this.msPerPurpose = (performance.now() - started) / step;
+    whenIdle(this.renderAhead);
+  };
+  private msPerPurpose = 1;
 
   protected override willUpdate(changed: PropertyValues): void {
     const store = this.consent.store;
@@ -271,9 +295,10 @@ export class KeuzeCentre extends LitElement {
       lang=${lang}
       dir=${dir}
       aria-labelledby="centre-title"
+      class=${!this.open && this.ahead ? 'ahead' : ''}
       @close=${this.handleDialogClose}
     >
-      ${store && this.open ? this.renderContent(store) : nothing}
+      ${store && (this.open || this.ahead) ? this.renderContent(store) : nothing}
     </dialog>`;
   }
 
@@ -339,8 +364,8 @@ export class KeuzeCentre extends LitElement {
         ${store.gpc ? html`<p class="gpc" part="gpc">${t('gpc.honoured')}</p>` : nothing}
         <h3 class="purposes-title" id="purposes-title">${t('centre.purposes')}</h3>
         <ul aria-labelledby="purposes-title">
-          ${store.config.purposes.map((purpose) =>
-            this.renderPurpose(purpose, rowsByPurpose.get(purpose.id) ?? []),
+          ${(this.open ? store.config.purposes : store.config.purposes.slice(0, this.ahead)).map(
+            (purpose) => this.renderPurpose(purpose, rowsByPurpose.get(purpose.id) ?? []),
           )}
         </ul>
         ${this.renderDecision(store)}
