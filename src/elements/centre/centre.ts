@@ -125,11 +125,48 @@ export class KeuzeCentre extends LitElement {
     const budget = Math.max(8, (deadline?.timeRemaining() ?? 16) / 2);
     const step = this.ahead === 0 ? 1 : Math.max(1, Math.floor(budget / this.msPerPurpose));
     this.ahead = Math.min(total, this.ahead + step);
+    // The switches as opening would set them: an open then changes nothing in the page.
+    this.choices = this.initialChoices(store);
     this.performUpdate();
     this.msPerPurpose = (performance.now() - started) / step;
     whenIdle(this.renderAhead);
   };
   private msPerPurpose = 1;
+
+  /**
+   * Closed, it shows nothing: a change of consent (a banner click) re-renders nothing at
+   * once. A centre rendered ahead catches up in idle time; opening renders it afresh anyway.
+   */
+  protected override shouldUpdate(changed: PropertyValues): boolean {
+    if (
+      this.open ||
+      !this.hasUpdated ||
+      changed.has('open') ||
+      changed.has('theme') ||
+      changed.has('ahead')
+    )
+      return true;
+    if (this.ahead && !this.refreshQueued) {
+      this.refreshQueued = true;
+      whenIdle(this.refreshAhead);
+    }
+    return false;
+  }
+
+  /** A centre rendered ahead follows changes (language, decision) in idle time, not at once. */
+  private readonly refreshAhead = (): void => {
+    this.refreshQueued = false;
+    const store = this.consent.store;
+    if (this.open || !this.ahead || !store) return;
+    // Answered elsewhere (the banner): the centre rendered ahead is no longer needed.
+    if (!store.needsDecision) {
+      this.ahead = 0;
+      return;
+    }
+    this.choices = this.initialChoices(store);
+    this.requestUpdate('ahead');
+  };
+  private refreshQueued = false;
 
   protected override willUpdate(changed: PropertyValues): void {
     const store = this.consent.store;
@@ -223,8 +260,9 @@ export class KeuzeCentre extends LitElement {
     await this.localize.whenReady();
     this.open = true;
     await this.updateComplete;
-    // A long dialog starts at its top: focus the title (showModal focused the close button).
-    this.renderRoot.querySelector<HTMLElement>('#centre-title')?.focus();
+    // A long dialog starts at its top: showModal focused the title (autofocus), else do it here.
+    const title = this.renderRoot.querySelector<HTMLElement>('#centre-title');
+    if (title && this.shadowRoot?.activeElement !== title) title.focus();
     emitLayer(this, 'keuze-show', 'centre');
   }
 
@@ -290,21 +328,25 @@ export class KeuzeCentre extends LitElement {
   override render() {
     const store = this.consent.store;
     const { lang, dir } = this.localize;
+    const ahead = !this.open && this.ahead > 0 && Boolean(store?.needsDecision);
     return html`<dialog
       part="base"
       lang=${lang}
       dir=${dir}
       aria-labelledby="centre-title"
-      class=${!this.open && this.ahead ? 'ahead' : ''}
+      class=${ahead ? 'ahead' : ''}
       @close=${this.handleDialogClose}
     >
-      ${store && (this.open || this.ahead) ? this.renderContent(store) : nothing}
+      ${store && (this.open || ahead) ? this.renderContent(store) : nothing}
     </dialog>`;
   }
 
   private renderContent(store: ConsentStore) {
     const t = this.localize.t.bind(this.localize);
     const noticeUrl = store.config.notice?.url;
+    const title = t('centre.title');
+    // Only while open: rendered ahead, an autofocus heading could take the page's focus.
+    const autofocus = this.open;
     // Grouped once per render: filtering every row for each purpose was O(purposes × rows).
     const rowsByPurpose = new Map<string, StorageRow[]>();
     for (const row of storageRows(store.config)) {
@@ -314,7 +356,7 @@ export class KeuzeCentre extends LitElement {
     }
     return html`
       <div class="header" part="header">
-        <h2 id="centre-title" part="title" tabindex="-1">${t('centre.title')}</h2>
+        <h2 id="centre-title" part="title" tabindex="-1" ?autofocus=${autofocus}>${title}</h2>
         <button
           type="button"
           class="close"
