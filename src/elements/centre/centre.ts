@@ -1,5 +1,6 @@
 import { whenIdle } from '../../core/idle.js';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import type { ConsentStore } from '../../core/store.js';
 import type { Purpose, Service, Theme } from '../../core/types.js';
 import { isSafeUrl } from '../../core/config/check.js';
@@ -12,6 +13,11 @@ import { purposeDescription, purposeName, serviceName } from '../names.js';
 import { centreStyles } from './centre.styles.js';
 
 type Choices = Record<string, boolean>;
+
+function sameChoices(a: Choices, b: Choices): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}
 
 /** A language's name in that language: "Nederlands (België)", "Français". */
 function autonym(tag: string): string {
@@ -76,6 +82,8 @@ export class KeuzeCentre extends LitElement {
    * holds nothing. Opening always renders every purpose from the current state.
    */
   private ahead = 0;
+  /** Counts every reason to re-render but opening: an open with nothing new renders no content. */
+  private contentVersion = 0;
 
   /** `light`, `dark` or `auto`. Defaults to the config's `theme`. */
   theme?: Theme;
@@ -168,6 +176,11 @@ export class KeuzeCentre extends LitElement {
   };
   private refreshQueued = false;
 
+  override requestUpdate(...args: Parameters<LitElement['requestUpdate']>): void {
+    super.requestUpdate(...args);
+    if (args[0] !== 'open') this.contentVersion++;
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     const store = this.consent.store;
     if (this.theme === undefined && store?.config.theme) this.theme = store.config.theme;
@@ -180,6 +193,9 @@ export class KeuzeCentre extends LitElement {
     super.updated(changed);
     const dialog = this.dialog;
     if (!dialog) return;
+    // Set only while open: rendered ahead, an autofocus heading could take the page's focus.
+    const title = this.renderRoot.querySelector('#centre-title');
+    title?.toggleAttribute('autofocus', this.open);
     if (this.open && !dialog.open) dialog.showModal();
     if (!this.open && dialog.open) dialog.close();
   }
@@ -254,8 +270,9 @@ export class KeuzeCentre extends LitElement {
     if (!store) return;
     this.opener = opener ?? this.activeElementOutside();
     if (this.open) return;
-    this.choices = this.initialChoices(store);
-    this.expanded = new Set();
+    const choices = this.initialChoices(store);
+    if (!sameChoices(choices, this.choices)) this.choices = choices;
+    if (this.expanded.size) this.expanded = new Set();
     // Never open in English first when the visitor's language is still on its way.
     await this.localize.whenReady();
     this.open = true;
@@ -337,7 +354,11 @@ export class KeuzeCentre extends LitElement {
       class=${ahead ? 'ahead' : ''}
       @close=${this.handleDialogClose}
     >
-      ${store && (this.open || ahead) ? this.renderContent(store) : nothing}
+      ${
+        store && (this.open || ahead)
+          ? guard([this.contentVersion, this.open || this.ahead], () => this.renderContent(store))
+          : nothing
+      }
     </dialog>`;
   }
 
@@ -345,8 +366,6 @@ export class KeuzeCentre extends LitElement {
     const t = this.localize.t.bind(this.localize);
     const noticeUrl = store.config.notice?.url;
     const title = t('centre.title');
-    // Only while open: rendered ahead, an autofocus heading could take the page's focus.
-    const autofocus = this.open;
     // Grouped once per render: filtering every row for each purpose was O(purposes × rows).
     const rowsByPurpose = new Map<string, StorageRow[]>();
     for (const row of storageRows(store.config)) {
@@ -356,7 +375,7 @@ export class KeuzeCentre extends LitElement {
     }
     return html`
       <div class="header" part="header">
-        <h2 id="centre-title" part="title" tabindex="-1" ?autofocus=${autofocus}>${title}</h2>
+        <h2 id="centre-title" part="title" tabindex="-1">${title}</h2>
         <button
           type="button"
           class="close"
