@@ -79,7 +79,7 @@ export class KeuzeCentre extends LitElement {
   private busy = false;
   /**
    * How many purposes are rendered while closed (see renderAhead); at 0 the closed centre
-   * holds nothing. Opening always renders every purpose from the current state.
+   * holds nothing. Open, it shows every purpose, from the current state.
    */
   private ahead = 0;
   /** Counts every reason to re-render but opening: an open with nothing new renders no content. */
