@@ -78,10 +78,10 @@ export class KeuzeCentre extends LitElement {
   private receiptUrl?: string;
   private busy = false;
   /**
-   * How many purposes are rendered while closed (see renderAhead); at 0 the closed centre
-   * holds nothing. Open, it shows every purpose, from the current state.
+   * What is rendered while closed (see renderAhead): -1 nothing, 0 the frame (title, actions,
+   * decision), n the frame and the first n purposes. Open, it shows every purpose.
    */
-  private ahead = 0;
+  private ahead = -1;
   /** Counts every reason to re-render but opening: an open with nothing new renders no content. */
   private contentVersion = 0;
 
@@ -129,17 +129,19 @@ export class KeuzeCentre extends LitElement {
     const total = store.config.purposes.length;
     if (this.ahead >= total) return;
     const started = performance.now();
-    // The first slice also builds the frame (title, actions, decision): one purpose with it.
-    const budget = Math.max(8, (deadline?.timeRemaining() ?? 16) / 2);
-    const step = this.ahead === 0 ? 1 : Math.max(1, Math.floor(budget / this.msPerPurpose));
+    // The frame first, then one purpose, then as many as a quarter of the idle time allows
+    // (the layout of what a slice adds comes in the next frame, outside this budget).
+    const budget = Math.max(4, (deadline?.timeRemaining() ?? 16) / 4);
+    const step = this.ahead < 0 ? 1 : Math.max(1, Math.floor(budget / this.msPerPurpose));
+    const frame = this.ahead < 0;
     this.ahead = Math.min(total, this.ahead + step);
     // The switches as opening would set them: an open then changes nothing in the page.
     this.choices = this.initialChoices(store);
     this.performUpdate();
-    this.msPerPurpose = (performance.now() - started) / step;
+    if (!frame) this.msPerPurpose = (performance.now() - started) / step;
     whenIdle(this.renderAhead);
   };
-  private msPerPurpose = 1;
+  private msPerPurpose = Infinity;
 
   /**
    * Closed, it shows nothing: a change of consent (a banner click) re-renders nothing at
@@ -154,7 +156,7 @@ export class KeuzeCentre extends LitElement {
       changed.has('ahead')
     )
       return true;
-    if (this.ahead && !this.refreshQueued) {
+    if (this.ahead >= 0 && !this.refreshQueued) {
       this.refreshQueued = true;
       whenIdle(this.refreshAhead);
     }
@@ -165,10 +167,10 @@ export class KeuzeCentre extends LitElement {
   private readonly refreshAhead = (): void => {
     this.refreshQueued = false;
     const store = this.consent.store;
-    if (this.open || !this.ahead || !store) return;
+    if (this.open || this.ahead < 0 || !store) return;
     // Answered elsewhere (the banner): the centre rendered ahead is no longer needed.
     if (!store.needsDecision) {
-      this.ahead = 0;
+      this.ahead = -1;
       return;
     }
     this.choices = this.initialChoices(store);
@@ -345,7 +347,7 @@ export class KeuzeCentre extends LitElement {
   override render() {
     const store = this.consent.store;
     const { lang, dir } = this.localize;
-    const ahead = !this.open && this.ahead > 0 && Boolean(store?.needsDecision);
+    const ahead = !this.open && this.ahead >= 0 && Boolean(store?.needsDecision);
     return html`<dialog
       part="base"
       lang=${lang}
