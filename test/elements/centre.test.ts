@@ -399,6 +399,94 @@ describe('<keuze-centre>', () => {
     });
   });
 
+  describe('built ahead while the banner waits', () => {
+    /** The centre as the page holds it before any press: built in idle time, closed. */
+    async function builtAhead(store: ConsentStore) {
+      const page = document.createElement('button');
+      page.textContent = 'A page control';
+      document.body.append(page);
+      const centre = await mount<KeuzeCentre>(store, html`<keuze-centre></keuze-centre>`);
+      const purposes = () => centre.shadowRoot!.querySelectorAll('[part~="purpose"]').length;
+      await waitUntil(() => purposes() === 4, 'the centre was not built ahead', {
+        timeout: 10000,
+      });
+      return { centre, page };
+    }
+
+    afterEach(() => {
+      document.documentElement.lang = 'en';
+      document.querySelectorAll('body > button').forEach((button) => button.remove());
+    });
+
+    it('is not seen, not reachable by Tab and not exposed to screen readers until opened', async () => {
+      const store = await makeStore();
+      const { centre, page } = await builtAhead(store);
+      const dialog = shadow<HTMLDialogElement>(centre, 'dialog');
+      const save = shadow<HTMLElement>(centre, '[data-keuze-action="save"]');
+      expect(dialog.open).to.equal(false);
+      // visibility: hidden keeps it out of every browser's accessibility tree and Tab order.
+      expect(getComputedStyle(dialog).visibility).to.equal('hidden');
+      expect(save.checkVisibility({ visibilityProperty: true })).to.equal(false);
+      const box = save.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+      expect(hit).to.not.equal(centre);
+      page.focus();
+      for (let i = 0; i < 6; i++) {
+        await sendKeys({ press: 'Tab' });
+        expect(centre.shadowRoot!.activeElement, `Tab ${i + 1}`).to.equal(null);
+      }
+      await expectAccessible();
+    });
+
+    it('opens like one built on the press: visible, modal, focus on its title, Escape returns focus', async () => {
+      const store = await makeStore();
+      const { centre, page } = await builtAhead(store);
+      page.focus();
+      const shown = oneEvent(centre, 'keuze-show');
+      store.requestOpen(page);
+      await shown;
+      const dialog = shadow<HTMLDialogElement>(centre, 'dialog');
+      expect(dialog.matches(':modal')).to.equal(true);
+      expect(getComputedStyle(dialog).visibility).to.equal('visible');
+      expect(shadow<HTMLElement>(centre, '[data-keuze-action="save"]').checkVisibility()).to.equal(
+        true,
+      );
+      expect(deepActiveElement()).to.equal(shadow(centre, '#centre-title'));
+      await expectAccessible();
+      const hidden = oneEvent(centre, 'keuze-hide');
+      await sendKeys({ press: 'Escape' });
+      await hidden;
+      await waitUntil(() => document.activeElement === page, 'focus did not return');
+    });
+
+    it('opens with the choices made elsewhere after it was built', async () => {
+      const store = await makeStore();
+      const { centre, page } = await builtAhead(store);
+      // The banner (or the site's own UI) records a choice while the built centre waits.
+      await store.save({ analytics: true, marketing: false });
+      const shown = oneEvent(centre, 'keuze-show');
+      store.requestOpen(page);
+      await shown;
+      expect(switchFor(centre, 'analytics').getAttribute('aria-checked')).to.equal('true');
+      expect(switchFor(centre, 'marketing').getAttribute('aria-checked')).to.equal('false');
+      expect(shadow(centre, '[part~="decision"]').textContent).to.contain(
+        store.receipt().current!.id,
+      );
+    });
+
+    it('opens in the language the page switched to after it was built', async () => {
+      const store = await makeStore();
+      const { centre, page } = await builtAhead(store);
+      centre.parentElement!.removeAttribute('lang');
+      document.documentElement.lang = 'nl';
+      const shown = oneEvent(centre, 'keuze-show');
+      store.requestOpen(page);
+      await shown;
+      expect(shadow(centre, '#centre-title').textContent).to.equal('Cookiecentrum');
+      expect(shadow(centre, 'dialog').getAttribute('lang')).to.equal('nl');
+    });
+  });
+
   describe('[axe]', () => {
     it('is accessible when open', async () => {
       const store = await makeStore();

@@ -82,6 +82,16 @@ export const centreStyles = [
       display: flex;
       flex-direction: column;
     }
+    /* Rendered ahead while closed (centre.ts, renderAhead): laid out where it will open, unseen,
+       so the first open does not wait for style and text layout. */
+    dialog.ahead:not([open]) {
+      display: flex;
+      flex-direction: column;
+      position: fixed;
+      inset: 0;
+      visibility: hidden;
+      pointer-events: none;
+    }
     dialog::backdrop {
       background: var(--k-backdrop);
     }

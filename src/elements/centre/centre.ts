@@ -1,5 +1,6 @@
 import { whenIdle } from '../../core/idle.js';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import type { ConsentStore } from '../../core/store.js';
 import type { Purpose, Service, Theme } from '../../core/types.js';
 import { isSafeUrl } from '../../core/config/safe-url.js';
@@ -12,6 +13,11 @@ import { purposeDescription, purposeName, serviceName } from '../names.js';
 import { centreStyles } from './centre.styles.js';
 
 type Choices = Record<string, boolean>;
+
+function sameChoices(a: Choices, b: Choices): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}
 
 /** A language's name in that language: "Nederlands (België)", "Français". */
 function autonym(tag: string): string {
@@ -57,6 +63,7 @@ export class KeuzeCentre extends LitElement {
     expanded: { state: true },
     receiptUrl: { state: true },
     busy: { state: true },
+    ahead: { state: true },
   };
 
   private readonly consent = new StoreController(this, (store) => this.handleStore(store));
@@ -70,6 +77,13 @@ export class KeuzeCentre extends LitElement {
   private expanded = new Set<string>();
   private receiptUrl?: string;
   private busy = false;
+  /**
+   * What is rendered while closed (see renderAhead): -1 nothing, 0 the frame (title, actions,
+   * decision), n the frame and the first n purposes. Open, it shows every purpose.
+   */
+  private ahead = -1;
+  /** Counts every reason to re-render but opening: an open with nothing new renders no content. */
+  private contentVersion = 0;
 
   /** `light`, `dark` or `auto`. Defaults to the config's `theme`. */
   theme?: Theme;
@@ -98,17 +112,76 @@ export class KeuzeCentre extends LitElement {
     // slow phone): made while the page is idle, not when the visitor opens the centre.
     const warm = () => {
       if (this.consent.store) this.localize.country('NL');
+      whenIdle(this.renderAhead);
     };
     whenIdle(warm);
   }
 
   /**
-   * Closed, it shows nothing: a change of consent (a banner click) re-renders nothing.
+   * While the banner waits for an answer, "Settings" is the likeliest next press: the centre
+   * is built in idle time, a few purposes per slice (no long task on a slow phone), hidden
+   * (out of the accessibility tree and the Tab order) but laid out, so opening it only
+   * shows it. Each slice re-renders the purposes before it from the current state.
+   */
+  private readonly renderAhead = (deadline?: IdleDeadline): void => {
+    const store = this.consent.store;
+    if (!store || this.open || !this.isConnected || !store.needsDecision) return;
+    const total = store.config.purposes.length;
+    if (this.ahead >= total) return;
+    const started = performance.now();
+    // The frame first, then one purpose, then as many as a quarter of the idle time allows
+    // (the layout of what a slice adds comes in the next frame, outside this budget).
+    const budget = Math.max(4, (deadline?.timeRemaining() ?? 16) / 4);
+    const step = this.ahead < 0 ? 1 : Math.max(1, Math.floor(budget / this.msPerPurpose));
+    const frame = this.ahead < 0;
+    this.ahead = Math.min(total, this.ahead + step);
+    // The switches as opening would set them: an open then changes nothing in the page.
+    this.choices = this.initialChoices(store);
+    this.performUpdate();
+    if (!frame) this.msPerPurpose = (performance.now() - started) / step;
+    whenIdle(this.renderAhead);
+  };
+  private msPerPurpose = Infinity;
+
+  /**
+   * Closed, it shows nothing: a change of consent (a banner click) re-renders nothing at
+   * once. A centre rendered ahead catches up in idle time; opening renders it afresh anyway.
    * Nor while a choice is being recorded: the centre closes with it.
    */
   protected override shouldUpdate(changed: PropertyValues): boolean {
-    const showing = this.open && !this.busy;
-    return showing || !this.hasUpdated || changed.has('open') || changed.has('theme');
+    if (
+      (this.open && !this.busy) ||
+      !this.hasUpdated ||
+      changed.has('open') ||
+      changed.has('theme') ||
+      changed.has('ahead')
+    )
+      return true;
+    if (this.ahead >= 0 && !this.refreshQueued) {
+      this.refreshQueued = true;
+      whenIdle(this.refreshAhead);
+    }
+    return false;
+  }
+
+  /** A centre rendered ahead follows changes (language, decision) in idle time, not at once. */
+  private readonly refreshAhead = (): void => {
+    this.refreshQueued = false;
+    const store = this.consent.store;
+    if (this.open || this.ahead < 0 || !store) return;
+    // Answered elsewhere (the banner): the centre rendered ahead is no longer needed.
+    if (!store.needsDecision) {
+      this.ahead = -1;
+      return;
+    }
+    this.choices = this.initialChoices(store);
+    this.requestUpdate('ahead');
+  };
+  private refreshQueued = false;
+
+  override requestUpdate(...args: Parameters<LitElement['requestUpdate']>): void {
+    super.requestUpdate(...args);
+    if (args[0] !== 'open') this.contentVersion++;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -123,6 +196,9 @@ export class KeuzeCentre extends LitElement {
     super.updated(changed);
     const dialog = this.dialog;
     if (!dialog) return;
+    // Set only while open: rendered ahead, an autofocus heading could take the page's focus.
+    const title = this.renderRoot.querySelector('#centre-title');
+    title?.toggleAttribute('autofocus', this.open);
     if (this.open && !dialog.open) dialog.showModal();
     if (!this.open && dialog.open) dialog.close();
   }
@@ -197,14 +273,16 @@ export class KeuzeCentre extends LitElement {
     if (!store) return;
     this.opener = opener ?? this.activeElementOutside();
     if (this.open) return;
-    this.choices = this.initialChoices(store);
-    this.expanded = new Set();
+    const choices = this.initialChoices(store);
+    if (!sameChoices(choices, this.choices)) this.choices = choices;
+    if (this.expanded.size) this.expanded = new Set();
     // Never open in English first when the visitor's language is still on its way.
     await this.localize.whenReady();
     this.open = true;
     await this.updateComplete;
-    // A long dialog starts at its top: focus the title (showModal focused the close button).
-    this.renderRoot.querySelector<HTMLElement>('#centre-title')?.focus();
+    // A long dialog starts at its top: showModal focused the title (autofocus), else do it here.
+    const title = this.renderRoot.querySelector<HTMLElement>('#centre-title');
+    if (title && this.shadowRoot?.activeElement !== title) title.focus();
     emitLayer(this, 'keuze-show', 'centre');
   }
 
@@ -270,20 +348,27 @@ export class KeuzeCentre extends LitElement {
   override render() {
     const store = this.consent.store;
     const { lang, dir } = this.localize;
+    const ahead = !this.open && this.ahead >= 0 && Boolean(store?.needsDecision);
     return html`<dialog
       part="base"
       lang=${lang}
       dir=${dir}
       aria-labelledby="centre-title"
+      class=${ahead ? 'ahead' : ''}
       @close=${this.handleDialogClose}
     >
-      ${store && this.open ? this.renderContent(store) : nothing}
+      ${
+        store && (this.open || ahead)
+          ? guard([this.contentVersion, this.open || this.ahead], () => this.renderContent(store))
+          : nothing
+      }
     </dialog>`;
   }
 
   private renderContent(store: ConsentStore) {
     const t = this.localize.t.bind(this.localize);
     const noticeUrl = store.config.notice?.url;
+    const title = t('centre.title');
     // Grouped once per render: filtering every row for each purpose was O(purposes × rows).
     const rowsByPurpose = new Map<string, StorageRow[]>();
     for (const row of storageRows(store.config)) {
@@ -293,7 +378,7 @@ export class KeuzeCentre extends LitElement {
     }
     return html`
       <div class="header" part="header">
-        <h2 id="centre-title" part="title" tabindex="-1">${t('centre.title')}</h2>
+        <h2 id="centre-title" part="title" tabindex="-1">${title}</h2>
         <button
           type="button"
           class="close"
@@ -343,8 +428,8 @@ export class KeuzeCentre extends LitElement {
         ${store.gpc ? html`<p class="gpc" part="gpc">${t('gpc.honoured')}</p>` : nothing}
         <h3 class="purposes-title" id="purposes-title">${t('centre.purposes')}</h3>
         <ul aria-labelledby="purposes-title">
-          ${store.config.purposes.map((purpose) =>
-            this.renderPurpose(purpose, rowsByPurpose.get(purpose.id) ?? []),
+          ${(this.open ? store.config.purposes : store.config.purposes.slice(0, this.ahead)).map(
+            (purpose) => this.renderPurpose(purpose, rowsByPurpose.get(purpose.id) ?? []),
           )}
         </ul>
         ${this.renderDecision(store)}
