@@ -20,7 +20,6 @@
 import { BootKeuze, type Engine, type FirstLayer, type PublicKeuze } from './boot/facade.js';
 import { partUrl, preload, type Part } from './lazy/chunks.js';
 import type { ConsentStore } from './core/store.js';
-import { readStoredState } from './core/decision.js';
 import { defaultAdapter } from './core/storage/fallback.js';
 
 declare global {
@@ -153,8 +152,8 @@ const keuze = new BootKeuze(loadEngine, withBanner ? loadFirstLayer : undefined,
  * follow the banner's (sharing the bandwidth would delay the banner), and the
  * browser loads the banner's locale data while the files are on their way.
  */
-function afterRead(raw: unknown): void {
-  if (readStoredState(raw).state.current) {
+function afterRead(decided: boolean): void {
+  if (decided) {
     void keuze.now().catch(() => undefined);
     return;
   }
@@ -260,6 +259,6 @@ if (window.keuze) {
   console.warn('[keuze] The script was loaded twice; the first copy stays in charge.');
 } else {
   window.keuze = keuze;
-  void record?.then(afterRead, () => afterRead(undefined));
+  void keuze.decided?.then(afterRead);
   void start(script);
 }

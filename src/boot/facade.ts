@@ -65,6 +65,11 @@ export class BootKeuze implements PublicKeuze {
   readonly #loadFirstLayer?: () => Promise<FirstLayer>;
   /** The stored record, read once by src/embed.ts; the banner and the engine take it. */
   readonly #record?: Promise<unknown>;
+  /**
+   * Whether that record holds a decision (valid or not: the engine judges it). False
+   * when it holds none or could not be read. Undefined without a record.
+   */
+  readonly decided?: Promise<boolean>;
 
   /**
    * Without `loadFirstLayer` (`data-ui="none"`) there is no banner. Without
@@ -78,6 +83,10 @@ export class BootKeuze implements PublicKeuze {
     this.#load = load;
     this.#loadFirstLayer = loadFirstLayer;
     this.#record = record;
+    this.decided = record?.then(
+      (raw) => readStoredState(raw).state.current !== null,
+      () => false,
+    );
     this.ready = new Promise((resolve) => (this.#resolveReady = resolve));
   }
 
@@ -109,16 +118,16 @@ export class BootKeuze implements PublicKeuze {
     const record = this.#record;
     const engineOptions = record ? { ...options, firstRead: record } : options;
     const loadFirstLayer = this.#loadFirstLayer;
-    if (!loadFirstLayer || !record || !showableConfig(input)) {
+    const decided = this.decided;
+    if (!loadFirstLayer || !decided || !showableConfig(input)) {
       void this.now(); // no banner to show, or the engine names what is wrong
       return this.#begin((keuze) => keuze.init(input, engineOptions));
     }
     // A stored decision: the engine judges it and runs the gate (src/embed.ts loads it at once),
     // and the banner's part is not evaluated at all. None, or an unreadable record: the banner
     // shows from the boot store while the engine loads.
-    const boot = record
-      .catch(() => undefined)
-      .then((raw) => (readStoredState(raw).state.current ? undefined : loadFirstLayer()))
+    const boot = decided
+      .then((stored) => (stored ? undefined : loadFirstLayer()))
       .then(
         (layer) =>
           layer &&
