@@ -35,11 +35,11 @@ export const BUDGETS = { banner: 15_000 };
 // in them). Lower one whenever a change saves bytes; raise one only with the reason in
 // the commit.
 export const CEILINGS = {
-  banner: 20_104,
-  firstVisit: 43_661,
-  returning: 43_661,
-  centre: 50_646,
-  notice: 57_292,
+  banner: 20_168,
+  firstVisit: 43_726,
+  returning: 43_726,
+  centre: 50_652,
+  notice: 57_357,
 };
 
 /** gzip -9 size of a file in dist/. */

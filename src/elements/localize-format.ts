@@ -9,25 +9,6 @@ import { LocalizeController } from './localize.js';
 const regionNames = new Map<string, Intl.DisplayNames>();
 
 export class FormatController extends LocalizeController {
-  /** The language, worked out once per update: a render asks for it hundreds of times. */
-  private renderLang?: string;
-  private updating = false;
-
-  override get lang(): string {
-    if (!this.updating) return super.lang;
-    return (this.renderLang ??= super.lang);
-  }
-
-  hostUpdate(): void {
-    this.updating = true;
-    this.renderLang = undefined;
-  }
-
-  hostUpdated(): void {
-    this.updating = false;
-    this.renderLang = undefined;
-  }
-
   /** A deletion period in words: `P13M` → "13 months" / "13 maanden"; `session` → the dictionary's word. */
   duration(iso: string): string {
     return formatDuration(iso, this.lang, this.source()?.texts);

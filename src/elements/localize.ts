@@ -124,6 +124,9 @@ export class LocalizeController implements ReactiveController {
   private readonly host: Host;
   protected readonly source: () => Source | undefined;
   private readonly waiting = new Set<string>();
+  /** The language, worked out once per update: a render asks for it with every text. */
+  private renderLang?: string;
+  private updating = false;
 
   constructor(host: Host, source: () => Source | undefined) {
     this.host = host;
@@ -140,6 +143,16 @@ export class LocalizeController implements ReactiveController {
     hosts.delete(this.host);
   }
 
+  hostUpdate(): void {
+    this.updating = true;
+    this.renderLang = undefined;
+  }
+
+  hostUpdated(): void {
+    this.updating = false;
+    this.renderLang = undefined;
+  }
+
   /**
    * The language to show, in this order: the visitor's choice in the cookie
    * centre, the config's `locale` (unless "auto"), the nearest `lang`
@@ -148,6 +161,11 @@ export class LocalizeController implements ReactiveController {
    * without, any registered or fetchable language (nl-BE → nl → en).
    */
   get lang(): string {
+    if (!this.updating) return this.resolveLang();
+    return (this.renderLang ??= this.resolveLang());
+  }
+
+  private resolveLang(): string {
     const source = this.source();
     const configured = source?.locale && source.locale !== 'auto' ? source.locale : undefined;
     const candidates = [
