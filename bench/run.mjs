@@ -332,8 +332,7 @@ async function largeRun(browser, origin) {
     accept: 'keuze-banner >>> [data-keuze-action="accept-all"]',
     banner: 'keuze-banner',
   };
-  const context = await browser.newContext(PROFILES.desktop.context);
-  const page = await context.newPage();
+  const { context, page } = await profiledPage(browser, 'desktop');
   await page.addInitScript(instrument, keuze);
   try {
     await page.goto(`${origin}/bench/pages/large.html`);

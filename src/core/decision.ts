@@ -1,7 +1,8 @@
 // A stored decision as pure functions: how a stored record is read back
-// defensively, and whether the decision in it still holds. The first layer needs
-// exactly this to know whether to show the banner (src/boot/boot-store.ts);
-// what each action records is choices.ts. No storage, no DOM, no clock of its own.
+// defensively, and whether the decision in it still holds. keuze.min.js reads
+// the record with it to know whether a decision is stored (src/boot/facade.ts);
+// the engine judges that decision; what each action records is choices.ts.
+// No storage, no DOM, no clock of its own.
 import type { Config, Decision, DecisionLayer, DecisionMethod, StoredState } from './types.js';
 import { addDuration, parseDuration } from './config/duration.js';
 

@@ -1,6 +1,6 @@
 // ISO 8601 durations (`P6M`, `PT30M`): how long a decision holds, how long
-// storage is kept. Apart from the validator (check.ts) because the first layer
-// needs them to judge a stored decision.
+// storage is kept. The validator (check.ts) checks them; judging a stored
+// decision (decision.ts) and formatting a period use them without it.
 const DURATION =
   /^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
 

@@ -368,7 +368,6 @@ export class KeuzeCentre extends LitElement {
   private renderContent(store: ConsentStore) {
     const t = this.localize.t.bind(this.localize);
     const noticeUrl = store.config.notice?.url;
-    const title = t('centre.title');
     // Grouped once per render: filtering every row for each purpose was O(purposes × rows).
     const rowsByPurpose = new Map<string, StorageRow[]>();
     for (const row of storageRows(store.config)) {
@@ -378,7 +377,7 @@ export class KeuzeCentre extends LitElement {
     }
     return html`
       <div class="header" part="header">
-        <h2 id="centre-title" part="title" tabindex="-1">${title}</h2>
+        <h2 id="centre-title" part="title" tabindex="-1">${t('centre.title')}</h2>
         <button
           type="button"
           class="close"
