@@ -203,38 +203,6 @@ const scriptPlugins = () => [
   terser({ ecma: 2020, module: true, compress: { passes: 3 }, format: { comments: false } }),
 ];
 
-/**
- * The chunk the banner shares with the other parts holds only modules the banner
- * needs. Left to rollup, the merging of small chunks (experimentalMinChunkSize)
- * may put a module only the engine and the lazy parts use into it, and every
- * first visitor would download it before the banner shows. So the shared
- * modules of the banner's graph form a chunk of their own (rollup merges none
- * into a manual chunk); the banner's own modules stay in keuze-banner.js, which
- * a page with `data-ui="none"` never fetches.
- */
-function firstLayerChunk(bannerEntry, otherEntries) {
-  let shared;
-  const reach = (ids, getModuleInfo) => {
-    const seen = new Set();
-    const visit = (id) => {
-      if (seen.has(id)) return;
-      seen.add(id);
-      const info = getModuleInfo(id);
-      for (const next of [...(info?.importedIds ?? []), ...(info?.dynamicallyImportedIds ?? [])])
-        visit(next);
-    };
-    ids.forEach((id) => visit(join(root, id)));
-    return seen;
-  };
-  return (id, { getModuleInfo }) => {
-    if (!shared) {
-      const others = reach(otherEntries, getModuleInfo);
-      shared = new Set([...reach([bannerEntry], getModuleInfo)].filter((m) => others.has(m)));
-    }
-    return shared.has(id) ? 'first-layer' : undefined;
-  };
-}
-
 /** The module graph: ES modules beside keuze.min.js. */
 const moduleGraph = {
   input: { banner: 'src/lazy/banner.ts', engine: 'src/lazy/engine.ts' },
@@ -244,7 +212,6 @@ const moduleGraph = {
     // The parts by name (keuze.min.js imports the entries from the generated graph);
     // the chunks they share by content, so a cached one is never stale.
     entryFileNames: 'keuze-[name].js',
-    manualChunks: firstLayerChunk('src/lazy/banner.ts', ['src/lazy/engine.ts']),
     chunkFileNames: (chunk) => (chunk.isDynamicEntry ? 'keuze-[name].js' : 'keuze-chunk-[hash].js'),
     // A chunk of a few hundred bytes costs a request more than its bytes: merge it.
     experimentalMinChunkSize: 2000,

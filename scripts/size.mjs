@@ -35,11 +35,11 @@ export const BUDGETS = { banner: 15_000 };
 // in them). Lower one whenever a change saves bytes; raise one only with the reason in
 // the commit.
 export const CEILINGS = {
-  banner: 20_168,
-  firstVisit: 43_726,
-  returning: 43_726,
-  centre: 50_652,
-  notice: 57_357,
+  banner: 19_916,
+  firstVisit: 43_691,
+  returning: 43_691,
+  centre: 50_616,
+  notice: 57_325,
 };
 
 /** gzip -9 size of a file in dist/. */
