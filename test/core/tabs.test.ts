@@ -2,6 +2,7 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { ConsentStore, type StoreChangeDetail } from '../../src/core/store.js';
 import { defaultAdapter } from '../../src/core/storage/fallback.js';
 import { validConfig } from '../helpers/configs.js';
+import { idbPut } from '../helpers/stored-record.js';
 
 interface Peer {
   store: ConsentStore;
@@ -119,24 +120,6 @@ function grantingState(decidedAt: string, updatedAt: string, id = 'planted') {
       services: { chat: true, matomo: true, youtube: true, pixel: true },
     },
   };
-}
-
-function idbPut(database: string, value: unknown): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.open(database);
-    request.onupgradeneeded = () => request.result.createObjectStore('state');
-    request.onsuccess = () => {
-      const db = request.result;
-      const tx = db.transaction('state', 'readwrite');
-      tx.objectStore('state').put(value, 'consent');
-      tx.oncomplete = () => {
-        db.close();
-        resolve();
-      };
-      tx.onerror = () => reject(tx.error);
-    };
-    request.onerror = () => reject(request.error);
-  });
 }
 
 describe('a tab message is a hint, never a decision', () => {

@@ -3,6 +3,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { Keuze } from '../../src/core/keuze.js';
 import { hits, openSite as open } from '../helpers/site.js';
+import { idbGet, idbPut } from '../helpers/stored-record.js';
 
 interface SiteWindow extends Window {
   keuze: Keuze;
@@ -12,25 +13,11 @@ interface SiteWindow extends Window {
   __errors?: Array<{ message: string; path?: string }>;
 }
 
-/** Rewrites Keuze's stored record (IndexedDB `keuze`) as another version of the widget might have left it. */
-async function updateStoredRecord(
-  change: (record: { current: Record<string, unknown> }) => unknown,
-): Promise<void> {
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open('keuze');
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-  const store = () => db.transaction('state', 'readwrite').objectStore('state');
-  const record = await new Promise<{ current: Record<string, unknown> }>((resolve) => {
-    const request = store().get('consent');
-    request.onsuccess = () => resolve(request.result);
-  });
-  await new Promise((resolve) => {
-    const request = store().put(change(record), 'consent');
-    request.onsuccess = resolve;
-  });
-  db.close();
+/** The banner's "Accept all" (a light-DOM button: privacy tools find it there). */
+function acceptButton(site: Window): HTMLButtonElement | null {
+  return site.document.querySelector<HTMLButtonElement>(
+    'keuze-banner [data-keuze-action="accept-all"]',
+  );
 }
 
 describe('the script-tag build on a plain page', () => {
@@ -102,16 +89,13 @@ describe('the script-tag build on a plain page', () => {
     const first = await open<SiteWindow>('/test/e2e/pages/embed-inline.html');
     await first.site.keuze.acceptAll();
     first.frame.remove();
-    await updateStoredRecord((record) => ({
-      ...record,
-      current: { ...record.current, revision: '2020-01-01' },
-    }));
+    // As a decision taken under an earlier revision of the config was stored.
+    const record = (await idbGet('keuze')) as {
+      current: object;
+    };
+    await idbPut('keuze', { ...record, current: { ...record.current, revision: '2020-01-01' } });
     const { site } = await open<SiteWindow>('/test/e2e/pages/embed-inline.html');
-    // The banner's buttons are in its light DOM (privacy tools find them there).
-    const accept = () =>
-      site.document.querySelector<HTMLButtonElement>(
-        'keuze-banner [data-keuze-action="accept-all"]',
-      );
+    const accept = () => acceptButton(site);
     await waitUntil(() => accept()?.checkVisibility(), 'the banner did not ask again');
     expect(site.keuze.get().decided).to.equal(false);
     expect(site.__inlineRan).to.equal(undefined);
@@ -125,10 +109,7 @@ describe('the script-tag build on a plain page', () => {
     await first.site.keuze.rejectAll();
     first.frame.remove();
     const { site } = await open<SiteWindow>('/test/e2e/pages/embed-inline.html');
-    const accept = () =>
-      site.document.querySelector<HTMLButtonElement>(
-        'keuze-banner [data-keuze-action="accept-all"]',
-      );
+    const accept = () => acceptButton(site);
     expect(accept()?.checkVisibility() ?? false, 'the banner showed on a returning visit').to.equal(
       false,
     );

@@ -16,6 +16,7 @@ import { MAX_RECORD_CHARS, decide } from '../../src/core/choices.js';
 import { HISTORY_LIMIT, readStoredState } from '../../src/core/decision.js';
 import type { Decision, StoredState } from '../../src/core/types.js';
 import { exampleConfig, validConfig } from '../helpers/configs.js';
+import { idbPut } from '../helpers/stored-record.js';
 
 const INHERITED = ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'];
 const REVISION = validConfig().revision;
@@ -41,24 +42,6 @@ function decision(id: string, decidedAt = new Date().toISOString(), flags = 4): 
     purposes,
     services: { chat: true, matomo: true, youtube: true, pixel: true },
   };
-}
-
-function idbPut(database: string, value: unknown): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.open(database);
-    request.onupgradeneeded = () => request.result.createObjectStore('state');
-    request.onsuccess = () => {
-      const db = request.result;
-      const tx = db.transaction('state', 'readwrite');
-      tx.objectStore('state').put(value, 'consent');
-      tx.oncomplete = () => {
-        db.close();
-        resolve();
-      };
-      tx.onerror = () => reject(tx.error);
-    };
-    request.onerror = () => reject(request.error);
-  });
 }
 
 describe('lookups by id use the config’s own ids only', () => {

@@ -8,29 +8,12 @@ import { defaultAdapter } from '../../src/core/storage/fallback.js';
 import { LocalStorageAdapter } from '../../src/core/storage/local.js';
 import { isDecision } from '../../src/core/decision.js';
 import { validConfig } from '../helpers/configs.js';
+import { idbPut } from '../helpers/stored-record.js';
 
 export const GARBAGE_RUNS = { indexedDB: 300, localStorage: 500 };
 
 const database = `keuze-garbage-${Date.now()}`;
 const config = validConfig();
-
-function idbPut(value: unknown): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.open(database);
-    request.onupgradeneeded = () => request.result.createObjectStore('state');
-    request.onsuccess = () => {
-      const db = request.result;
-      const tx = db.transaction('state', 'readwrite');
-      tx.objectStore('state').put(value, 'consent');
-      tx.oncomplete = () => {
-        db.close();
-        resolve();
-      };
-      tx.onerror = () => reject(tx.error);
-    };
-    request.onerror = () => reject(request.error);
-  });
-}
 
 /** Values IndexedDB can hold: anything structured-cloneable, including Maps, Dates and typed arrays. */
 const storable = fc.oneof(
@@ -68,7 +51,7 @@ describe('garbage in the real browser storage', () => {
   it(`loads without throwing and shows no decision, for ${GARBAGE_RUNS.indexedDB} generated values in IndexedDB`, async () => {
     await fc.assert(
       fc.asyncProperty(storable, async (value) => {
-        await idbPut(value);
+        await idbPut(database, value);
         const store = await load(database);
         const consent = store.get();
         expect(store.status).to.equal('ready');
@@ -116,7 +99,7 @@ describe('garbage in the real browser storage', () => {
   }).timeout(60000);
 
   it('still records a new decision over the garbage, and reads it back', async () => {
-    await idbPut({ version: 1, current: 'garbage', history: [1, 2, 3] });
+    await idbPut(database, { version: 1, current: 'garbage', history: [1, 2, 3] });
     const store = await load(database);
     await store.acceptAll('banner');
     store.dispose();
