@@ -6,6 +6,7 @@ import { expect } from '@open-wc/testing';
 import { Keuze } from '../../src/core/keuze.js';
 import type { Finding } from '../../src/core/types.js';
 import { exampleConfig } from '../helpers/configs.js';
+import { idbPut } from '../helpers/stored-record.js';
 
 let counter = 0;
 const restores: Array<() => void> = [];
@@ -110,7 +111,7 @@ describe('when the browser storage fails', () => {
   });
 
   it('treats garbage in its IndexedDB record as no decision, asks again and reports it', async () => {
-    await writeRaw(database, {
+    await idbPut(database, {
       version: 1,
       current: { id: 'x', method: 'accept-all', purposes: { analytics: 'yes' } },
       history: 'none',
@@ -165,22 +166,3 @@ describe('when the browser storage fails', () => {
     );
   });
 });
-
-/** Writes a raw value where Keuze keeps its record (idb-keyval's layout: store "state", key "consent"). */
-function writeRaw(database: string, value: unknown): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.open(database);
-    request.onupgradeneeded = () => request.result.createObjectStore('state');
-    request.onsuccess = () => {
-      const db = request.result;
-      const tx = db.transaction('state', 'readwrite');
-      tx.objectStore('state').put(value, 'consent');
-      tx.oncomplete = () => {
-        db.close();
-        resolve();
-      };
-      tx.onerror = () => reject(tx.error);
-    };
-    request.onerror = () => reject(request.error);
-  });
-}
