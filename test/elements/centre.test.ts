@@ -399,7 +399,11 @@ describe('<keuze-centre>', () => {
     });
   });
 
-  describe('built ahead while the banner waits', () => {
+  describe('built ahead while the banner waits', function () {
+    // Idle callbacks can wait for their 5 s timeout (whenIdle) where no frame is due, as in
+    // headless Chromium here: a build and a refresh may each take that long.
+    this.timeout(30000);
+
     /** The centre as the page holds it before any press: built in idle time, closed. */
     async function builtAhead(store: ConsentStore) {
       const page = document.createElement('button');
@@ -408,7 +412,7 @@ describe('<keuze-centre>', () => {
       const centre = await mount<KeuzeCentre>(store, html`<keuze-centre></keuze-centre>`);
       const purposes = () => centre.shadowRoot!.querySelectorAll('[part~="purpose"]').length;
       await waitUntil(() => purposes() === 4, 'the centre was not built ahead', {
-        timeout: 10000,
+        timeout: 15000,
       });
       return { centre, page };
     }
