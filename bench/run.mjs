@@ -196,7 +196,7 @@ function instrument({ accept, banner }) {
 // ---------------------------------------------------------------- driving a page
 async function newPage(browser, profile, widget, origin) {
   const { context, page } = await profiledPage(browser, profile);
-  await page.addInitScript(instrument, { accept: widget.accept });
+  await page.addInitScript(instrument, { accept: widget.accept, banner: widget.banner });
   let inFlight = 0;
   let lastActivity = Date.now();
   const track = (delta) => () => {
@@ -331,11 +331,11 @@ async function largeRun(browser, origin) {
   const keuze = {
     accept: 'keuze-banner >>> [data-keuze-action="accept-all"]',
     banner: 'keuze-banner',
+    page: '/bench/pages/large.html',
   };
-  const { context, page } = await profiledPage(browser, 'desktop');
-  await page.addInitScript(instrument, keuze);
+  const { context, page, idle, url } = await newPage(browser, 'desktop', keuze, origin);
   try {
-    await page.goto(`${origin}/bench/pages/large.html`);
+    await page.goto(url);
     // Both times are this document's performance.now(): the mark is the page's first script.
     const bannerMs = await page.evaluate(async () => {
       const painted = await window.__bench.banner;
@@ -345,7 +345,7 @@ async function largeRun(browser, origin) {
     if (bannerMs === null) throw new Error('the large config: the banner never showed');
     // As in the other journeys, the visitor presses once the page is idle: what the
     // page does while it loads (reading and checking the config) is counted apart.
-    await settled(page);
+    await idle();
     const heapBanner = await heapMB(context, page);
     const before = await page.evaluate(() => window.__bench.longtasks.length);
     const at = {};
@@ -390,7 +390,7 @@ async function largeRun(browser, origin) {
     const decided = await page.evaluate(() => window.keuze.get().decided);
     if (!decided) throw new Error('saving in the large centre recorded no decision');
     // What the save leaves for after the paint (the clean-up of refused storage) counts too.
-    await settled(page);
+    await idle();
     const { loading, journey } = await page.evaluate((before) => {
       const tasks = window.__bench.longtasks;
       return { loading: tasks.slice(0, before), journey: tasks.slice(before) };
@@ -402,17 +402,6 @@ async function largeRun(browser, origin) {
   } finally {
     await context.close();
   }
-}
-
-/** The page quiet: a second with no long task starting (30 s at most), then an idle callback. */
-async function settled(page) {
-  for (let count = -1, seconds = 0; seconds < 30; seconds++) {
-    const now = await page.evaluate(() => window.__bench.longtasks.length);
-    if (now === count) break;
-    count = now;
-    await sleep(1000);
-  }
-  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
 }
 
 async function heapMB(context, page) {
