@@ -7,6 +7,7 @@ import type { Keuze } from '../../src/core/keuze.js';
 import type { Decision, StoredState } from '../../src/core/types.js';
 import { DECISION_COOKIE, decisionCookie } from '../../src/core/storage/decision-cookie.js';
 import { openSite } from '../helpers/site.js';
+import { idbGet } from '../helpers/stored-record.js';
 
 interface SiteWindow extends Window {
   keuze: Keuze;
@@ -50,20 +51,9 @@ function bannerOpen(site: SiteWindow): boolean {
   return banner?.open === true;
 }
 
-/** The decision in the widget's database, read on a connection closed at once (an open one would block the next test's delete). */
-function storedDecision(): Promise<Decision | null | undefined> {
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open('keuze');
-    open.onupgradeneeded = () => open.result.createObjectStore('state');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      const read = db.transaction('state').objectStore('state').get('consent');
-      read.onsuccess = () => resolve((read.result as StoredState | undefined)?.current);
-      read.onerror = () => reject(read.error);
-      db.close();
-    };
-  });
+/** The decision in the widget's database. */
+async function storedDecision(): Promise<Decision | null | undefined> {
+  return ((await idbGet('keuze')) as StoredState | undefined)?.current;
 }
 
 describe('the decision kept in the server-set cookie', () => {

@@ -2,7 +2,6 @@
 // object inherits, the data layer's name never overwrites a property of
 // window, and a stored record costs the same however much was planted in it.
 import { expect } from '@open-wc/testing';
-import { get as idbGet, createStore } from 'idb-keyval';
 import { Keuze } from '../../src/core/keuze.js';
 import { ConsentStore } from '../../src/core/store.js';
 import { MemoryAdapter } from '../../src/core/storage/memory.js';
@@ -16,7 +15,7 @@ import { MAX_RECORD_CHARS, decide } from '../../src/core/choices.js';
 import { HISTORY_LIMIT, readStoredState } from '../../src/core/decision.js';
 import type { Decision, StoredState } from '../../src/core/types.js';
 import { exampleConfig, validConfig } from '../helpers/configs.js';
-import { idbPut } from '../helpers/stored-record.js';
+import { idbGet, idbPut } from '../helpers/stored-record.js';
 
 const INHERITED = ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'];
 const REVISION = validConfig().revision;
@@ -151,12 +150,12 @@ describe('stored records are bounded', () => {
     );
     await store.settled();
     expect(
-      ((await idbGet('consent', createStore(database, 'state'))) as StoredState).history.length,
+      ((await idbGet(database)) as StoredState).history.length,
       'trimmed right after the first read',
     ).to.be.at.most(HISTORY_LIMIT);
     await store.rejectAll('banner');
     await store.settled();
-    const stored = (await idbGet('consent', createStore(database, 'state'))) as StoredState;
+    const stored = (await idbGet(database)) as StoredState;
     expect(stored.history.length).to.be.at.most(HISTORY_LIMIT);
     store.dispose();
     indexedDB.deleteDatabase(database);
